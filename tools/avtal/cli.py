@@ -1,0 +1,145 @@
+"""The `avtal` command: a thin layer over load → check → render → diff.
+
+Exit status: 0 clean, 1 findings (or a failed build), 2 could not run.
+Messages are in Swedish; no command writes to agreement/ unless asked to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .findings import REPORTERS, failing
+
+EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+class CannotRun(Exception):
+    """A Swedish message for a command that could not do its work (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own errors in Swedish, exit 2
+        self.print_usage(sys.stderr)
+        raise CannotRun(f"felaktiga argument: {message}")
+
+
+def find_root(start: Path) -> Path:
+    """The project folder: the nearest ancestor holding mkdocs.yml and agreement/."""
+    for folder in (start, *start.parents):
+        if (folder / "agreement").is_dir() and (folder / "mkdocs.yml").is_file():
+            return folder
+    raise CannotRun(f"hittar ingen projektmapp (med agreement/ och mkdocs.yml) i {start} eller ovanför; "
+                    "kör kommandot i projektet eller ange --root.")
+
+
+def _root(args) -> Path:
+    return Path(args.root).resolve() if args.root else find_root(Path.cwd())
+
+
+def cmd_check(args) -> int:
+    from .checks import check_root
+
+    root = _root(args)
+    _, findings = check_root(root)
+    if args.base:
+        from .versions import check_against_base
+        findings += check_against_base(root, args.base)
+    print(REPORTERS[args.format](findings))
+    return EXIT_FINDINGS if failing(findings, strict=args.strict) else EXIT_OK
+
+
+def _mkdocs_config(root: Path, **overrides):
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
+    from mkdocs.config import load_config
+
+    return load_config(config_file=str(root / "mkdocs.yml"), **overrides)
+
+
+def cmd_build(args) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    from .checks import check_root
+    from .findings import format_text
+
+    root = _root(args)
+    _, findings = check_root(root)
+    if failing(findings):
+        print(format_text(findings))
+        print("Webbplatsen byggs inte förrän felen är rättade.", file=sys.stderr)
+        return EXIT_FINDINGS
+    site_dir = Path(args.site_dir).resolve() if args.site_dir else root / "site"
+    try:
+        build(_mkdocs_config(root, site_dir=str(site_dir), strict=True))
+    except MkDocsException as exc:
+        print(f"Bygget misslyckades: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"Webbplatsen är byggd i {site_dir}")
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from mkdocs.commands.serve import serve
+
+    root = _root(args)
+    print(f"Förhandsvisning på http://{args.addr}/ – ändringar i agreement/ byggs om automatiskt. Avsluta med Ctrl+C.")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
+    os.chdir(root)
+    serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.addr, livereload=True)
+    return EXIT_OK
+
+
+def cmd_refs(args) -> int:
+    from .refs import refs_main
+
+    return refs_main(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="avtal", description="Hälso- och sjukvårdsavtalet som data: kontroll, webbplats och jämförelser.")
+    parser.add_argument("--root", help="projektmappen (standard: närmaste mapp med agreement/ och mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="kontrollera hela korpusen")
+    check.add_argument("--format", choices=sorted(REPORTERS), default="text", help="utdataformat")
+    check.add_argument("--strict", action="store_true", help="varningar räknas som fel")
+    check.add_argument("--base", metavar="REV", help="jämför versioner med en git-revision, t.ex. origin/main")
+    check.set_defaults(func=cmd_check)
+
+    build = sub.add_parser("build", help="kontrollera och bygg webbplatsen i site/")
+    build.add_argument("--site-dir", help="målmapp (standard: site/)")
+    build.set_defaults(func=cmd_build)
+
+    serve = sub.add_parser("serve", help="förhandsvisa webbplatsen och bygg om vid ändringar")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="adress och port (standard 127.0.0.1:8000)")
+    serve.set_defaults(func=cmd_serve)
+
+    refs = sub.add_parser("refs", help="hitta lagrumshänvisningar i text")
+    refs.add_argument("file", nargs="?", default="-", help="textfil eller korpusfil (YAML); - läser standard in")
+    refs.add_argument("--format", choices=("text", "json"), default="text")
+    refs.set_defaults(func=cmd_refs)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return args.func(args)
+    except CannotRun as exc:
+        print(f"avtal: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    except KeyboardInterrupt:
+        return EXIT_CANNOT_RUN
+    except Exception as exc:  # never a traceback for users; say what failed
+        print(f"avtal: internt fel ({type(exc).__name__}: {exc}). Rapportera gärna felet med kommandot du körde.",
+              file=sys.stderr)
+        if os.environ.get("AVTAL_DEBUG"):
+            raise
+        return EXIT_CANNOT_RUN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

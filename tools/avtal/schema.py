@@ -1,0 +1,114 @@
+"""JSON Schema validation of loaded files, with findings in Swedish."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .findings import Finding, error
+from .loader import LoadedFile
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+KINDS = ("document", "guideline", "period", "statutes", "glossary")
+
+_TYPES = {"string": "text", "object": "en uppsättning nycklar", "array": "en lista",
+          "integer": "ett heltal", "number": "ett tal", "boolean": "ja/nej (true/false)", "null": "tomt"}
+
+
+def schema_dir() -> Path:
+    """The schemas/ folder: beside the package in a checkout."""
+    return SCHEMA_DIR
+
+
+@lru_cache(maxsize=None)
+def _validators() -> dict[str, Draft202012Validator]:
+    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in schema_dir().glob("*.schema.json")}
+    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas.values())
+    return {
+        kind: Draft202012Validator(schemas[f"{kind}.schema.json"], registry=registry,
+                                   format_checker=Draft202012Validator.FORMAT_CHECKER)
+        for kind in KINDS
+    }
+
+
+def validate(kind: str, loaded: LoadedFile) -> list[Finding]:
+    """Every schema violation in the file, one finding each (the deepest cause)."""
+    validator = _validators()[kind]
+    findings = []
+    for err in sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path))):
+        findings.extend(_findings_for(err, loaded))
+    return findings
+
+
+def _leaves(err: ValidationError):
+    """For oneOf/anyOf, the errors of the branch that came closest; else the error itself."""
+    if err.context:
+        best = max(err.context, key=lambda e: len(e.absolute_path))
+        yield from _leaves(best)
+    else:
+        yield err
+
+
+def _findings_for(err: ValidationError, loaded: LoadedFile) -> list[Finding]:
+    out = []
+    for leaf in _leaves(err):
+        out.append(_finding(leaf, loaded))
+    return out
+
+
+def _field(path) -> str:
+    names = [str(p) for p in path if not isinstance(p, int)]
+    return names[-1] if names else "dokumentet"
+
+
+def _finding(err: ValidationError, loaded: LoadedFile) -> Finding:
+    path = tuple(err.absolute_path)
+    where = loaded.where(path)
+    v = err.validator
+    if v == "additionalProperties":
+        allowed = sorted(err.schema.get("properties", {}))
+        unknown = [k for k in err.instance if k not in err.schema.get("properties", {})]
+        key = unknown[0] if unknown else "?"
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = (f"Menade du '{close[0]}'? " if close else "") + "Tillåtna nycklar här: " + ", ".join(allowed) + "."
+        return error("schema-unknown-key", loaded.where_key(path + (key,)),
+                     f"Okänd nyckel '{key}'.", hint)
+    if v == "required":
+        name = err.message.split("'")[1] if "'" in err.message else str(err.validator_value)
+        return error("schema-required", where, f"Obligatoriskt fält '{name}' saknas.",
+                     f"Lägg till '{name}:' här. Se schemas/ för vad fältet ska innehålla.")
+    if v == "enum":
+        allowed = ", ".join(str(x) for x in err.validator_value)
+        return error("schema-enum", where, f"Värdet '{err.instance}' är inte tillåtet för '{_field(path)}'.",
+                     f"Tillåtna värden: {allowed}.")
+    if v == "type":
+        wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        want = " eller ".join(_TYPES.get(w, w) for w in wanted)
+        return error("schema-type", where, f"'{_field(path)}' ska vara {want}.",
+                     "Sätt text inom citattecken, t.ex. version: \"1.0\"." if "string" in wanted else "Kontrollera värdets form.")
+    if v == "pattern":
+        desc = err.schema.get("description", "")
+        if "id" in desc.lower() or _field(path) in ("id", "parent", "ref", "agreement", "clause", "decision"):
+            return error("schema-id", where, f"'{err.instance}' är inte ett giltigt id.",
+                         "Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. b-lagstiftning.")
+        if err.validator_value.startswith("^\\d{4}-\\d{2}"):
+            return error("schema-date", where, f"'{err.instance}' är inte ett datum i formen ÅÅÅÅ-MM-DD.",
+                         "Skriv datumet som t.ex. 2023-01-01.")
+        return error("schema-pattern", where, f"Värdet '{err.instance}' har fel form för '{_field(path)}'.",
+                     desc or f"Värdet ska matcha {err.validator_value}.")
+    if v == "format":
+        return error("schema-date", where, f"'{err.instance}' är inte ett giltigt datum.",
+                     "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-31.")
+    if v in ("minLength", "minItems"):
+        return error("schema-empty", where, f"'{_field(path)}' får inte vara tomt.", "Fyll i ett värde eller ta bort fältet.")
+    if v == "not":
+        return error("schema-html", where, "Texten innehåller HTML, som inte är tillåten.",
+                     "Skriv texten som vanlig text; använd Markdown för listor och länkar.")
+    return error("schema-invalid", where, f"Ogiltigt värde för '{_field(path)}': {err.message}",
+                 "Jämför med schemat i schemas/.")

@@ -1,0 +1,119 @@
+"""Compare the encoded corpus with the source text, sentence by sentence.
+
+The source is the text extracted from the adopted agreement's PDF (kept in
+``tests/source/``). Page furniture, line breaks, bullets and hyphenation at
+line ends are normalised away on both sides; what remains must match word for
+word. The result is the list of source sentences that are not found in the
+encoded text, each with its line number in the source.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+FURNITURE = [
+    re.compile(r"^\s*Page \d+ of \d+\s*$"),
+    re.compile(r"^\s*Sida \| \d+\s*$"),
+    re.compile(r"^\s*\*\s*L Ä S\s+M E R\s*$"),
+]
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÅÄÖ•])")
+
+
+def normalise(text: str) -> str:
+    """Reduce text to a comparable form: no bullets, markers, hyphen breaks or extra space."""
+    text = text.replace("\u00ad", "")
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # markdown links -> label
+    text = re.sub(r"[•*_]", " ", text)
+    text = re.sub(r"(?m)^\s*(?:-|\d+\.|[a-z]\.)\s+", " ", text)  # list markers at line start
+    text = text.replace("-", "")  # hyphenation and "hälso- och" compare equal however broken
+    text = re.sub(r"[“”\"]", '"', text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    line: int
+    text: str
+    fragments: tuple[str, ...] = ()  # the sentence's pieces, one per source line, normalised
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:\d+\.|[a-z]\.|[•\-])\s+")
+
+
+def source_sentences(lines: list[str], start: int, end: int) -> list[Sentence]:
+    """Sentences of source lines start..end (1-based, inclusive), furniture removed."""
+    kept = [(n, _LIST_MARKER.sub("", lines[n - 1]).rstrip())
+            for n in range(start, end + 1) if not any(p.match(lines[n - 1]) for p in FURNITURE)]
+    joined = "\n".join(text for _, text in kept) + "\n"
+    sentences = []
+    position = 0
+    for part in _SENTENCE_END.split(joined):
+        index = joined.find(part, position)
+        position = index + len(part)
+        line = kept[joined.count("\n", 0, index)][0] if kept else start
+        text = normalise(part)
+        if len(text.split()) >= 2:
+            fragments = tuple(f for f in (normalise(x) for x in part.split("\n")) if f)
+            sentences.append(Sentence(line, text, fragments))
+    return sentences
+
+
+_TEXT_KEYS = ("cover", "label", "number", "title", "subtitle", "text", "intro", "sections", "read_more")
+
+
+def corpus_strings(node) -> list[str]:
+    """The strings of a loaded YAML tree that carry agreement text, in reading order."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for key in _TEXT_KEYS if key in node for s in corpus_strings(node[key])]
+    if isinstance(node, list):
+        return [s for item in node for s in corpus_strings(item)]
+    return []
+
+
+def missing_sentences(sentences: list[Sentence], corpus: str) -> list[Sentence]:
+    """Sentences whose words do not all appear, in order, in the corpus.
+
+    A sentence split by a heading or a floating "läs mer" box in the source is
+    accepted when each of its lines' fragments is found.
+    """
+    flat = normalise(corpus)
+    squeezed = flat.replace(" ", "")
+    missing = []
+    for sentence in sentences:
+        if sentence.text.replace(" ", "") in squeezed:
+            continue
+        if sentence.fragments and all(f.replace(" ", "") in squeezed for f in sentence.fragments):
+            continue  # split by a heading or a floating box: every line's words are there
+        missing.append(sentence)
+    return missing
+
+
+def main(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Jämför YAML-filer med källtexten mening för mening.")
+    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--lines", required=True, help="källrader START-SLUT, t.ex. 595-945")
+    parser.add_argument("--source", type=Path, default=Path(__file__).resolve().parents[2] / "tests/source/001_5245c9c2ebab2e83.txt")
+    args = parser.parse_args(argv)
+    start, end = (int(x) for x in args.lines.split("-"))
+    lines = args.source.read_text(encoding="utf-8").splitlines()
+    corpus = "\n".join(s for f in args.files for s in corpus_strings(yaml.safe_load(f.read_text(encoding="utf-8"))))
+    sentences = source_sentences(lines, start, end)
+    missing = missing_sentences(sentences, corpus)
+    for sentence in missing:
+        print(f"{args.source.name}:{sentence.line}: saknas: {sentence.text}")
+    print(f"{len(sentences) - len(missing)} av {len(sentences)} meningar hittade")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,167 @@
+"""The small Markdown subset the agreement's text is written in.
+
+Blocks: paragraphs (separated by blank lines) and lists whose items start with
+``- `` (bullets), ``1. `` (numbers) or ``a. `` (letters); an item indented
+under another is nested in it. Inline: ``**strong**``, ``_emphasis_``,
+``[label](ref:id)`` for a link inside the corpus, ``[label](https://…)`` for
+an external one, ``{{term-id}}`` for a key term shown from the period's data,
+and the source's ``*`` after a word that points to the section's "läs mer".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+_ITEM = re.compile(r"^(?P<indent> *)(?P<marker>-|\d+\.|[a-z]\.)[ ](?P<text>.*)$")
+LINK = re.compile(r"\[(?P<label>[^\]\n]+)\]\((?P<target>[^)\s]+)\)")
+KEY_TERM = re.compile(r"\{\{\s*(?P<id>[a-z0-9-]+)\s*\}\}")
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_EMPHASIS = re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])")
+# The source's reference marker: a star right after a word or closing mark, not part of **strong**.
+READ_MORE_MARK = re.compile(r"(?<=[\w”)\".,:;])\*(?!\*)")
+
+
+@dataclass
+class Paragraph:
+    text: str
+
+
+@dataclass
+class ListItem:
+    text: str
+    children: list["ListBlock"] = field(default_factory=list)
+
+
+@dataclass
+class ListBlock:
+    style: str  # "bullet", "number" or "letter"
+    items: list[ListItem]
+    start: str = "1"  # first number or letter, as written
+
+
+Block = Paragraph | ListBlock
+
+
+def _style(marker: str) -> str:
+    if marker == "-":
+        return "bullet"
+    return "number" if marker[0].isdigit() else "letter"
+
+
+def parse(text: str) -> list[Block]:
+    """Split text into paragraphs and (nested) lists."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+    stack: list[tuple[int, ListBlock]] = []  # open lists with the indent of their markers
+
+    def close_paragraph():
+        if paragraph:
+            blocks.append(Paragraph(" ".join(paragraph)))
+            paragraph.clear()
+
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        if not line.strip():
+            close_paragraph()
+            continue
+        match = _ITEM.match(line)
+        if match:
+            close_paragraph()
+            indent, style = len(match["indent"]), _style(match["marker"])
+            while stack and stack[-1][0] > indent:
+                stack.pop()
+            if stack and stack[-1][0] == indent and stack[-1][1].style == style:
+                stack[-1][1].items.append(ListItem(match["text"].strip()))
+                continue
+            if stack and stack[-1][0] == indent:  # another kind of list at the same level
+                stack.pop()
+            new = ListBlock(style, [ListItem(match["text"].strip())], match["marker"].rstrip("."))
+            if stack:
+                stack[-1][1].items[-1].children.append(new)
+            else:
+                blocks.append(new)
+            stack.append((indent, new))
+            continue
+        if stack and raw.startswith(" "):  # continuation of the open item
+            item = stack[-1][1].items[-1]
+            item.text = f"{item.text} {line.strip()}"
+            continue
+        stack.clear()
+        paragraph.append(line.strip())
+    close_paragraph()
+    return blocks
+
+
+def units(text: str) -> Iterator[tuple[str, str]]:
+    """(kind, text) of every paragraph and list item, in order: the units a diff compares."""
+    def walk_list(block: ListBlock, depth: int):
+        for item in block.items:
+            yield f"punkt{'' if depth == 0 else depth + 1}", item.text
+            for child in item.children:
+                yield from walk_list(child, depth + 1)
+
+    for block in parse(text):
+        if isinstance(block, Paragraph):
+            yield "stycke", block.text
+        else:
+            yield from walk_list(block, 0)
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    target: str
+    start: int
+    end: int
+
+
+def links(text: str) -> list[Link]:
+    return [Link(m["label"], m["target"], m.start(), m.end()) for m in LINK.finditer(text)]
+
+
+def plain(text: str) -> str:
+    """The words a reader sees: link labels kept, markup dropped (used by search and diff)."""
+    text = LINK.sub(lambda m: m["label"], text)
+    text = _STRONG.sub(r"\1", text)
+    return _EMPHASIS.sub(r"\1", text)
+
+
+Inline = Callable[[str], str]
+
+
+def escape_inline(text: str) -> str:
+    """Default inline rendering: escaped text with strong, emphasis and external links."""
+    out = html.escape(text, quote=False)
+    out = _STRONG.sub(r"<strong>\1</strong>", out)
+    return _EMPHASIS.sub(r"<em>\1</em>", out)
+
+
+_LIST_TAGS = {"bullet": ("<ul>", "</ul>"), "number": ("<ol{start}>", "</ol>"), "letter": ('<ol type="a"{start}>', "</ol>")}
+
+
+def to_html(text: str, inline: Inline = escape_inline) -> str:
+    """Render the subset to HTML; inline() renders the text of one paragraph or item."""
+    parts = []
+    for block in parse(text):
+        if isinstance(block, Paragraph):
+            parts.append(f"<p>{inline(block.text)}</p>")
+        else:
+            parts.append(_list_html(block, inline))
+    return "\n".join(parts)
+
+
+def _list_html(block: ListBlock, inline: Inline) -> str:
+    open_tag, close_tag = _LIST_TAGS[block.style]
+    start = ""
+    if block.style == "number" and block.start != "1":
+        start = f' start="{block.start}"'
+    elif block.style == "letter" and block.start != "a":
+        start = f' start="{ord(block.start) - ord("a") + 1}"'
+    items = []
+    for item in block.items:
+        children = "".join(_list_html(child, inline) for child in item.children)
+        items.append(f"<li>{inline(item.text)}{children}</li>")
+    return open_tag.format(start=start) + "".join(items) + close_tag
