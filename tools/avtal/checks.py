@@ -5,22 +5,16 @@ Each check is a pure function from the model to a list of findings.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Callable, Iterable
 
 from . import text as textmod
 from .corpus import load_corpus
-from .findings import Finding, Position, error
+from .keyterms import check_key_terms
+from .findings import Finding, Position, closest, error
 from .model import Corpus, Period
 
 Check = Callable[[Corpus], list[Finding]]
-
-
-def closest(ident: str, known: Iterable[str]) -> str:
-    """A Swedish hint naming the closest existing id, if one is close."""
-    match = difflib.get_close_matches(ident, sorted(set(known)), n=1, cutoff=0.6)
-    return f"Menade du '{match[0]}'?" if match else "Kontrollera stavningen; inget liknande id finns."
 
 
 def unique_ids(corpus: Corpus) -> list[Finding]:
@@ -100,7 +94,7 @@ def _texts(document):
             yield section.text, section.where.path + ("text",)
 
 
-CHECKS: list[Check] = [unique_ids, references]
+CHECKS: list[Check] = [unique_ids, references, check_key_terms]
 
 
 def run_checks(corpus: Corpus, checks: Iterable[Check] | None = None) -> list[Finding]:

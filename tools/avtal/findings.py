@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import asdict, dataclass, field
 from enum import Enum
@@ -114,3 +115,9 @@ def format_github(findings) -> str:
 
 
 REPORTERS = {"text": format_text, "json": format_json, "github": format_github}
+
+
+def closest(ident: str, known) -> str:
+    """A Swedish hint naming the closest existing id, if one is close."""
+    match = difflib.get_close_matches(ident, sorted(set(known)), n=1, cutoff=0.6)
+    return f"Menade du '{match[0]}'?" if match else "Kontrollera stavningen; inget liknande id finns."

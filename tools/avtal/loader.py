@@ -25,6 +25,7 @@ class LoadedFile:
     data: object
     values: dict[PathKey, Position] = field(default_factory=dict)  # where each value starts
     keys: dict[PathKey, Position] = field(default_factory=dict)  # where each mapping key starts
+    source: str = ""  # the file's text, to place positions inside multi-line values
 
     def where(self, path: PathKey) -> Position:
         """The position of the value at path, or of its nearest ancestor."""
@@ -34,6 +35,32 @@ class LoadedFile:
                 return self.values[path]
             path = path[:-1]
         return self.values.get((), Position(self.path, 1, 1))
+
+    def where_in_text(self, path: PathKey, offset: int) -> Position:
+        """The position of character `offset` of the string at path.
+
+        Block scalars (``text: |``) start on the line after the indicator, indented;
+        other scalars are on one line (a quote adds one column).
+        """
+        start = self.where(path)
+        value = self.data
+        for key in path:
+            value = value[key]
+        if not isinstance(value, str) or not self.source or tuple(path) not in self.values:
+            return start
+        lines = self.source.splitlines()
+        before = value[:offset]
+        line_in_value = before.count("\n")
+        column_in_line = offset - (before.rfind("\n") + 1)
+        indicator = lines[start.line - 1][start.column - 1:start.column] if start.line <= len(lines) else ""
+        if indicator in ("|", ">"):
+            first = start.line  # 0-based index of the line after the indicator
+            while first < len(lines) and not lines[first].strip():
+                first += 1
+            indent = len(lines[first]) - len(lines[first].lstrip(" ")) if first < len(lines) else 0
+            return Position(self.path, first + 1 + line_in_value, indent + column_in_line + 1)
+        quote = 1 if indicator in ("'", '"') else 0
+        return Position(self.path, start.line + line_in_value, start.column + quote + column_in_line)
 
     def where_key(self, path: PathKey) -> Position:
         """The position of the key that holds the value at path."""
@@ -134,7 +161,7 @@ def load_text(text: str, path: str) -> tuple[LoadedFile | None, list[Finding]]:
         position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path, 1, 1)
         return None, [error("yaml-value", position, f"Ett värde kan inte läsas: {exc}.",
                             "Skriv värdet som text inom citattecken.")]
-    return LoadedFile(path, data, builder.values, builder.keys), builder.findings
+    return LoadedFile(path, data, builder.values, builder.keys, text), builder.findings
 
 
 _PROBLEMS = {

@@ -16,10 +16,13 @@ from pathlib import Path
 
 import yaml
 
+from avtal.text import expand_key_terms
+
 FURNITURE = [
     re.compile(r"^\s*Page \d+ of \d+\s*$"),
     re.compile(r"^\s*Sida \| \d+\s*$"),
     re.compile(r"^\s*\*\s*L Ä S\s+M E R\s*$"),
+    re.compile(r"^\s*https?://\S+\s*$"),  # a bare address printed at a page foot
 ]
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÅÄÖ•])")
 
@@ -67,15 +70,28 @@ def source_sentences(lines: list[str], start: int, end: int) -> list[Sentence]:
 _TEXT_KEYS = ("cover", "label", "number", "title", "subtitle", "text", "intro", "sections", "read_more")
 
 
-def corpus_strings(node) -> list[str]:
-    """The strings of a loaded YAML tree that carry agreement text, in reading order."""
+def corpus_strings(node, shown: dict[str, str] | None = None) -> list[str]:
+    """The strings of a loaded YAML tree that carry agreement text, in reading order.
+
+    `shown` maps key term ids to their wording, so {{id}} reads as the reader sees it.
+    """
     if isinstance(node, str):
-        return [node]
+        return [expand_key_terms(node, shown or {})]
     if isinstance(node, dict):
-        return [s for key in _TEXT_KEYS if key in node for s in corpus_strings(node[key])]
+        return [s for key in _TEXT_KEYS if key in node for s in corpus_strings(node[key], shown)]
     if isinstance(node, list):
-        return [s for item in node for s in corpus_strings(item)]
+        return [s for item in node for s in corpus_strings(item, shown)]
     return []
+
+
+def key_term_wordings(document_file: Path) -> dict[str, str]:
+    """Key term wordings of the period that a document file belongs to."""
+    for folder in document_file.resolve().parents:
+        manifest = folder / "period.yaml"
+        if manifest.is_file():
+            data = yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}
+            return {t["id"]: t["text"] for t in data.get("key_terms", ())}
+    return {}
 
 
 def missing_sentences(sentences: list[Sentence], corpus: str) -> list[Sentence]:
@@ -106,7 +122,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     start, end = (int(x) for x in args.lines.split("-"))
     lines = args.source.read_text(encoding="utf-8").splitlines()
-    corpus = "\n".join(s for f in args.files for s in corpus_strings(yaml.safe_load(f.read_text(encoding="utf-8"))))
+    corpus = "\n".join(s for f in args.files
+                       for s in corpus_strings(yaml.safe_load(f.read_text(encoding="utf-8")), key_term_wordings(f)))
     sentences = source_sentences(lines, start, end)
     missing = missing_sentences(sentences, corpus)
     for sentence in missing:

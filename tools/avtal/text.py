@@ -165,3 +165,12 @@ def _list_html(block: ListBlock, inline: Inline) -> str:
         children = "".join(_list_html(child, inline) for child in item.children)
         items.append(f"<li>{inline(item.text)}{children}</li>")
     return open_tag.format(start=start) + "".join(items) + close_tag
+
+
+def expand_key_terms(raw: str, shown: dict[str, str]) -> str:
+    """The text as a reader sees it: every {{id}} replaced by the key term's wording."""
+    return KEY_TERM.sub(lambda m: shown.get(m["id"], m[0]), raw)
+
+
+def key_term_ids(raw: str) -> list[str]:
+    return [m["id"] for m in KEY_TERM.finditer(raw)]
