@@ -6,12 +6,15 @@ Each check is a pure function from the model to a list of findings.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
 
-from . import text as textmod
+from . import hierarchy, text as textmod
 from .corpus import load_corpus
 from .keyterms import check_key_terms
+from .statutes import check_statutes
 from .findings import Finding, Position, closest, error
+from .hierarchy import split_ref, where_in_text
 from .model import Corpus, Period
 
 Check = Callable[[Corpus], list[Finding]]
@@ -37,51 +40,62 @@ def unique_ids(corpus: Corpus) -> list[Finding]:
     return findings
 
 
-def _reference(period: Period, ident: str, where: Position, what: str, known: set[str]) -> list[Finding]:
-    if ident in known:
-        return []
-    return [error("dangling-reference", where, f"{what} '{ident}' finns inte i perioden {period.id}.",
-                  closest(ident, known))]
+@dataclass(frozen=True)
+class Reference:
+    """One id that something in a period points to, and where."""
+
+    ident: str
+    where: Position
+    what: str  # Swedish, for messages: "Avsnittet", "Läs mer-länkens mål" …
+    scope: str  # which ids may be meant: "known", "documents", "parents" or "decisions"
+
+
+def iter_references(period: Period) -> Iterator[Reference]:
+    """Every reference in the period: agreement, key term clauses, decisions, parents, read_with,
+    changelog sections, läs mer, text links ``ref:id`` (exact position in the text) and implements.
+    Links into another period (``ref:PERIOD:id``) are left to hierarchy.period_references."""
+    yield Reference(period.agreement, period.where.at("agreement"), "Huvudavtalet", "documents")
+    for term in period.key_terms:
+        yield Reference(term.clause, term.where.at("clause"), "Avsnittet", "known")
+    for i, change in enumerate(period.changelog):
+        if change.decision:
+            yield Reference(change.decision, period.where.at("changelog", i, "decision"), "Beslutet", "decisions")
+    for document in period.documents.values():
+        if document.parent:
+            yield Reference(document.parent, document.where.at("parent"), "Överordnat dokument", "documents")
+        for i, other in enumerate(document.read_with):
+            yield Reference(other, document.where.at("read_with", i), "Dokumentet", "documents")
+        for i, change in enumerate(document.changelog):
+            if change.decision:
+                yield Reference(change.decision, document.where.at("changelog", i, "decision"), "Beslutet", "decisions")
+            for j, ident in enumerate(change.sections):
+                yield Reference(ident, document.where.at("changelog", i, "sections", j), "Avsnittet", "known")
+        for _, item in document.all_read_more():
+            yield Reference(item.ref, item.where.at("ref"), "Läs mer-länkens mål", "known")
+        for owner, path in _texts(document):
+            for link in textmod.links(owner):
+                split = split_ref(link.target)
+                if split is not None and split[0] is None and ":" not in split[1]:
+                    yield Reference(split[1], where_in_text(document.where.file, path, link.start), "Länkmålet", "known")
+    for guideline in period.guidelines.values():
+        yield Reference(guideline.parent, guideline.where.at("parent"), "Överordnat dokument", "parents")
+        for i, ident in enumerate(guideline.implements):
+            yield Reference(ident, guideline.where.at("implements", i), "Avsnittet", "known")
 
 
 def references(corpus: Corpus) -> list[Finding]:
     """Every reference (parent, läs mer, implements, text link, key term clause, decision) resolves."""
     findings = []
     for period in corpus.periods.values():
-        known = set(period.documents) | set(period.guidelines) | set(period.section_index())
-        documents = set(period.documents)
-        decisions = {d.id for d in period.decisions}
-        findings += _reference(period, period.agreement, period.where.at("agreement"), "Huvudavtalet", documents)
-        for term in period.key_terms:
-            findings += _reference(period, term.clause, term.where.at("clause"), "Avsnittet", known)
-        for i, change in enumerate(period.changelog):
-            if change.decision:
-                findings += _reference(period, change.decision, period.where.at("changelog", i, "decision"),
-                                       "Beslutet", decisions)
-        for document in period.documents.values():
-            if document.parent:
-                findings += _reference(period, document.parent, document.where.at("parent"), "Överordnat dokument", documents)
-            for i, other in enumerate(document.read_with):
-                findings += _reference(period, other, document.where.at("read_with", i), "Dokumentet", documents)
-            for i, change in enumerate(document.changelog):
-                if change.decision:
-                    findings += _reference(period, change.decision, document.where.at("changelog", i, "decision"),
-                                           "Beslutet", decisions)
-                for j, ident in enumerate(change.sections):
-                    findings += _reference(period, ident, document.where.at("changelog", i, "sections", j),
-                                           "Avsnittet", known)
-            for _, item in document.all_read_more():
-                findings += _reference(period, item.ref, item.where.at("ref"), "Läs mer-länkens mål", known)
-            for owner, path in _texts(document):
-                for link in textmod.links(owner):
-                    if link.target.startswith("ref:"):
-                        ident = link.target[4:]
-                        findings += _reference(period, ident, document.where.file.where(path), "Länkmålet", known)
-        for guideline in period.guidelines.values():
-            findings += _reference(period, guideline.parent, guideline.where.at("parent"), "Överordnat dokument",
-                                   documents | set(period.guidelines))
-            for i, ident in enumerate(guideline.implements):
-                findings += _reference(period, ident, guideline.where.at("implements", i), "Avsnittet", known)
+        scopes = {"documents": set(period.documents), "decisions": {d.id for d in period.decisions}}
+        scopes["parents"] = scopes["documents"] | set(period.guidelines)
+        scopes["known"] = scopes["parents"] | set(period.section_index())
+        for ref in iter_references(period):
+            known = scopes[ref.scope]
+            if ref.ident not in known:
+                findings.append(error(
+                    "dangling-reference", ref.where, f"{ref.what} '{ref.ident}' finns inte i perioden {period.id}.",
+                    closest(ref.ident, known)))
     return findings
 
 
@@ -94,7 +108,7 @@ def _texts(document):
             yield section.text, section.where.path + ("text",)
 
 
-CHECKS: list[Check] = [unique_ids, references, check_key_terms]
+CHECKS: list[Check] = [unique_ids, references, check_key_terms, check_statutes, *hierarchy.CHECKS]
 
 
 def run_checks(corpus: Corpus, checks: Iterable[Check] | None = None) -> list[Finding]:

@@ -43,10 +43,10 @@ def cmd_check(args) -> int:
     from .checks import check_root
 
     root = _root(args)
-    _, findings = check_root(root)
+    corpus, findings = check_root(root)
     if args.base:
-        from .versions import check_against_base
-        findings += check_against_base(root, args.base)
+        from .versions import check_against_base, combine
+        findings = combine(findings, check_against_base(root, args.base, corpus))
     print(REPORTERS[args.format](findings))
     return EXIT_FINDINGS if failing(findings, strict=args.strict) else EXIT_OK
 
@@ -98,6 +98,53 @@ def cmd_refs(args) -> int:
     return refs_main(args)
 
 
+def cmd_diff(args) -> int:
+    from . import diff as diffmod
+    from . import diff_format
+    from .revisions import Reader, SideError
+
+    root = _root(args)
+    reader = Reader(root)
+    try:
+        old, new = reader.side(args.old), reader.side(args.new)
+        result = diffmod.diff_targets(old.period, old.target, new.period, new.target,
+                                      old_statutes=old.corpus.statutes, new_statutes=new.corpus.statutes,
+                                      old_label=args.old, new_label=args.new)
+    except SideError as exc:
+        raise CannotRun(str(exc)) from None
+    except ValueError as exc:
+        raise CannotRun(str(exc)) from None
+    if args.format == "terminal":
+        colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+                                             and not os.environ.get("NO_COLOR"))
+        sys.stdout.write(diff_format.format_terminal(result, colour=colour))
+    elif args.format == "markdown":
+        sys.stdout.write(diff_format.format_markdown(result, full_url=args.full_url))
+    elif args.format == "html":
+        sys.stdout.write(diff_format.format_html(result))
+    else:
+        sys.stdout.write(diff_format.format_json(result))
+    return EXIT_OK  # a comparison is informational
+
+
+def cmd_new_period(args) -> int:
+    from .findings import format_text
+    from .newperiod import NewPeriodError, create_period
+
+    root = _root(args)
+    try:
+        created = create_period(root, args.new, args.old)
+    except NewPeriodError as exc:
+        print(f"avtal: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    shown = created.folder.relative_to(root).as_posix()
+    print(f"Skapade {shown}/ ({created.files} filer) som utkast, kopierat från {args.old}.")
+    if created.warnings:
+        print(format_text(created.warnings))
+    print(f"Jämför med: avtal diff {args.old} {args.new}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="avtal", description="Hälso- och sjukvårdsavtalet som data: kontroll, webbplats och jämförelser.")
     parser.add_argument("--root", help="projektmappen (standard: närmaste mapp med agreement/ och mkdocs.yml)")
@@ -121,6 +168,24 @@ def build_parser() -> argparse.ArgumentParser:
     refs.add_argument("file", nargs="?", default="-", help="textfil eller korpusfil (YAML); - läser standard in")
     refs.add_argument("--format", choices=("text", "json"), default="text")
     refs.set_defaults(func=cmd_refs)
+
+    diff = sub.add_parser("diff", help="jämför två perioder, dokument eller avsnitt (även vid en git-revision)",
+                          description="Varje sida är PERIOD, PERIOD:ID (dokument eller avsnitt) eller REV:PERIOD[:ID], "
+                                      "t.ex. 2023-2026, 2023-2026:del-b, HEAD~1:2023-2026:b-lagstiftning.")
+    diff.add_argument("old", metavar="GAMMAL", help="det som jämförs från, t.ex. origin/main:2023-2026")
+    diff.add_argument("new", metavar="NY", help="det som jämförs till, t.ex. 2023-2026")
+    diff.add_argument("--format", choices=("terminal", "markdown", "html", "json"), default="terminal",
+                      help="utdataformat (standard: terminal)")
+    diff.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                      help="färg i terminalen (standard: när utdata går till en terminal)")
+    diff.add_argument("--full-url", metavar="URL", help="länk till hela jämförelsen när Markdown-texten blir för lång")
+    diff.set_defaults(func=cmd_diff)
+
+    new_period = sub.add_parser("new-period", help="skapa nästa avtalsperiod som utkast, kopierad från en befintlig")
+    new_period.add_argument("new", metavar="NY", help="den nya periodens namn, t.ex. 2027-2030")
+    new_period.add_argument("--from", dest="old", metavar="GAMMAL", required=True,
+                            help="perioden som kopieras, t.ex. 2023-2026")
+    new_period.set_defaults(func=cmd_new_period)
     return parser
 
 

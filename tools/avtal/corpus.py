@@ -12,11 +12,11 @@ Layout (one folder per contract period, registers beside them)::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from . import model, schema
 from .findings import Finding, Position, error
-from .loader import LoadedFile, load_file
+from .loader import LoadedFile, load_file, load_text
 
 PERIOD_FILE = "period.yaml"
 GUIDELINE_DIR = "riktlinjer"
@@ -31,37 +31,56 @@ class SourceFile:
     period: str | None
 
 
+def classify(parts: tuple[str, ...]) -> tuple[str, str | None]:
+    """(kind, period) of a file from its path parts below agreement/."""
+    if parts[0] == REGISTER_DIR:
+        return REGISTER_FILES.get(parts[-1], "unknown"), None
+    if len(parts) == 1:
+        return "unknown", None
+    if parts[-1] == PERIOD_FILE and len(parts) == 2:
+        return "period", parts[0]
+    if parts[1] == GUIDELINE_DIR:
+        return "guideline", parts[0]
+    return "document", parts[0]
+
+
 def discover(agreement_dir: Path) -> list[SourceFile]:
     """Every YAML file of the corpus with the kind of data it must hold."""
     files = []
     for path in sorted(agreement_dir.rglob("*")):
         if path.is_dir() or path.suffix not in (".yaml", ".yml"):
             continue
-        parts = path.relative_to(agreement_dir).parts
-        if parts[0] == REGISTER_DIR:
-            files.append(SourceFile(path, REGISTER_FILES.get(path.name, "unknown"), None))
-        elif len(parts) == 1:
-            files.append(SourceFile(path, "unknown", None))
-        elif path.name == PERIOD_FILE and len(parts) == 2:
-            files.append(SourceFile(path, "period", parts[0]))
-        elif parts[1] == GUIDELINE_DIR:
-            files.append(SourceFile(path, "guideline", parts[0]))
-        else:
-            files.append(SourceFile(path, "document", parts[0]))
+        files.append(SourceFile(path, *classify(path.relative_to(agreement_dir).parts)))
     return files
 
 
 def load_corpus(root: Path) -> tuple[model.Corpus, list[Finding]]:
     """Load and schema-check every file under root/agreement; build the model of the valid ones."""
     agreement_dir = root / "agreement"
+    if not agreement_dir.is_dir():
+        return model.Corpus(), [error("corpus-missing", Position(str(agreement_dir)), "Mappen agreement/ finns inte.",
+                              "Kör kommandot i projektets rotmapp eller ange --root.")]
+    return _assemble((source, *load_file(source.path, root)) for source in discover(agreement_dir))
+
+
+def corpus_from_texts(texts: dict[str, str]) -> tuple[model.Corpus, list[Finding]]:
+    """Like load_corpus, from {path relative to the project: file text}, e.g. the files of a git revision."""
+    items = []
+    for path, text in sorted(texts.items()):
+        parts = PurePosixPath(path).parts
+        if len(parts) < 2 or parts[0] != "agreement" or PurePosixPath(path).suffix not in (".yaml", ".yml"):
+            continue
+        source = SourceFile(Path(path), *classify(parts[1:]))
+        items.append((source, *load_text(text.removeprefix("\ufeff"), path)))
+    return _assemble(items)
+
+
+def _assemble(items) -> tuple[model.Corpus, list[Finding]]:
+    """Schema-check loaded files, (source, loaded or None, problems), and build the model of the valid ones."""
     corpus = model.Corpus()
     findings: list[Finding] = []
-    if not agreement_dir.is_dir():
-        return corpus, [error("corpus-missing", Position(str(agreement_dir)), "Mappen agreement/ finns inte.",
-                              "Kör kommandot i projektets rotmapp eller ange --root.")]
     valid: list[tuple[SourceFile, LoadedFile]] = []
-    for source in discover(agreement_dir):
-        loaded, problems = load_file(source.path, root)
+    for source, loaded, problems in items:
         findings += problems
         if loaded is None:
             continue

@@ -135,11 +135,21 @@ def display_path(path: Path, root: Path | None = None) -> str:
 
 def load_text(text: str, path: str) -> tuple[LoadedFile | None, list[Finding]]:
     """Parse YAML text; return the file (None if unusable) and the findings."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # a control character, e.g. a form feed pasted from a PDF
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return None, [error(
+            "file-character", Position(path, line, column),
+            f"Filen innehåller ett otillåtet tecken (U+{exc.character:04X}).",
+            "Ta bort tecknet; det följer ofta med när text kopieras från en PDF.")]
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+            mark = exc.context_mark  # an unclosed quote: point at where it opens, not at the end of the file
         position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path)
         problem = _translate_problem(exc.problem or exc.context or "")
         return None, [error(
@@ -170,6 +180,9 @@ _PROBLEMS = {
     "could not find expected ':'": "ett kolon saknas efter en nyckel",
     "found undefined alias": "okänt alias",
     "expected <block end>, but found '-'": "en listrad har fel indrag",
+    "expected <block end>, but found '<scalar>'": "ett värde står där det inte får stå (fel indrag eller ett citattecken som inte avslutas?)",
+    "expected <block end>": "en rad har fel indrag",
+    "but found another document": "filen innehåller mer än ett dokument (--- får bara stå på första raden)",
     "did not find expected key": "en nyckel har fel indrag",
     "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett avslutande citattecken?)",
     "found unknown escape character": "okänd escape-sekvens i text med dubbla citattecken",
@@ -199,7 +212,8 @@ def load_file(path: Path, root: Path | None = None) -> tuple[LoadedFile | None, 
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start:exc.start].decode("utf-8").lstrip("\ufeff")) + 1  # characters, as editors count
         return None, [error(
             "file-encoding", Position(shown, line, column),
             "Filen är inte kodad i UTF-8.",

@@ -13,6 +13,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
+from . import glossary
 from . import text as textmod
 from .model import (GUIDELINE_STATUS_LABELS, KIND_LABELS, LEVEL_LABELS, Corpus, Document, Guideline,
                     KeyTerm, Period, Section)
@@ -58,6 +59,20 @@ def guideline_page(period: Period) -> str:
     return f"{period.id}/riktlinjer.md"
 
 
+def print_page(period: Period) -> str:
+    return f"{period.id}/utskrift.md"
+
+
+GLOSSARY_PAGE = "begrepp.md"
+
+
+def current_period(corpus: Corpus) -> Period | None:
+    """The period a reader most likely wants: the latest in force, else the latest of any status."""
+    periods = sorted(corpus.periods.values(), key=lambda p: p.valid_from)
+    in_force = [p for p in periods if p.status == "gallande"]
+    return (in_force or periods or [None])[-1]
+
+
 @dataclass
 class Site:
     """What every page needs to resolve ids to URLs and decorate text."""
@@ -67,23 +82,31 @@ class Site:
     titles: dict[tuple[str, str], str] = field(default_factory=dict)
     citations: object = None  # a citations.StatuteIndex, when the register is loaded
     abbreviations: dict[str, str] = field(default_factory=dict)
+    usage: dict[str, glossary.Usage] = field(default_factory=dict)  # period -> where terms occur
+    glossary_url: str | None = None  # site URL of the glossary page, when there is one
 
     @classmethod
-    def of(cls, corpus: Corpus) -> "Site":
+    def of(cls, corpus: Corpus, single_page: dict[str, str] | None = None) -> "Site":
+        """URLs of every document, section and guideline; single_page maps a period to one page
+        (the printable document) that holds all of them."""
         site = cls(corpus)
         for period in corpus.periods.values():
+            one = page_url(single_page[period.id]) if single_page and period.id in single_page else None
             for document in period.documents.values():
-                url = page_url(document_page(document))
-                site.urls[period.id, document.id] = url
+                url = one or page_url(document_page(document))
+                site.urls[period.id, document.id] = f"{url}#{document.id}" if one else url
                 site.titles[period.id, document.id] = document.title
                 for section in document.walk():
                     site.urls[period.id, section.id] = f"{url}#{section.id}"
                     site.titles[period.id, section.id] = section.heading
             for guideline in period.guidelines.values():
-                site.urls[period.id, guideline.id] = f"{page_url(guideline_page(period))}#{guideline.id}"
+                site.urls[period.id, guideline.id] = f"{one or page_url(guideline_page(period))}#{guideline.id}"
                 site.titles[period.id, guideline.id] = guideline.title
+            site.usage[period.id] = glossary.usage(period, corpus.terms)
         site.abbreviations = {t.term: t.expansion for t in corpus.terms if t.kind == "forkortning" and t.expansion}
         site.citations = _citation_index(corpus)
+        if corpus.terms:
+            site.glossary_url = page_url(GLOSSARY_PAGE)
         return site
 
     def link(self, page: str, period: str, ident: str) -> str:
@@ -92,10 +115,19 @@ class Site:
 
 def _citation_index(corpus: Corpus):
     try:
-        from . import citations
+        from .statutes import index_from_register
     except ImportError:  # the parser is optional for rendering
         return None
-    return citations.index_from_register(corpus.statutes)
+    return index_from_register(corpus.statutes)
+
+
+def citations_in(site: Site, raw: str) -> list:
+    """The statute citations the parser finds in a text (none without a register)."""
+    if site.citations is None:
+        return []
+    from . import citations
+
+    return citations.find_citations(raw, site.citations)
 
 
 # --- inline text ---------------------------------------------------------------
@@ -119,12 +151,10 @@ def inline(ctx: TextContext, raw: str) -> str:
         shown = html.escape(term.text) if term else html.escape(match[0])
         label = html.escape(term.label) if term else "okänt nyckelvärde"
         spans.append((match.start(), match.end(), f'<span class="avtal-nyckelvarde" title="{label}">{shown}</span>'))
-    if ctx.site.citations is not None:
-        from . import citations
-        for citation in citations.find_citations(raw, ctx.site.citations):
-            if any(s < citation.end and citation.start < e for s, e, _ in spans):
-                continue
-            spans.append((citation.start, citation.end, citation_html(ctx.site, citation)))
+    for citation in citations_in(ctx.site, raw):
+        if any(s < citation.end and citation.start < e for s, e, _ in spans):
+            continue
+        spans.append((citation.start, citation.end, citation_html(ctx.site, citation)))
     spans.sort()
     out, at = [], 0
     for start, end, replacement in spans:
@@ -185,7 +215,9 @@ def citation_html(site: Site, citation) -> str:
         new = replacement.title if replacement else statute.replaced_by or "okänd lag"
         title += f" – upphävd {statute.repealed_from}, ersatt av {new}"
         cls += " avtal-lagrum-upphavd"
-        mark = f'<sup class="avtal-upphavd" title="Upphävd {statute.repealed_from}; ersatt av {html.escape(new)}">upphävd</sup>'
+        if citation.name_written:  # mark the place once, where the act is named
+            mark = (f'<sup class="avtal-upphavd" title="Upphävd {statute.repealed_from}; ersatt av {html.escape(new)}">'
+                    f"upphävd, ersatt av {html.escape(statute.replaced_by or new)}</sup>")
     return f'<a class="{cls}" href="{citation.link}" title="{html.escape(title)}">{text}</a>{mark}'
 
 

@@ -42,6 +42,9 @@ def build_pages(corpus: Corpus) -> list[Page]:
         pages.append(Page(render.guideline_page(period), "Riktlinjer och styrdokument",
                           render.guidelines_markdown(site, period)))
         pages.append(Page(f"{period.id}/index.md", period.title, period_markdown(site, period)))
+    if corpus.statutes:
+        from .lawpage import PAGE, laws_markdown
+        pages.append(Page(PAGE, "Lagar och förordningar", laws_markdown(site)))
     return pages
 
 

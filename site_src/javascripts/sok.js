@@ -1,0 +1,125 @@
+/*
+ * avtal: Swedish queries for Material's search.
+ *
+ * Material's search (lunr) appends "*" to every query word and lunr skips the search
+ * pipeline for such words, so a stemmed index would miss whole words; the index is kept
+ * unstemmed (mkdocs.yml: pipeline stopWordFilter only). Inflected forms are found here
+ * instead, on the query: before a query reaches the search worker each word is
+ *
+ *   - dropped when it is a Swedish stop word (the index has none of them, and as a
+ *     prefix "när*" would match "närområdesplan"), unless the query has nothing else;
+ *   - kept as an exact word when it is a number or a single letter ("16", "3,0", "a"),
+ *     so "4" does not match "40" or "4 Gemensamt ansvar" by prefix;
+ *   - kept as typed (weight 2) and, when it differs, also as its stem ("placeringen" →
+ *     "placering", "hjälpmedlen" → "hjälpmedel"), which matches every inflection by prefix.
+ *
+ * Words are split like the index splits text: SEPARATOR must equal plugins.search.separator
+ * in mkdocs.yml (tests/test_search_config.py keeps them equal).
+ */
+(function () {
+  "use strict";
+
+  var SEPARATOR = "[\\s\\-–—;:!?()\\[\\]{}\"'“”‘’/%…]+|[.,](?!\\d)|&[a-z]+;|(?<=\\d)(?=§)";
+
+  /* lunr.sv's stop word list (the index drops these words), and "hen". */
+  var STOP = {};
+  ("alla allt att av blev bli blir blivit de dem den denna deras dess dessa det detta dig din dina " +
+   "ditt du där då efter ej eller en er era ert ett från för ha hade han hans har henne hennes hon " +
+   "honom hur här i icke ingen inom inte jag ju kan kunde man med mellan men mig min mina mitt mot " +
+   "mycket ni nu när någon något några och om oss på samma sedan sig sin sina sitta själv skulle som " +
+   "så sådan sådana sådant till under upp ut utan vad var vara varför varit varje vars vart vem vi " +
+   "vid vilka vilkas vilken vilket vår våra vårt än är åt över hen").split(" ").forEach(function (w) {
+    STOP[w] = true;
+  });
+
+  /* The Snowball Swedish stemmer (snowballstem.org/algorithms/swedish). */
+  var VOWELS = "aeiouyäåö";
+  var S_ENDING = "bcdfghjklmnoprtvy";
+  var STEP1 = ("heterna hetens anden heten heter arnas ernas ornas andes arens andet arna erna " +
+               "orna ande arne aste aren ades erns ade are ern ens het ast ad en ar er or as es at a e")
+    .split(" ").sort(function (a, b) { return b.length - a.length; });
+  var STEP2 = ["dd", "gd", "nn", "dt", "gt", "kt", "tt"];
+
+  function isVowel(c) { return VOWELS.indexOf(c) >= 0; }
+
+  function region1(word) {
+    for (var i = 1; i < word.length; i++)
+      if (!isVowel(word[i]) && isVowel(word[i - 1]))
+        return Math.max(i + 1, 3);
+    return word.length;
+  }
+
+  function endsIn(word, suffix, r1) {
+    return word.length - suffix.length >= r1 && word.slice(-suffix.length) === suffix;
+  }
+
+  function stem(word) {
+    var r1 = region1(word);
+    var i, done = false;
+    for (i = 0; i < STEP1.length && !done; i++)
+      if (endsIn(word, STEP1[i], r1)) {
+        word = word.slice(0, -STEP1[i].length);
+        done = true;
+      }
+    if (!done && endsIn(word, "s", r1) && S_ENDING.indexOf(word[word.length - 2]) >= 0)
+      word = word.slice(0, -1);
+    for (i = 0; i < STEP2.length; i++)
+      if (endsIn(word, STEP2[i], r1)) {
+        word = word.slice(0, -1);
+        break;
+      }
+    if (endsIn(word, "fullt", r1)) word = word.slice(0, -1);
+    else if (endsIn(word, "löst", r1)) word = word.slice(0, -1);
+    else if (endsIn(word, "lig", r1)) word = word.slice(0, -3);
+    else if (endsIn(word, "els", r1)) word = word.slice(0, -3);
+    else if (endsIn(word, "ig", r1)) word = word.slice(0, -2);
+    return word;
+  }
+
+  /* Forms to search for besides the word itself: its stem, and the stem with the e that
+     Swedish drops before an ending ("hjälpmedlen" → "hjälpmedl" → "hjälpmedel"). */
+  function stems(word) {
+    var out = [];
+    var s = stem(word);
+    if (s !== word && s.length >= 4) out.push(s);
+    var m = /^(.*[^aeiouyäåö])([lnr])$/.exec(s);
+    if (s !== word && m && s.length >= 5) out.push(m[1] + "e" + m[2]);
+    return out;
+  }
+
+  var EXACT = /^(\d+([.,]\d+)*|[^§])$/;
+
+  function rewrite(query) {
+    if (/(^|\s)[+\-~^]|[*~^"]/.test(query)) return query;  // lunr syntax: the reader knows best
+    var words = query.toLowerCase().split(new RegExp(SEPARATOR)).filter(Boolean);
+    var content = words.filter(function (w) { return !STOP[w]; });
+    if (!content.length) content = words;
+    var terms = [];
+    content.forEach(function (word) {
+      if (EXACT.test(word)) {
+        terms.push(word + "^1");
+        return;
+      }
+      terms.push(word + "*^2");
+      stems(word).forEach(function (s) {
+        if (terms.indexOf(s) < 0) terms.push(s);
+      });
+    });
+    return terms.join(" ") || query;
+  }
+
+  window.avtalSok = { rewrite: rewrite, stem: stem, stems: stems };
+
+  /* The search worker gets {type: 2 (QUERY), data: query}: rewrite the query on its way. */
+  if (typeof Worker !== "undefined") {
+    var post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message) {
+      if (message && message.type === 2 && typeof message.data === "string") {
+        var args = Array.prototype.slice.call(arguments);
+        args[0] = { type: message.type, data: rewrite(message.data) };
+        return post.apply(this, args);
+      }
+      return post.apply(this, arguments);
+    };
+  }
+})();

@@ -1,0 +1,182 @@
+"""The repository's tooling files: GitHub workflows, pre-commit hooks and VS Code settings.
+
+They must be valid, run the same commands as the Makefile and the tests, and map every
+corpus file to exactly the schema the checker validates it against.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from avtal.corpus import discover
+
+from test_versions import PR_CHECK_ARGS
+
+ROOT = Path(__file__).resolve().parents[1]
+PR = ROOT / ".github" / "workflows" / "pr.yml"
+PAGES = ROOT / ".github" / "workflows" / "pages.yml"
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
+PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
+SETTINGS = ROOT / ".vscode" / "settings.json"
+EXTENSIONS = ROOT / ".vscode" / "extensions.json"
+
+CHECK_IN_PR = ".venv/bin/avtal check --base origin/${{ github.base_ref }} --format github"
+
+
+def load_yaml(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict) -> dict:
+    return workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as true
+
+
+def steps(workflow: dict, job: str) -> list[dict]:
+    return workflow["jobs"][job]["steps"]
+
+
+def runs(workflow: dict, job: str) -> list[str]:
+    return [step["run"] for step in steps(workflow, job) if "run" in step]
+
+
+def uses(workflow: dict, job: str, action: str) -> dict:
+    matching = [step for step in steps(workflow, job) if step.get("uses", "").split("@")[0] == action]
+    assert len(matching) == 1, f"{job} uses {action} once"
+    return matching[0]
+
+
+def make_dry_run(*targets: str) -> list[str]:
+    """What make would run for targets, taking the installed venv as up to date."""
+    if shutil.which("make") is None:
+        pytest.skip("make saknas")
+    done = subprocess.run(["make", "-n", "-o", ".venv/.installed", *targets], cwd=ROOT, capture_output=True,
+                          text=True, check=True)
+    return done.stdout.splitlines()
+
+
+@pytest.mark.parametrize("path", [PR, PAGES, HOOKS, PRE_COMMIT], ids=lambda p: p.name)
+def test_yaml_files_are_valid(path):
+    assert isinstance(load_yaml(path), (dict, list))
+
+
+@pytest.mark.parametrize("path", [SETTINGS, EXTENSIONS], ids=lambda p: p.name)
+def test_json_files_are_valid(path):
+    assert isinstance(json.loads(path.read_text(encoding="utf-8")), dict)
+
+
+def test_makefile_targets_the_workflows_use():
+    assert make_dry_run("check") == [".venv/bin/avtal check"]
+    assert make_dry_run("site") == [".venv/bin/avtal build"]
+    stamp = subprocess.run(["make", "-n", "-W", "pyproject.toml", ".venv/.installed"], cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout
+    assert "pip install --quiet -e '.[test]'" in stamp and "touch .venv/.installed" in stamp
+
+
+def test_pull_request_workflow():
+    workflow = load_yaml(PR)
+    assert "pull_request" in triggers(workflow)
+    assert uses(workflow, "check", "actions/checkout")["with"]["fetch-depth"] == 0
+    assert uses(workflow, "check", "actions/setup-python")["with"]["python-version"] == "3.11"
+    assert runs(workflow, "check") == ["make .venv/.installed", CHECK_IN_PR, "make site"]
+    assert uses(workflow, "check", "actions/upload-artifact")["with"]["path"] == "site/"
+
+
+def test_the_pull_request_check_is_make_check_with_base_and_github_format():
+    """Same command as `make check`, and the same arguments test_versions runs against origin/main."""
+    command = shlex.split(CHECK_IN_PR.replace("${{ github.base_ref }}", "main"))
+    assert " ".join(command[:2]) == make_dry_run("check")[0]
+    assert command[1:] == PR_CHECK_ARGS
+
+
+def test_pages_workflow():
+    workflow = load_yaml(PAGES)
+    assert triggers(workflow)["push"]["branches"] == ["main"]
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert runs(workflow, "build") == ["make .venv/.installed", "make site"]
+    assert uses(workflow, "build", "actions/setup-python")["with"]["python-version"] == "3.11"
+    assert uses(workflow, "build", "actions/upload-pages-artifact")["with"]["path"] == "site/"
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
+    assert workflow["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+    assert uses(workflow, "deploy", "actions/deploy-pages")["id"] == "deployment"
+
+
+def corpus_paths() -> list[str]:
+    return [source.path.relative_to(ROOT).as_posix() for source in discover(ROOT / "agreement")]
+
+
+def test_pre_commit_hooks_run_avtal_check():
+    (hook,) = load_yaml(HOOKS)
+    assert (hook["id"], hook["entry"], hook["language"], hook["pass_filenames"]) == (
+        "avtal-check", "avtal check", "python", False)
+    (repo,) = load_yaml(PRE_COMMIT)["repos"]
+    (local,) = repo["hooks"]
+    assert repo["repo"] == "local"
+    assert (local["id"], local["entry"], local["pass_filenames"]) == ("avtal-check", make_dry_run("check")[0], False)
+    for pattern in (hook["files"], local["files"]):
+        assert all(re.search(pattern, path) for path in corpus_paths())
+        assert re.search(pattern, "schemas/document.schema.json")
+        assert not re.search(pattern, "README.md")
+
+
+def test_vscode_recommends_the_yaml_extension():
+    assert json.loads(EXTENSIONS.read_text(encoding="utf-8"))["recommendations"] == ["redhat.vscode-yaml"]
+
+
+# --- which schema the editor applies to which file ------------------------------------------
+
+def glob_regex(glob: str, star_crosses_folders: bool) -> re.Pattern:
+    """A yaml.schemas glob as the YAML language server matches it: against the end of the file's path.
+
+    Newer servers use globstar semantics (`*` stays inside one folder, `**` crosses folders);
+    older ones turned every `*` into `.*`. The mapping must hold under both.
+    """
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append(".*" if star_crosses_folders else "[^/]*")
+            i += 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return re.compile(r"(?:^|.*/)" + "".join(out) + r"$")
+
+
+def schema_globs() -> dict[str, list[str]]:
+    settings = json.loads(SETTINGS.read_text(encoding="utf-8"))
+    return {schema: [globs] if isinstance(globs, str) else globs for schema, globs in settings["yaml.schemas"].items()}
+
+
+def test_every_schema_in_the_settings_exists():
+    for schema in schema_globs():
+        assert (ROOT / schema).is_file(), schema
+    assert {Path(s).name for s in schema_globs()} == {p.name for p in (ROOT / "schemas").glob("*.schema.json")} - {
+        "common.schema.json"}
+
+
+def test_every_glob_matches_a_real_file():
+    paths = corpus_paths()
+    for schema, globs in schema_globs().items():
+        for glob in globs:
+            assert not glob.startswith("!"), "negated globs need a recent YAML extension; list files instead"
+            assert any(glob_regex(glob, False).match(p) for p in paths), f"{glob} ({schema}) matches no file"
+
+
+@pytest.mark.parametrize("star_crosses_folders", [False, True], ids=["globstar", "star-as-dot-star"])
+def test_every_corpus_file_has_exactly_its_checkers_schema(star_crosses_folders):
+    """The editor validates each file against the same schema as `avtal check` (corpus.classify)."""
+    for source in discover(ROOT / "agreement"):
+        path = source.path.relative_to(ROOT).as_posix()
+        schemas = [schema for schema, globs in schema_globs().items()
+                   if any(glob_regex(glob, star_crosses_folders).match(path) for glob in globs)]
+        assert [Path(s).name for s in schemas] == [f"{source.kind}.schema.json"], path
