@@ -149,6 +149,11 @@ CASES = {
           "Länken pekar in i perioden 2019-2022, som inte finns."),
          ("dangling-reference", P + "del-c/lakarmedverkan.yaml", 20, 139,
           "Länkmålet 'a-avtalstud' finns inte i perioden 2023-2026.")]),
+    "period_reference_malformed": (
+        hierarchy.period_references, MINIMAL,
+        {"del-c/lakarmedverkan.yaml": [("(ref:a-samverkan-lokal)", "(ref:del-a:a-samverkan-lokal)")]},
+        [("reference-period-malformed", P + "del-c/lakarmedverkan.yaml", 24, 37,
+          "Länkmålet 'ref:del-a:a-samverkan-lokal' är varken ref:id eller ref:PERIOD:id.")]),
     "text_link_exact_position": (
         checks.references, MINIMAL,
         {"del-c/lakarmedverkan.yaml": [("(ref:a-samverkan-lokal)", "(ref:a-samverkan-lokl)")]},
@@ -241,3 +246,15 @@ def test_restatements(text, expected):
 ])
 def test_split_ref(target, expected):
     assert hierarchy.split_ref(target) == expected
+
+
+def test_positions_inside_folded_text():
+    from avtal.loader import load_text
+
+    source = "id: x\ndescription: >-\n  Första raden\n  andra raden.\n\n\n  Tredje X stycket.\nnext: 1\n"
+    file, _ = load_text(source, "t.yaml")
+    value = file.data["description"]
+    assert value == "Första raden andra raden.\n\nTredje X stycket."
+    for needle, expected in (("andra", (4, 3)), ("X", (7, 10))):
+        position = hierarchy.where_in_text(file, ("description",), value.index(needle))
+        assert (position.line, position.column) == expected

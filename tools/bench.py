@@ -98,7 +98,85 @@ def bench_cli(runs: int) -> list[Row]:
     return [("avtal check som process", elapsed, f"varav {start:.3f} s tom Python-start")]
 
 
-BENCHMARKS: list[Callable[[int], list[Row]]] = [bench_check, bench_cli]
+def _replicated_period(factor: int, revised: bool):
+    """The real 2023-2026 with every document and guideline copied `factor` times (ids renamed -kN).
+
+    revised: the copy a working group might propose: in every copy a word changed in every 7th
+    section, every 13th section retitled, every 29th removed, the first paragraph of every 31st
+    moved to the end, the first two sections of each document swapped, and one key term changed.
+    """
+    import dataclasses
+
+    from avtal import model
+    from avtal.loader import load_text
+
+    corpus, _ = load_corpus(ROOT)
+    base = corpus.periods["2023-2026"]
+    ids = _period_ids(base)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    period = dataclasses.replace(base, documents={}, guidelines={})
+    for copy in range(factor):
+        rename = (lambda m, c=copy: f"{m[1]}-k{c}") if factor > 1 else (lambda m: m[1])
+        for source, bucket, build in ((base.documents, period.documents, model.document_from),
+                                      (base.guidelines, period.guidelines, model.guideline_from)):
+            for item in source.values():
+                text = pattern.sub(rename, item.where.file.source)
+                loaded, _ = load_text(text, item.where.file.path)
+                made = build(loaded, period.id)
+                bucket[made.id] = made
+    if revised:
+        for document in period.documents.values():
+            if len(document.sections) > 1:
+                document.sections[0], document.sections[1] = document.sections[1], document.sections[0]
+            for i, section in enumerate(list(document.walk())):
+                if i % 7 == 3:
+                    section.text = section.text.replace(" och ", " samt ", 1)
+                if i % 13 == 5:
+                    section.title += " (reviderad)"
+                if i % 31 == 8 and "\n\n" in section.text.strip():
+                    first, rest = section.text.strip().split("\n\n", 1)
+                    section.text = rest + "\n\n" + first + "\n"
+            for i, section in enumerate(list(document.walk())):
+                if i % 29 == 11:
+                    for parent in [document, *document.walk()]:
+                        if section in parent.sections:
+                            parent.sections.remove(section)
+                            break
+        period.key_terms = [dataclasses.replace(t, value=24, text="tjugofyra månader") if t.id == "uppsagningstid"
+                            else t for t in period.key_terms]
+    return period, corpus.statutes
+
+
+def bench_diff(runs: int, sizes: tuple[int, ...] = (1, 10)) -> list[Row]:
+    """`avtal diff` work in process: two full periods of the real size and of ten times it (documents
+    replicated with renamed ids), the new side revised in every copy; then the reporters."""
+    from avtal import diff_format
+    from avtal.diff import diff_periods
+
+    rows: list[Row] = []
+    for factor in sizes:
+        old, statutes = _replicated_period(factor, revised=False)
+        new, _ = _replicated_period(factor, revised=True)
+        same, _ = _replicated_period(factor, revised=False)
+        work = lambda: diff_periods(old, new, old_statutes=statutes, new_statutes=statutes)  # noqa: E731
+        result = work()
+        sections = sum(1 for _ in old.sections())
+        note = (f"{len(old.documents)} dokument, {sections} avsnitt, {len(old.guidelines)} riktlinjer; "
+                f"{len(result.sections)} ändrade avsnitt")
+        rows.append((f"diff, {factor}× (reviderad)", median_time(work, runs), note))
+        rows.append((f"diff, {factor}× (oförändrad)", median_time(
+            lambda: diff_periods(old, same, old_statutes=statutes, new_statutes=statutes), runs), "inga ändringar"))
+        for name, render in (("terminal", diff_format.format_terminal), ("markdown", diff_format.format_markdown),
+                             ("html", diff_format.format_html), ("json", diff_format.format_json)):
+            rows.append((f"diff, {factor}×, utskrift {name}", median_time(lambda: render(result), runs),
+                         f"{len(render(result))} tecken"))
+    command = [sys.executable, "-m", "avtal.cli", "--root", str(ROOT), "diff", "HEAD:2023-2026", "2023-2026"]
+    elapsed = median_time(lambda: subprocess.run(command, capture_output=True, check=False), runs)
+    rows.append(("avtal diff HEAD:2023-2026 2023-2026 som process", elapsed, "git, inläsning och start ingår"))
+    return rows
+
+
+BENCHMARKS: list[Callable[[int], list[Row]]] = [bench_check, bench_cli, bench_diff]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,7 +36,12 @@ def find_root(start: Path) -> Path:
 
 
 def _root(args) -> Path:
-    return Path(args.root).resolve() if args.root else find_root(Path.cwd())
+    if not args.root:
+        return find_root(Path.cwd())
+    root = Path(args.root).resolve()
+    if not (root / "agreement").is_dir():  # a mistyped --root is a command that cannot run, not a finding
+        raise CannotRun(f"{root} är ingen projektmapp: mappen agreement/ saknas.")
+    return root
 
 
 def cmd_check(args) -> int:
@@ -88,7 +93,13 @@ def cmd_serve(args) -> int:
     print(f"Förhandsvisning på http://{args.addr}/ – ändringar i agreement/ byggs om automatiskt. Avsluta med Ctrl+C.")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
     os.chdir(root)
-    serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.addr, livereload=True)
+    from click.exceptions import Abort
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.addr, livereload=True)
+    except (Abort, MkDocsException) as exc:
+        raise CannotRun(f"förhandsvisningen kunde inte starta ({exc or 'fel i mkdocs.yml'}); se meddelandet ovan.")
     return EXIT_OK
 
 

@@ -57,10 +57,15 @@ MAX_LIKENESS_PAIRS = 200_000  # beyond this many candidate pairs, match by title
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of words: "=" unchanged, "-" deleted, "+" inserted."""
+    """A run of words: "=" unchanged, "-" deleted, "+" inserted.
+
+    ``space_before`` is False when the run continues the previous one without a space
+    (a full stop or a closing parenthesis after a changed word).
+    """
 
     op: str
     text: str
+    space_before: bool = True
 
 
 @dataclass(frozen=True)
@@ -222,13 +227,11 @@ class PeriodDiff:
     def empty(self) -> bool:
         return not (self.key_terms or self.documents or self.statutes or self.sections)
 
-    def counts(self) -> dict[str, int]:
-        labels = defaultdict(int)
-        for change in self.sections:
-            for label in change.labels:
-                labels[label] += 1
-        return {"nyckelvärden": len(self.key_terms), "dokument": len(self.documents),
-                "lagrum": len(self.statutes), "avsnitt": len(self.sections), **labels}
+    def counts(self) -> dict:
+        labels = {label: sum(1 for c in self.sections if label in c.labels) for label in SECTION_LABELS}
+        return {"key_terms": len(self.key_terms), "documents": len(self.documents),
+                "statutes": sum(c.count for c in self.statutes), "sections": len(self.sections),
+                "labels": {k: v for k, v in labels.items() if v}}
 
 
 # --- words -------------------------------------------------------------------
@@ -236,20 +239,40 @@ class PeriodDiff:
 # A word, with a suspended compound kept together: "hälso- och", "in- och".
 _TOKEN = re.compile(r"(?:\S*[^\W\d_]-\s+(?=\w))*\S+")
 _HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])")
+_LEADING = re.compile(r"^[(\[”\"']+")
+_TRAILING = re.compile(r"[.,;:!?)\]”\"']+$")
 
 
 @dataclass(frozen=True)
 class Token:
     text: str  # as written
     key: str  # what is compared: no soft hyphens, no hyphen between letters
+    glue: bool = False  # written without a space before it
 
 
 def tokens(text: str) -> tuple[Token, ...]:
-    out = []
+    """Words and the punctuation around them (each its own token, glued to its word)."""
+    out: list[Token] = []
     for match in _TOKEN.finditer(text.replace("\u00ad", "")):
-        written = " ".join(match[0].split())
-        out.append(Token(written, _HYPHEN_IN_WORD.sub("", match[0])))
+        word = match[0]
+        lead = _LEADING.match(word)
+        lead_text = lead[0] if lead and lead.end() < len(word) else ""
+        core = word[len(lead_text):]
+        trail = _TRAILING.search(core)
+        trail_text = trail[0] if trail and trail.start() > 0 else ""
+        core = core[:len(core) - len(trail_text)]
+        glue = False
+        for ch in lead_text:
+            out.append(Token(ch, ch, glue))
+            glue = True
+        out.append(Token(" ".join(core.split()), _HYPHEN_IN_WORD.sub("", core), glue))
+        out += [Token(ch, ch, True) for ch in trail_text]
     return tuple(out)
+
+
+def join(toks: Sequence[Token]) -> str:
+    """Tokens as written: a space before each, except where it was glued to the one before."""
+    return "".join(("" if i == 0 or t.glue else " ") + t.text for i, t in enumerate(toks))
 
 
 def _keys(toks: Sequence[Token]) -> list[str]:
@@ -270,7 +293,12 @@ def word_diff(old: str | Sequence[Token], new: str | Sequence[Token]) -> tuple[S
             runs.append(("-", list(a[i1:i2])))
         if j1 < j2:
             runs.append(("+", list(b[j1:j2])))
-    return tuple(Segment(op, " ".join(t.text for t in toks)) for op, toks in _cleanup(runs) if toks)
+    return tuple(Segment(op, join(toks), not toks[0].glue) for op, toks in _cleanup(runs) if toks)
+
+
+def _words(toks: Sequence[Token]) -> int:
+    """How many words: punctuation glued to a word does not count."""
+    return sum(1 for t in toks if not t.glue)
 
 
 def _cleanup(runs: list[tuple[str, list[Token]]]) -> list[tuple[str, list[Token]]]:
@@ -299,8 +327,9 @@ def _cleanup(runs: list[tuple[str, list[Token]]]) -> list[tuple[str, list[Token]
             before, equal, after = seq[i - 1], seq[i], seq[i + 1]
             if equal[0] != "=" or before[0] != "~" or after[0] != "~":
                 continue
-            size = len(equal[1])
-            if size <= 2 and size <= max(len(before[1]), len(before[2])) and size <= max(len(after[1]), len(after[2])):
+            size = _words(equal[1])
+            if size <= 2 and size <= max(_words(before[1]), _words(before[2])) \
+                    and size <= max(_words(after[1]), _words(after[2])):
                 merged = ["~", before[1] + equal[1] + after[1], before[2] + equal[2] + after[2]]
                 seq[i - 1:i + 2] = [merged]
                 changed = True
@@ -339,13 +368,21 @@ def _units(raw: str, shown: dict[str, str]) -> tuple[_Unit, ...]:
     return tuple(out)
 
 
+SHORT_UNIT = 5  # units of at most this many words are also compared letter by letter
+
+
 def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
+    """Likeness of two units by words; short ones (list items) also by letters."""
     if not a and not b:
         return 1.0
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < UNIT_CHANGED or matcher.quick_ratio() < UNIT_CHANGED:
-        return matcher.quick_ratio() * 0.99
-    return matcher.ratio()
+        ratio = matcher.quick_ratio() * 0.99
+    else:
+        ratio = matcher.ratio()
+    if min(len(a), len(b)) <= SHORT_UNIT:
+        ratio = max(ratio, SequenceMatcher(None, " ".join(a), " ".join(b), autojunk=False).ratio())
+    return ratio
 
 
 def diff_units(old: Sequence[_Unit], new: Sequence[_Unit]) -> tuple[UnitChange, ...]:
@@ -424,7 +461,7 @@ def diff_units(old: Sequence[_Unit], new: Sequence[_Unit]) -> tuple[UnitChange, 
 
 
 def _whole(op: str, unit: _Unit) -> tuple[Segment, ...]:
-    return (Segment(op, " ".join(t.text for t in unit.tokens)),) if unit.tokens else ()
+    return (Segment(op, join(unit.tokens)),) if unit.tokens else ()
 
 
 def diff_text(old_raw: str, new_raw: str, old_shown: dict[str, str] | None = None,
@@ -859,13 +896,13 @@ def _statute_changes(compared: list[tuple[SectionRef, str, str]], old_reg: _Regi
             acts[group] = (old_reg.act_label(act, olds[0].name_written),
                            new_reg.act_label(new_act, news[0].name_written) if new_act else None)
             grouped[group].append(CitationPlace(where.id, where.heading, where.document_title,
-                                                tuple(_place_label(c) or "hela lagen" for c in olds),
-                                                tuple(_place_label(c) or "hela lagen" for c in news)))
+                                                tuple(_place_label(c) or "lagen utan lagrum" for c in olds),
+                                                tuple(_place_label(c) or "lagen utan lagrum" for c in news)))
         for act, news in by_act_new.items():
             group = (ADDED, None, act)
             acts[group] = (None, new_reg.act_label(act, news[0].name_written))
             grouped[group].append(CitationPlace(where.id, where.heading, where.document_title, (),
-                                                tuple(_place_label(c) or "hela lagen" for c in news)))
+                                                tuple(_place_label(c) or "lagen utan lagrum" for c in news)))
     order = {REPLACED: 0, OTHER_PLACE: 1, REMOVED: 2, ADDED: 3}
     out = [StatuteChange(kind, *acts[(kind, o, n)], tuple(places)) for (kind, o, n), places in grouped.items()]
     return sorted(out, key=lambda c: (order[c.kind], (c.old_act or c.new_act).label.casefold()))

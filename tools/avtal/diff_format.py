@@ -40,9 +40,9 @@ def summary(diff: PeriodDiff) -> str:
     documents = [d for d in diff.documents if d.kind == "dokument"]
     guidelines = [d for d in diff.documents if d.kind == "riktlinje"]
     if documents:
-        parts.append(_plural(len(documents), "dokument", "dokument") + _document_breakdown(documents))
+        parts.append(_plural(len(documents), "dokument", "dokument") + _document_breakdown(documents, True))
     if guidelines:
-        parts.append(_plural(len(guidelines), "riktlinje", "riktlinjer") + _document_breakdown(guidelines))
+        parts.append(_plural(len(guidelines), "riktlinje", "riktlinjer") + _document_breakdown(guidelines, False))
     if diff.statutes:
         parts.append(_plural(sum(c.count for c in diff.statutes), "ändrad lagrumshänvisning",
                              "ändrade lagrumshänvisningar"))
@@ -57,20 +57,22 @@ def summary(diff: PeriodDiff) -> str:
     return "; ".join(parts) + "."
 
 
-def _document_breakdown(changes: list[DocumentChange]) -> str:
+def _document_breakdown(changes: list[DocumentChange], neuter: bool) -> str:
     added = sum(1 for c in changes if ADDED in c.labels)
     removed = sum(1 for c in changes if REMOVED in c.labels)
     changed = len(changes) - added - removed
-    bits = [f"{added} {'ny' if added == 1 else 'nya'}" if added else "",
-            f"{removed} {'borttagen' if removed == 1 else 'borttagna'}" if removed else "",
-            f"{changed} {'ändrad' if changed == 1 else 'ändrade'}" if changed else ""]
-    return " (" + ", ".join(b for b in bits if b) + ")"
+    one = ("nytt", "borttaget", "ändrat") if neuter else ("ny", "borttagen", "ändrad")
+    bits = [f"{n} {one[i] if n == 1 else many}" for i, (n, many) in
+            enumerate(((added, "nya"), (removed, "borttagna"), (changed, "ändrade"))) if n]
+    return " (" + ", ".join(bits) + ")"
 
 
 def title_line(diff: PeriodDiff) -> str:
     def side(s):
-        what = s.label if s.scope == "period" else f"{s.target_title} ({s.label})"
-        return f"{what} – {s.status_label.lower()}, {s.valid_from} – {s.valid_to}"
+        state = f"{s.status_label.lower()}, {s.valid_from} – {s.valid_to}"
+        if s.scope == "period":
+            return f"{s.label} ({state})"
+        return f"{s.target_title} i {s.label} ({state})"
     return f"Ändringar från {side(diff.old)} till {side(diff.new)}"
 
 
@@ -89,11 +91,28 @@ def _value(value) -> str:
     return "–" if value is None else str(value).replace(".", ",")
 
 
+_NEUTER_KINDS = {"avtal", "direktiv"}
+
+
 def document_verb(change: DocumentChange) -> str:
+    """"Ny", "Borttagen" or "Ändrad", agreeing with the kind of document ("Nytt avtal")."""
+    neuter = change.type_label.lower() in _NEUTER_KINDS
     if ADDED in change.labels:
-        return "ny"
+        return "Nytt" if neuter else "Ny"
     if REMOVED in change.labels:
-        return "borttagen"
+        return "Borttaget" if neuter else "Borttagen"
+    return "Ändrat" if neuter else "Ändrad"
+
+
+def document_status(change: DocumentChange) -> str:
+    """ny, borttagen or andrad: a stable word for CSS classes and signs."""
+    return "ny" if ADDED in change.labels else "borttagen" if REMOVED in change.labels else "andrad"
+
+
+def document_details(change: DocumentChange) -> str:
+    """What changed in a changed document; the section count of an added or removed one."""
+    if ADDED in change.labels or REMOVED in change.labels:
+        return _plural(change.sections, "avsnitt", "avsnitt") if change.sections else ""
     return ", ".join(change.labels)
 
 
@@ -169,7 +188,7 @@ def trimmed(segments: tuple[Segment, ...], context: int | None) -> list[Segment]
         head = words[:context] if i > 0 else []
         tail = words[-context:] if i < last else []
         text = " ".join(head + ["…"] + tail) if head or tail else "…"
-        out.append(Segment("=", text))
+        out.append(Segment("=", text, segment.space_before))
     return out
 
 
@@ -209,16 +228,21 @@ class _Style:
         return self._wrap("2", text)
 
 
+def _joined(parts: list[tuple[Segment, str]]) -> str:
+    return "".join(("" if i == 0 or not segment.space_before else " ") + shown
+                   for i, (segment, shown) in enumerate(parts))
+
+
 def _redline_terminal(segments, style: _Style, context: int | None) -> str:
     out = []
     for segment in trimmed(segments, context):
         if segment.op == "-":
-            out.append(style.deleted(segment.text))
+            out.append((segment, style.deleted(segment.text)))
         elif segment.op == "+":
-            out.append(style.inserted(segment.text))
+            out.append((segment, style.inserted(segment.text)))
         else:
-            out.append(segment.text)
-    return " ".join(out)
+            out.append((segment, segment.text))
+    return _joined(out)
 
 
 def format_terminal(diff: PeriodDiff, colour: bool = False, context: int | None = CONTEXT_WORDS) -> str:
@@ -259,13 +283,13 @@ def format_terminal(diff: PeriodDiff, colour: bool = False, context: int | None 
 
 
 def _document_terminal(change: DocumentChange, style: _Style, context) -> list[str]:
-    sign = {"ny": "+", "borttagen": "-"}.get(document_verb(change), "~")
-    name = change.type_label.lower()
-    extra = f", {_plural(change.sections, 'avsnitt', 'avsnitt')}" if change.sections else ""
+    sign = {"ny": "+", "borttagen": "-"}.get(document_status(change), "~")
     title = change.title
     if RETITLED in change.labels:
         title = f"{change.new_title} (förut: {change.old_title})"
-    lines = [f"  {sign} {name}: {title} [{change.id}] – {document_verb(change)}{extra}"]
+    details = document_details(change)
+    lines = [f"  {sign} {document_verb(change).lower()} {change.type_label.lower()}: {title} [{change.id}]"
+             + (f" – {details}" if details else "")]
     for item in change.fields:
         lines.append(f"      {item.label}: {item.old or '–'} → {item.new or '–'}")
     for part in change.parts:
@@ -288,12 +312,12 @@ def _redline_md(segments, context: int | None) -> str:
     out = []
     for segment in trimmed(segments, context):
         if segment.op == "-":
-            out.append(f"<del>{md(segment.text)}</del>")
+            out.append((segment, f"<del>{md(segment.text)}</del>"))
         elif segment.op == "+":
-            out.append(f"<ins>{md(segment.text)}</ins>")
+            out.append((segment, f"<ins>{md(segment.text)}</ins>"))
         else:
-            out.append(md(segment.text))
-    return " ".join(out)
+            out.append((segment, md(segment.text)))
+    return _joined(out)
 
 
 def format_markdown(diff: PeriodDiff, full_url: str | None = None, limit: int = MARKDOWN_LIMIT,
@@ -305,9 +329,14 @@ def format_markdown(diff: PeriodDiff, full_url: str | None = None, limit: int = 
     return _markdown(diff, context, detailed=False, full_url=full_url, limit=limit)
 
 
+def comment_marker(diff: PeriodDiff) -> str:
+    """An invisible first line naming what was compared to: a workflow finds its earlier comment by it."""
+    return f"<!-- avtal-diff: {diff.new.label.replace('--', '-')} -->"
+
+
 def _markdown(diff: PeriodDiff, context, detailed: bool, full_url: str | None = None,
               limit: int = MARKDOWN_LIMIT) -> str:
-    out = [f"## {md(title_line(diff))}", "", f"**I korthet:** {md(summary(diff))}", ""]
+    out = [comment_marker(diff), f"## {md(title_line(diff))}", "", f"**I korthet:** {md(summary(diff))}", ""]
     if diff.empty:
         return "\n".join(out)
     if not detailed:
@@ -368,9 +397,9 @@ def _document_md(change: DocumentChange, context, detailed: bool) -> list[str]:
     title = md(change.title)
     if RETITLED in change.labels:
         title = f"{md(change.new_title)} (förut: {md(change.old_title)})"
-    extra = f", {_plural(change.sections, 'avsnitt', 'avsnitt')}" if change.sections else ""
-    lines = [f"- **{md(document_verb(change).capitalize())}** {md(change.type_label.lower())}: {title} "
-             f"(`{change.id}`{extra})"]
+    details = document_details(change)
+    lines = [f"- **{document_verb(change)}** {md(change.type_label.lower())}: {title} (`{change.id}`)"
+             + (f" – {md(details)}" if details else "")]
     for item in change.fields:
         lines.append(f"  - {md(item.label)}: {md(item.old or '–')} → {md(item.new or '–')}")
     if detailed:
@@ -394,12 +423,12 @@ def redline_html(segments, context: int | None = None) -> str:
     out = []
     for segment in trimmed(segments, context):
         if segment.op == "-":
-            out.append(f"<del>{_h(segment.text)}</del>")
+            out.append((segment, f"<del>{_h(segment.text)}</del>"))
         elif segment.op == "+":
-            out.append(f"<ins>{_h(segment.text)}</ins>")
+            out.append((segment, f"<ins>{_h(segment.text)}</ins>"))
         else:
-            out.append(_h(segment.text))
-    return " ".join(out)
+            out.append((segment, _h(segment.text)))
+    return _joined(out)
 
 
 def _a(link: Link | None, side: str, ident: str | None, label: str) -> str:
@@ -427,14 +456,15 @@ def html_blocks(diff: PeriodDiff, link: Link | None = None, context: int | None 
             title = _a(link, side, change.id, change.title)
             if RETITLED in change.labels:
                 title += f" (förut: {_h(change.old_title)})"
-            extra = f", {_plural(change.sections, 'avsnitt', 'avsnitt')}" if change.sections else ""
+            details = document_details(change)
+            extra = f" – {details}" if details else ""
             sub = "".join(f"<li>{_h(f.label)}: <del>{_h(f.old or '–')}</del> → <ins>{_h(f.new or '–')}</ins></li>"
                           for f in change.fields)
             for part in change.parts:
                 sub += "".join(f"<li>{_h(part.name.capitalize())}, {_h(unit_name(u))}: "
                                f"{redline_html(u.segments, context)}</li>" for u in part.units)
-            items.append(f'<li class="avtal-diff-{_css(document_verb(change))}"><strong>'
-                         f"{_h(document_verb(change).capitalize())}</strong> {_h(change.type_label.lower())}: "
+            items.append(f'<li class="avtal-diff-{document_status(change)}"><strong>'
+                         f"{_h(document_verb(change))}</strong> {_h(change.type_label.lower())}: "
                          f"{title}{_h(extra)}{f'<ul>{sub}</ul>' if sub else ''}</li>")
         blocks.append((2, "Dokument och riktlinjer", "dokument", f"<ul>{''.join(items)}</ul>"))
     if diff.statutes:

@@ -17,6 +17,7 @@ Every rule is its own check: a pure function from the corpus to findings.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -365,6 +366,15 @@ def _number_value(raw: str) -> float:
     return float(_WORD_NUMBERS[raw]) if raw in _WORD_NUMBERS else float(raw.replace(",", "."))
 
 
+@functools.lru_cache(maxsize=64)
+def _patterns(unit_forms: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """(any of the units, a number with one of the units before or after it)."""
+    units = "|".join(sorted(map(re.escape, unit_forms), key=len, reverse=True))
+    return re.compile(units, re.IGNORECASE), re.compile(
+        rf"(?<![\w,.])(?P<num>{_NUMBER})\s*(?P<unit>{units})(?!\w)"
+        rf"|(?<!\w)(?P<unit2>{units})\s+(?P<num2>\d+(?:,\d+)?)(?!\w|,\d)", re.IGNORECASE)
+
+
 def _masked(raw: str) -> str:
     """The text with {{placeholders}} and link targets blanked out, offsets kept."""
     raw = textmod.KEY_TERM.sub(lambda m: " " * len(m[0]), raw)
@@ -395,10 +405,9 @@ def restatements(raw: str, terms: list[KeyTerm]) -> list[Restatement]:
     if not by_unit:
         return found
     wanted = {t.id: label_stems(t) for t in terms}
-    units = "|".join(sorted(map(re.escape, by_unit), key=len, reverse=True))
-    pattern = re.compile(
-        rf"(?<![\w,.])(?P<num>{_NUMBER})\s*(?P<unit>{units})(?!\w)"
-        rf"|(?<!\w)(?P<unit2>{units})\s+(?P<num2>\d+(?:,\d+)?)(?!\w|,\d)", re.IGNORECASE)
+    any_unit, pattern = _patterns(tuple(sorted(by_unit)))
+    if not any_unit.search(masked):
+        return found
     for sentence in _SENTENCE.finditer(masked):
         stems = {w[:6] for w in _WORD.findall(sentence[0].casefold()) if len(w) >= 6}
         for m in pattern.finditer(sentence[0]):
@@ -435,23 +444,25 @@ def where_in_text(file: LoadedFile, path: PathKey, offset: int) -> Position:
     indicator = lines[start.line - 1][start.column - 1:start.column] if 0 < start.line <= len(lines) else ""
     if indicator != ">":
         return file.where_in_text(path, offset)
-    value = file.data
-    for key in path:
-        value = value[key]
-    # Walk the block's lines: a single line break folds to one space, blank lines stay newlines.
+    # Walk the block's lines: a line break folds to one space, or with blank lines after it to one
+    # newline per blank line.
     row = start.line  # 0-based index of the first line after the indicator
     while row < len(lines) and not lines[row].strip():
         row += 1
     indent = len(lines[row]) - len(lines[row].lstrip(" ")) if row < len(lines) else 0
-    consumed = 0
+    consumed, blank = 0, False
     while row < len(lines):
         line = lines[row]
-        if line.strip() and len(line) - len(line.lstrip(" ")) < indent:
+        if not line.strip():
+            consumed += 1 if blank else 0
+            blank = True
+        elif len(line) - len(line.lstrip(" ")) < indent:
             break
-        content = line[indent:]
-        if line.strip() and offset < consumed + len(content):
-            return Position(file.path, row + 1, indent + (offset - consumed) + 1)
-        consumed += len(content) + 1 if line.strip() else 1
+        else:
+            content, blank = line[indent:], False
+            if offset < consumed + len(content):
+                return Position(file.path, row + 1, indent + (offset - consumed) + 1)
+            consumed += len(content) + 1
         row += 1
     return start
 

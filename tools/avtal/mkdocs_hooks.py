@@ -1,21 +1,26 @@
-"""mkdocs glue: check the corpus, then add the generated pages and the navigation.
+"""mkdocs glue: check the corpus, then add the generated pages, the navigation, the start
+page's hierarchy picture and the open-data file.
 
 Loaded by mkdocs from mkdocs.yml (`hooks:`); everything of substance lives in
-avtal.site and avtal.render, which know nothing of mkdocs.
+avtal.site, avtal.render and avtal.export, which know nothing of mkdocs.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from avtal.checks import check_root
+from avtal.export import export
 from avtal.findings import Severity, format_text
-from avtal.site import build_pages, nav
+from avtal.site import EXPORT_PATH, build_pages, nav, start_page_html
 
-_pages: list = []
+HIERARCHY_PLACEHOLDER = "<!-- avtal:hierarchy -->"
+
+_state: dict = {"pages": [], "corpus": None}
 
 
 def on_config(config):
@@ -24,14 +29,23 @@ def on_config(config):
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
         raise PluginError("avtal check hittade fel:\n" + format_text(errors))
-    _pages[:] = build_pages(corpus)
+    _state["corpus"] = corpus
+    _state["pages"] = build_pages(corpus)
     docs = Path(config.docs_dir)
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    config.nav = nav(corpus, hand_written + [p.path for p in _pages])
+    config.nav = nav(corpus, hand_written + [p.path for p in _state["pages"]])
     return config
 
 
 def on_files(files: Files, config) -> Files:
-    for page in _pages:
+    for page in _state["pages"]:
         files.append(File.generated(config, page.path, content=page.content))
+    data = export(_state["corpus"], base_url=config.site_url or "")
+    files.append(File.generated(config, EXPORT_PATH, content=json.dumps(data, ensure_ascii=False, indent=1)))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files):
+    if HIERARCHY_PLACEHOLDER in markdown:
+        markdown = markdown.replace(HIERARCHY_PLACEHOLDER, start_page_html(_state["corpus"], page.file.src_uri))
+    return markdown

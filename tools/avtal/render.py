@@ -234,7 +234,11 @@ def _html_block(content: str) -> str:
 
 def trust_marks(period: Period, version: str | None, valid_from: str | None, valid_to: str | None,
                 decision: str | None) -> str:
-    """The banner every page carries: period, status, version, validity and decision."""
+    """The banner every page carries: period, status, version, validity and decision.
+
+    Not part of the search index (data-search-exclude): it would make every page match
+    "2023", "version" and "beslut".
+    """
     status_class = f"avtal-status-{period.status}"
     rows = [f'<span class="avtal-status {status_class}">{period.status_label}</span>',
             f"<span>Avtalsperiod {html.escape(period.id)}</span>"]
@@ -246,11 +250,26 @@ def trust_marks(period: Period, version: str | None, valid_from: str | None, val
         rows.append(f"<span>Beslut: {html.escape(decision)}</span>")
     banner = ""
     if period.status == "utkast":
-        banner = ('<p class="avtal-utkast-banderoll"><strong>UTKAST</strong> – detta är ett förslag till ny '
-                  "avtalsperiod. Texten gäller inte.</p>")
+        banner = ('<p class="avtal-utkast-banderoll" role="note"><strong>UTKAST</strong> – detta är ett förslag '
+                  "till ny avtalsperiod. Texten gäller inte.</p>")
     elif period.status == "upphavd":
-        banner = '<p class="avtal-upphavd-banderoll"><strong>UPPHÄVD</strong> – denna avtalsperiod gäller inte längre.</p>'
-    return _html_block(f'<div class="avtal-meta {status_class}">{banner}<p>{" · ".join(rows)}</p></div>')
+        banner = ('<p class="avtal-upphavd-banderoll" role="note"><strong>UPPHÄVD</strong> – denna avtalsperiod '
+                  "gäller inte längre.</p>")
+    return _html_block(f'<div class="avtal-meta {status_class}" data-search-exclude>{banner}'
+                       f'<p>{" · ".join(rows)}</p></div>')
+
+
+def period_trust_marks(period: Period) -> str:
+    """Trust marks for a page of the whole period (overview, registers, print): the period's own decision."""
+    return trust_marks(period, None, period.valid_from, period.valid_to, period_decision(period))
+
+
+def period_decision(period: Period) -> str | None:
+    """The decision behind the period: its change log's latest decision, else its latest decision."""
+    ident = next((c.decision for c in reversed(period.changelog) if c.decision), None)
+    if ident is None and period.decisions:
+        ident = max(period.decisions, key=lambda d: d.date).id
+    return _decision_label(period, ident)
 
 
 def _decision_label(period: Period, ident: str | None) -> str | None:
@@ -260,6 +279,11 @@ def _decision_label(period: Period, ident: str | None) -> str | None:
     return f"{decision.body} {decision.date}" + (f" {decision.paragraph}" if decision.paragraph else "")
 
 
+def document_decision(period: Period, document: Document) -> str | None:
+    last = next((c for c in reversed(document.changelog) if c.decision), None)
+    return _decision_label(period, last.decision) if last else None
+
+
 def _notes_html(notes) -> str:
     items = []
     for note in notes:
@@ -267,8 +291,8 @@ def _notes_html(notes) -> str:
         items.append(f'<li><strong>{NOTE_LABELS.get(note.kind, note.kind)}</strong>{quote}: {html.escape(note.text)}</li>')
     if not items:
         return ""
-    return ('<details class="avtal-anmarkning"><summary>Redaktionell anmärkning (inte del av avtalstexten)</summary>'
-            f"<ul>{''.join(items)}</ul></details>")
+    return ('<details class="avtal-anmarkning" data-search-exclude><summary>Redaktionell anmärkning '
+            f"(inte del av avtalstexten)</summary><ul>{''.join(items)}</ul></details>")
 
 
 def _read_more_html(site: Site, page: str, period: Period, anchor: str, items) -> str:
@@ -286,15 +310,213 @@ def _heading(level: int, title: str, anchor: str) -> str:
     return f"\n{'#' * min(level, 6)} {safe} {{#{anchor}}}\n"
 
 
-def document_markdown(site: Site, document: Document, references: dict[str, list[tuple[str, str]]] | None = None) -> str:
+# --- references both ways ------------------------------------------------------
+
+@dataclass(frozen=True)
+class Ref:
+    """One end of a reference: a section, document, guideline or statute."""
+
+    id: str  # id in the period, or the statute's SFS number
+    title: str
+    url: str  # site-root-relative URL; absolute (https://) for a statute
+    kind: str  # "avsnitt", "dokument", "riktlinje" or "lag"
+    document: str | None = None  # the document a section belongs to
+
+
+@dataclass
+class References:
+    """What each section, document and guideline refers to, and what refers to it."""
+
+    outgoing: dict[str, list[Ref]] = field(default_factory=dict)
+    incoming: dict[str, list[Ref]] = field(default_factory=dict)
+    read_by: dict[str, list[str]] = field(default_factory=dict)  # document -> documents read together with it
+
+    def add(self, source: Ref, target: Ref) -> None:
+        if source.id == target.id:
+            return
+        outgoing = self.outgoing.setdefault(source.id, [])
+        if target not in outgoing:
+            outgoing.append(target)
+        if target.kind != "lag":
+            incoming = self.incoming.setdefault(target.id, [])
+            if source not in incoming:
+                incoming.append(source)
+
+
+def _ref(site: Site, period: Period, ident: str) -> Ref | None:
+    if (period.id, ident) not in site.urls:
+        return None
+    if ident in period.documents:
+        kind, document = "dokument", ident
+    elif ident in period.guidelines:
+        kind, document = "riktlinje", None
+    else:
+        kind = "avsnitt"
+        document = next((d.id for d in period.documents.values() if any(s.id == ident for s in d.walk())), None)
+    return Ref(ident, site.titles[period.id, ident], site.urls[period.id, ident], kind, document)
+
+
+def references(site: Site, period: Period) -> References:
+    """Every reference of the period both ways: läs mer, links in the text, the guidelines a
+    section names (a guideline's ``implements``) and, with the statute register, cited laws."""
+    refs = References()
+    for document in period.documents.values():
+        for other in document.read_with:
+            refs.read_by.setdefault(other, []).append(document.id)
+        owners = [(document.id, document.intro, document.read_more)]
+        owners += [(s.id, s.text, s.read_more) for s in document.walk()]
+        for ident, raw, read_more in owners:
+            source = _ref(site, period, ident)
+            targets = [item.ref for item in read_more]
+            targets += [link.target[4:] for link in textmod.links(raw) if link.target.startswith("ref:")]
+            for target in targets:
+                found = _ref(site, period, target)
+                if found is not None:
+                    refs.add(source, found)
+            for citation in citations_in(site, raw):
+                if citation.link:
+                    label = " ".join(citation.text.split())
+                    refs.add(source, Ref(citation.sfs or label, label, citation.link, "lag"))
+    for guideline in period.guidelines.values():
+        target = _ref(site, period, guideline.id)
+        for ident in guideline.implements:
+            source = _ref(site, period, ident)
+            if source is not None:
+                refs.add(source, target)
+    return refs
+
+
+def _ref_links(ctx: "TextContext", refs: list[Ref], document_id: str | None) -> str:
+    out = []
+    seen_laws: set[str] = set()
+    for ref in refs:
+        if ref.kind == "lag":
+            if ref.url in seen_laws:
+                continue
+            seen_laws.add(ref.url)
+            out.append(f'<a class="avtal-lagrum" href="{html.escape(ref.url)}">{html.escape(ref.title)}</a>')
+            continue
+        title = ref.title
+        if ref.kind == "avsnitt" and ref.document and ref.document != document_id:
+            title = f"{ctx.period.documents[ref.document].nav_title}: {title}"
+        elif ref.kind == "riktlinje":
+            title = f"{title} ({KIND_LABELS[ctx.period.guidelines[ref.id].kind].lower()})"
+        out.append(f'<a href="{relative(ctx.page, ref.url)}">{html.escape(title)}</a>')
+    return ", ".join(out)
+
+
+def references_html(ctx: "TextContext", ident: str, refs: References | None, document_id: str | None) -> str:
+    """"Hänvisar till" and "Hänvisas från" lines of a section or document (not indexed for search)."""
+    if refs is None:
+        return ""
+    lines = []
+    if refs.outgoing.get(ident):
+        lines.append(f'<p class="avtal-hanvisar"><span class="avtal-lankar-rubrik">Hänvisar till:</span> '
+                     f"{_ref_links(ctx, refs.outgoing[ident], document_id)}</p>")
+    if refs.incoming.get(ident):
+        lines.append(f'<p class="avtal-hanvisas"><span class="avtal-lankar-rubrik">Hänvisas från:</span> '
+                     f"{_ref_links(ctx, refs.incoming[ident], document_id)}</p>")
+    if not lines:
+        return ""
+    return f'<div class="avtal-lankar" data-search-exclude>{"".join(lines)}</div>'
+
+
+def keywords_html(ctx: "TextContext", ident: str) -> str:
+    """The "Sökord" line: everyday words and abbreviations from the glossary that the text lacks.
+
+    Visible (small) and part of the search index, so "ÖK" or "dosdispensering" find the section;
+    each word links to its entry in the glossary.
+    """
+    usage = ctx.site.usage.get(ctx.period.id)
+    words = usage.keywords.get(ident) if usage else None
+    if not words:
+        return ""
+    out = []
+    for word in words:
+        label = html.escape(word.word)
+        if word.term and ctx.site.glossary_url is not None:
+            out.append(f'<a href="{relative(ctx.page, ctx.site.glossary_url + "#" + word.term)}">{label}</a>')
+        else:
+            out.append(label)
+    return f'<p class="avtal-sokord"><span class="avtal-lankar-rubrik">Sökord:</span> {", ".join(out)}</p>'
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
+
+
+def reading_guide_html(site: Site, page: str, period: Period, document: Document, refs: References | None) -> str:
+    """How a document is read: the parts it is read with and the parts that apply to it.
+
+    An arrangement (Del C) is read together with Del A and Del B; the box links them, the
+    sections of those parts that refer to the arrangement, and the guidelines and local plans
+    under it. Del A and Del B say which documents are read together with them.
+    """
+    rows = []
+    if document.read_with:
+        links = [f'<a href="{site.link(page, period.id, d)}">{html.escape(period.documents[d].nav_title)}</a>'
+                 for d in document.read_with if d in period.documents]
+        what = "Överenskommelsen" if document.kind == "overenskommelse" else "Dokumentet"
+        rows.append(f"<p>{what} läses tillsammans med {_and_list(links)}.</p>")
+    readers = (refs.read_by.get(document.id) if refs else None) or []
+    if readers:
+        links = [f'<a href="{site.link(page, period.id, d)}">{html.escape(period.documents[d].nav_title)}</a>'
+                 for d in readers]
+        rows.append(f"<p>{html.escape(document.nav_title)} läses tillsammans med {_and_list(links)}.</p>")
+    if document.read_with and refs:
+        incoming = [r for r in _incoming_to_document(refs, period, document) if r.document in document.read_with]
+        if incoming:
+            ctx = TextContext(site, page, period)
+            rows.append(f"<p>Avsnitt i {_and_list([period.documents[d].nav_title for d in document.read_with])} "
+                        f"som hänvisar hit: {_ref_links(ctx, incoming, document.id)}</p>")
+    children = _guidelines_under(period, document.id)
+    if children:
+        links = [f'<a href="{site.link(page, period.id, g.id)}">{html.escape(g.title)}</a>' for g in children]
+        rows.append(f"<p>Styrdokument under {html.escape(document.nav_title)}: {', '.join(links)}.</p>")
+    if not rows:
+        return ""
+    return f'<div class="avtal-las-med" data-search-exclude>{"".join(rows)}</div>'
+
+
+def _incoming_to_document(refs: References, period: Period, document: Document) -> list[Ref]:
+    out: list[Ref] = []
+    for ident in [document.id] + [s.id for s in document.walk()]:
+        for ref in refs.incoming.get(ident, ()):
+            if ref not in out:
+                out.append(ref)
+    return out
+
+
+def _guidelines_under(period: Period, parent: str) -> list[Guideline]:
+    """Guidelines under a document, with the ones under those, in register order."""
+    out: list[Guideline] = []
+    for guideline in sorted(period.guidelines.values(), key=lambda g: (_LEVEL_ORDER[g.level], g.title.casefold())):
+        if guideline.parent == parent:
+            out.append(guideline)
+            out += _guidelines_under(period, guideline.id)
+    return out
+
+
+_LEVEL_ORDER = {"lansgemensam": 0, "delregional": 1, "lokal": 2}
+
+
+# --- document pages ------------------------------------------------------------
+
+def document_markdown(site: Site, document: Document, references: References | None = None,
+                      page: str | None = None, level: int = 1) -> str:
+    """A document as a page (level 1: its title is the page's h1), or as part of the printable
+    document (page: the print page, level 2: its title an h2 under the period's title)."""
     period = site.corpus.periods[document.period_id]
-    page = document_page(document)
+    standalone = page is None
+    page = page or document_page(document)
     key_terms = {k.id: k for k in period.key_terms}
     ctx = TextContext(site, page, period, key_terms=key_terms)
-    last = document.changelog[-1] if document.changelog else None
-    out = [f"---\ntitle: {_yaml_str(document.title)}\n---\n", f"# {document.title} {{#{document.id}}}\n"]
+    out = []
+    if standalone:
+        out.append(f"---\ntitle: {_yaml_str(document.title)}\n---\n")
+    out.append(f"{'#' * level} {_heading_text(document.title)} {{#{document.id}}}\n")
     out.append(trust_marks(period, document.version, document.valid_from, document.valid_to,
-                           _decision_label(period, last.decision) if last else None))
+                           document_decision(period, document)))
     if document.cover:
         cover = document.cover
         parts = [f'<p class="avtal-omslag-etikett">{html.escape(cover["label"])}</p>' if "label" in cover else "",
@@ -302,32 +524,35 @@ def document_markdown(site: Site, document: Document, references: dict[str, list
                  f'<p class="avtal-omslag-undertitel">{html.escape(cover["subtitle"])}</p>' if "subtitle" in cover else "",
                  text_html(ctx, cover["text"]) if "text" in cover else ""]
         out.append(_html_block(f'<div class="avtal-omslag">{"".join(parts)}</div>'))
-    if document.read_with:
-        links = ", ".join(f'<a href="{site.link(page, period.id, d)}">{html.escape(period.documents[d].nav_title)}</a>'
-                          for d in document.read_with if d in period.documents)
-        out.append(_html_block(f'<p class="avtal-las-med">Läses tillsammans med {links}.</p>'))
+    out.append(_html_block(reading_guide_html(site, page, period, document, references)))
     if document.intro:
         ctx.section_id = document.id
         out.append(_html_block(f'<div class="avtal-text">{text_html(ctx, document.intro)}</div>'))
     out.append(_html_block(_read_more_html(site, page, period, document.id, document.read_more)))
+    out.append(_html_block(keywords_html(ctx, document.id) + references_html(ctx, document.id, references, document.id)))
     out.append(_html_block(_notes_html(document.notes)))
     for section in document.sections:
-        out.append(section_markdown(ctx, section, 2, references or {}))
+        out.append(section_markdown(ctx, section, level + 1, references))
+    if standalone:
+        from .changes_page import version_history_markdown
+        out.append(version_history_markdown(site, page, document))
     return "\n".join(part for part in out if part.strip()) + "\n"
 
 
-def section_markdown(ctx: TextContext, section: Section, level: int, references) -> str:
+def _heading_text(title: str) -> str:
+    return title.replace("{", "&#123;").replace("*", r"\*").replace("_", r"\_")
+
+
+def section_markdown(ctx: TextContext, section: Section, level: int, references: References | None) -> str:
     ctx.section_id = section.id
     out = [_heading(level, section.heading, section.id)]
     body = []
     if section.text:
         body.append(f'<div class="avtal-text">{text_html(ctx, section.text)}</div>')
     body.append(_read_more_html(ctx.site, ctx.page, ctx.period, section.id, section.read_more))
+    body.append(keywords_html(ctx, section.id))
+    body.append(references_html(ctx, section.id, references, section.document_id))
     body.append(_notes_html(section.notes))
-    refs = references.get(section.id)
-    if refs:
-        links = ", ".join(f'<a href="{relative(ctx.page, url)}">{html.escape(title)}</a>' for title, url in refs)
-        body.append(f'<p class="avtal-hanvisas">Hänvisas från: {links}</p>')
     block = "".join(b for b in body if b)
     if block:
         out.append(_html_block(block))
@@ -341,21 +566,25 @@ def _yaml_str(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def guidelines_markdown(site: Site, period: Period) -> str:
-    page = guideline_page(period)
-    out = ["---\ntitle: Riktlinjer och styrdokument\n---\n", "# Riktlinjer och styrdokument {#riktlinjer}\n",
-           trust_marks(period, None, period.valid_from, period.valid_to, None),
-           "Styrdokument under avtalet som texten nämner eller länkar: länsgemensamma riktlinjer, rutiner, "
-           "handböcker och vägledningar, samt lokala planer. Registret innehåller bara det som källorna säger; "
-           "dokumentens egen text finns hos utgivaren.\n"]
-    order = {"lansgemensam": 0, "delregional": 1, "lokal": 2}
-    for guideline in sorted(period.guidelines.values(), key=lambda g: (order[g.level], g.title.casefold())):
-        out.append(_heading(2, guideline.title, guideline.id))
-        out.append(_html_block(guideline_html(site, page, period, guideline)))
+# --- the guideline register ----------------------------------------------------
+
+def guidelines_markdown(site: Site, period: Period, references: References | None = None,
+                        page: str | None = None, level: int = 1) -> str:
+    standalone = page is None
+    page = page or guideline_page(period)
+    out = ["---\ntitle: Riktlinjer och styrdokument\n---\n"] if standalone else []
+    out += [f"{'#' * level} Riktlinjer och styrdokument {{#riktlinjer}}\n", period_trust_marks(period),
+            "Styrdokument under avtalet som texten nämner eller länkar: länsgemensamma riktlinjer, rutiner, "
+            "handböcker och vägledningar, samt lokala planer. Registret innehåller bara det som källorna säger; "
+            "dokumentens egen text finns hos utgivaren.\n"]
+    for guideline in sorted(period.guidelines.values(), key=lambda g: (_LEVEL_ORDER[g.level], g.title.casefold())):
+        out.append(_heading(level + 1, guideline.title, guideline.id))
+        out.append(_html_block(guideline_html(site, page, period, guideline, references)))
     return "\n".join(out) + "\n"
 
 
-def guideline_html(site: Site, page: str, period: Period, guideline: Guideline) -> str:
+def guideline_html(site: Site, page: str, period: Period, guideline: Guideline,
+                   references: References | None = None) -> str:
     rows = [("Typ", KIND_LABELS[guideline.kind]), ("Nivå", LEVEL_LABELS[guideline.level]),
             ("Status", GUIDELINE_STATUS_LABELS[guideline.status])]
     parent = period.target(guideline.parent)
@@ -368,10 +597,130 @@ def guideline_html(site: Site, page: str, period: Period, guideline: Guideline) 
         rows.append(("Webbadress", f'<a href="{html.escape(guideline.url)}">{html.escape(guideline.url)}</a>'))
     else:
         rows.append(("Webbadress", "Ingen fast adress känd."))
-    if guideline.implements:
+    ctx = TextContext(site, page, period)
+    incoming = references.incoming.get(guideline.id) if references else None
+    if incoming:
+        rows.append(("Nämns i", _ref_links(ctx, incoming, None)))
+    elif guideline.implements:
         links = ", ".join(f'<a href="{site.link(page, period.id, s)}">{html.escape(site.titles[period.id, s])}</a>'
                           for s in guideline.implements if (period.id, s) in site.urls)
         rows.append(("Nämns i", links))
+    children = [g for g in period.guidelines.values() if g.parent == guideline.id]
+    if children:
+        rows.append(("Under detta", ", ".join(f'<a href="{site.link(page, period.id, g.id)}">{html.escape(g.title)}</a>'
+                                               for g in children)))
     table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     desc = f"<p>{html.escape(guideline.description)}</p>" if guideline.description else ""
     return f'<table class="avtal-register">{table}</table>{desc}{_notes_html(guideline.notes)}'
+
+
+# --- the glossary --------------------------------------------------------------
+
+def _sv_key(text: str) -> str:
+    """Swedish alphabetical order: å, ä, ö after z."""
+    return text.casefold().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"}))
+
+
+def glossary_markdown(site: Site, period: Period | None = None) -> str:
+    """The glossary page: every term with its expansion, synonyms, statute, and the sections
+    that use it, with links; period: whose sections are listed (default: the current period)."""
+    corpus = site.corpus
+    period = period or current_period(corpus)
+    page = GLOSSARY_PAGE
+    out = ["---\ntitle: Begrepp och förkortningar\nsearch:\n  exclude: true\n---\n",
+           "# Begrepp och förkortningar {#begrepp}\n"]
+    if period is not None:
+        out.append(period_trust_marks(period))
+    out.append("Förkortningar och begrepp i avtalet, med de vardagliga ord som personal söker på. "
+               "Förkortningar förklaras också i texten: håll muspekaren över en understruken förkortning. "
+               "Under *Används i* finns varje avsnitt där ordet förekommer"
+               + (f" i avtalsperiod {period.id}" if period else "") + ".\n")
+    statutes = {s.id: s for s in corpus.statutes}
+    usage = site.usage.get(period.id) if period else None
+    groups = (("forkortning", "Förkortningar", "forkortningar"), ("begrepp", "Begrepp", "begreppen"))
+    for kind, heading, anchor in groups:
+        terms = sorted((t for t in corpus.terms if t.kind == kind), key=lambda t: _sv_key(t.term))
+        if not terms:
+            continue
+        out.append(f"## {heading} {{#{anchor}}}\n")
+        index = " · ".join(f'<a href="#{t.id}">{html.escape(t.term)}</a>' for t in terms)
+        out.append(_html_block(f'<p class="avtal-begrepp-index" data-search-exclude>{index}</p>'))
+        for term in terms:
+            out.append(_heading(3, term.term, term.id))
+            out.append(_html_block(_term_html(site, page, period, usage, term, statutes)))
+    return "\n".join(out) + "\n"
+
+
+def _term_html(site: Site, page: str, period: Period | None, usage, term, statutes) -> str:
+    rows = []
+    if term.expansion:
+        rows.append(("Betyder" if term.kind == "forkortning" else "Utskrivet", html.escape(term.expansion)))
+    if term.definition:
+        where = ""
+        if period and term.defined_in and (period.id, term.defined_in) in site.urls:
+            where = (f' (<a href="{site.link(page, period.id, term.defined_in)}">'
+                     f"{html.escape(site.titles[period.id, term.defined_in])}</a>)")
+        rows.append(("Definition", f"<q>{html.escape(term.definition)}</q>{where}"))
+    if term.synonyms:
+        rows.append(("Sökord och synonymer", html.escape(", ".join(term.synonyms))))
+    statute = statutes.get(term.statute) if term.statute else None
+    if statute is not None:
+        rows.append(("Lag", f'<a class="avtal-lagrum" href="{html.escape(statute.url)}">{html.escape(statute.title)}</a>'))
+    if period and term.see and (period.id, term.see) in site.urls:
+        rows.append(("Se", f'<a href="{site.link(page, period.id, term.see)}">{html.escape(site.titles[period.id, term.see])}</a>'))
+    if period and usage is not None:
+        places = glossary.where_used(period, usage, term)
+        if places:
+            by_document: dict[str, list[str]] = {}
+            for document, section in places:
+                ident = section.id if section else document.id
+                label = section.heading if section else "dokumentets inledning"
+                by_document.setdefault(document.id, []).append(
+                    f'<a href="{site.link(page, period.id, ident)}">{html.escape(label)}</a>')
+            items = "".join(f"<li><strong>{html.escape(period.documents[d].nav_title)}:</strong> {', '.join(links)}</li>"
+                            for d, links in by_document.items())
+            rows.append(("Används i", f"<ul>{items}</ul>"))
+        else:
+            rows.append(("Används i", "Förekommer inte i avtalstexten."))
+    table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    return f'<table class="avtal-register avtal-begrepp">{table}</table>{_notes_html(getattr(term, "notes", ()) or ())}'
+
+
+# --- the printable document ----------------------------------------------------
+
+def print_markdown(corpus: Corpus, period: Period) -> str:
+    """The whole agreement of a period on one page, in reading order, for printing and PDF.
+
+    Läsanvisningar, Del A, Del B, the four arrangements (Del C), the guideline register and,
+    last, the Färdplan adopted beside the agreement. Every link inside the period points into
+    this page, so the printed document (and its PDF) is whole by itself.
+    """
+    page = print_page(period)
+    site = Site.of(corpus, single_page={period.id: page})
+    refs = references(site, period)
+    from .site import ordered_documents  # the reading order lives with the navigation
+
+    documents = ordered_documents(period)
+    strategy = [d for d in documents if d.kind == "strategi"]
+    agreement = [d for d in documents if d.kind != "strategi"]
+    out = [f"---\ntitle: {_yaml_str(period.title + ' – utskrift')}\nsearch:\n  exclude: true\nhide:\n  - navigation\n"
+           "  - toc\n---\n",
+           f"# {_heading_text(period.title)} {{#utskrift}}\n",
+           period_trust_marks(period),
+           _html_block('<p class="avtal-utskrift-hjalp" data-search-exclude>Hela avtalet på en sida, i läsordning, '
+                       "för utskrift. Skriv ut med webbläsarens utskriftsfunktion eller hämta PDF-versionen om den "
+                       "finns.</p>"),
+           _html_block(_print_contents(agreement, strategy))]
+    for document in agreement:
+        out.append(document_markdown(site, document, refs, page=page, level=2))
+    out.append(guidelines_markdown(site, period, refs, page=page, level=2))
+    for document in strategy:
+        out.append(document_markdown(site, document, refs, page=page, level=2))
+    return "\n".join(out) + "\n"
+
+
+def _print_contents(agreement: list[Document], strategy: list[Document]) -> str:
+    items = [f'<li><a href="#{d.id}">{html.escape(d.title)}</a></li>' for d in agreement]
+    items.append('<li><a href="#riktlinjer">Riktlinjer och styrdokument</a></li>')
+    items += [f'<li><a href="#{d.id}">{html.escape(d.title)}</a></li>' for d in strategy]
+    return f'<nav class="avtal-innehall" data-search-exclude><p><strong>Innehåll</strong></p><ol>{"".join(items)}</ol></nav>'

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,7 +42,12 @@ def validate(kind: str, loaded: LoadedFile) -> list[Finding]:
     """Every schema violation in the file, one finding each (the deepest cause)."""
     validator = _validators()[kind]
     findings = []
-    for err in sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path))):
+    errors = sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path)))
+    # a date like 31/12/2026 fails both its pattern and its format: one fault, one finding (the pattern's)
+    wrong_form = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    for err in errors:
+        if err.validator == "format" and tuple(err.absolute_path) in wrong_form:
+            continue
         findings.extend(_findings_for(err, loaded))
     return findings
 
@@ -58,7 +64,11 @@ def _leaves(err: ValidationError):
 def _findings_for(err: ValidationError, loaded: LoadedFile) -> list[Finding]:
     out = []
     for leaf in _leaves(err):
-        out.append(_finding(leaf, loaded))
+        if leaf.validator == "additionalProperties":  # one finding per unknown key, not just the first
+            known = leaf.schema.get("properties", {})
+            out.extend(_finding(leaf, loaded, key) for key in leaf.instance if key not in known)
+        else:
+            out.append(_finding(leaf, loaded))
     return out
 
 
@@ -67,14 +77,23 @@ def _field(path) -> str:
     return names[-1] if names else "dokumentet"
 
 
-def _finding(err: ValidationError, loaded: LoadedFile) -> Finding:
+def _typed(loaded: LoadedFile, where) -> str:
+    """The value as the author typed it at where (e.g. 2017:30, which YAML reads as a number)."""
+    lines = loaded.source.splitlines()
+    if not 0 < where.line <= len(lines):
+        return ""
+    return lines[where.line - 1][where.column - 1:].split(" #")[0].strip()
+
+
+def _finding(err: ValidationError, loaded: LoadedFile, key: str | None = None) -> Finding:
     path = tuple(err.absolute_path)
     where = loaded.where(path)
     v = err.validator
     if v == "additionalProperties":
         allowed = sorted(err.schema.get("properties", {}))
-        unknown = [k for k in err.instance if k not in err.schema.get("properties", {})]
-        key = unknown[0] if unknown else "?"
+        if key is None:
+            unknown = [k for k in err.instance if k not in err.schema.get("properties", {})]
+            key = unknown[0] if unknown else "?"
         close = difflib.get_close_matches(key, allowed, n=1)
         hint = (f"Menade du '{close[0]}'? " if close else "") + "Tillåtna nycklar här: " + ", ".join(allowed) + "."
         return error("schema-unknown-key", loaded.where_key(path + (key,)),
@@ -90,10 +109,19 @@ def _finding(err: ValidationError, loaded: LoadedFile) -> Finding:
     if v == "type":
         wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         want = " eller ".join(_TYPES.get(w, w) for w in wanted)
-        return error("schema-type", where, f"'{_field(path)}' ska vara {want}.",
-                     "Sätt text inom citattecken, t.ex. version: \"1.0\"." if "string" in wanted else "Kontrollera värdets form.")
+        typed = _typed(loaded, where) if "string" in wanted and not isinstance(err.instance, (dict, list)) else ""
+        if err.instance is None:
+            hint = "Fältet saknar värde: skriv värdet efter kolonet eller ta bort raden."
+        elif typed:  # a number, date or yes/no where text is wanted: the author's own value, quoted
+            hint = f"Sätt värdet inom citattecken: {_field(path)}: \"{typed}\"."
+        else:
+            hint = "Kontrollera värdets form."
+        return error("schema-type", where, f"'{_field(path)}' ska vara {want}.", hint)
     if v == "pattern":
         desc = err.schema.get("description", "")
+        if err.validator_value == "^\\d{4}-\\d{4}$":
+            return error("schema-id", where, f"'{err.instance}' är inte ett giltigt id för en avtalsperiod.",
+                         "Skriv första och sista året med ett vanligt bindestreck, t.ex. 2023-2026.")
         if "id" in desc.lower() or _field(path) in ("id", "parent", "ref", "agreement", "clause", "decision"):
             return error("schema-id", where, f"'{err.instance}' är inte ett giltigt id.",
                          "Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. b-lagstiftning.")
@@ -106,8 +134,11 @@ def _finding(err: ValidationError, loaded: LoadedFile) -> Finding:
         return error("schema-date", where, f"'{err.instance}' är inte ett giltigt datum.",
                      "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-31.")
     if v in ("minLength", "minItems"):
-        return error("schema-empty", where, f"'{_field(path)}' får inte vara tomt.", "Fyll i ett värde eller ta bort fältet.")
+        return error("schema-empty", where, f"'{_field(path)}' får inte vara tomt.",
+                     "Fyll i ett värde; är fältet frivilligt kan du i stället ta bort det.")
     if v == "not":
+        tag = re.search(r"<[a-zA-Z/!]", err.instance) if isinstance(err.instance, str) else None
+        where = loaded.where_in_text(path, tag.start()) if tag else where  # the tag itself, not the field
         return error("schema-html", where, "Texten innehåller HTML, som inte är tillåten.",
                      "Skriv texten som vanlig text; använd Markdown för listor och länkar.")
     return error("schema-invalid", where, f"Ogiltigt värde för '{_field(path)}': {err.message}",

@@ -5,11 +5,17 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 
-from . import render
+from . import changes_page, render
 from .model import Corpus, Period
 from .render import Page, Site, page_url
 
 DOCUMENT_ORDER = {"avtal": 0, "avtalsdel": 1, "overenskommelse": 2, "strategi": 3}
+EXPORT_PATH = "data/avtal.json"  # the whole corpus as open data (avtal.export)
+
+
+def pdf_name(period: Period) -> str:
+    """File name of the period's PDF (tools/make_pdf.py), in the period's folder of the site."""
+    return f"hos-avtalet-{period.id}.pdf"
 
 
 def ordered_documents(period: Period):
@@ -35,23 +41,28 @@ def build_pages(corpus: Corpus) -> list[Page]:
     site = Site.of(corpus)
     pages: list[Page] = []
     for period in corpus.periods.values():
-        references = incoming_references(site, period)
+        references = render.references(site, period)
         for document in ordered_documents(period):
             pages.append(Page(render.document_page(document), document.title,
                               render.document_markdown(site, document, references)))
         pages.append(Page(render.guideline_page(period), "Riktlinjer och styrdokument",
-                          render.guidelines_markdown(site, period)))
+                          render.guidelines_markdown(site, period, references)))
         pages.append(Page(f"{period.id}/index.md", period.title, period_markdown(site, period)))
+        pages.append(Page(render.print_page(period), f"{period.title} – utskrift", render.print_markdown(corpus, period)))
+        if changes_page.has_page(corpus, period):
+            pages.append(Page(changes_page.page_path(period), "Ändringar", changes_page.changes_markdown(site, period)))
     if corpus.statutes:
         from .lawpage import PAGE, laws_markdown
         pages.append(Page(PAGE, "Lagar och förordningar", laws_markdown(site)))
+    if corpus.terms:
+        pages.append(Page(render.GLOSSARY_PAGE, "Begrepp och förkortningar", render.glossary_markdown(site)))
     return pages
 
 
 def period_markdown(site: Site, period: Period) -> str:
     page = f"{period.id}/index.md"
     out = [f"---\ntitle: {render._yaml_str(period.title)}\n---\n", f"# {period.title}\n",
-           render.trust_marks(period, None, period.valid_from, period.valid_to, None)]
+           render.period_trust_marks(period)]
     out.append("## Dokument {#dokument}\n")
     items = []
     for document in ordered_documents(period):
@@ -60,6 +71,10 @@ def period_markdown(site: Site, period: Period) -> str:
     url = render.relative(page, page_url(render.guideline_page(period)))
     items.append(f'<li><a href="{url}">Riktlinjer och styrdokument</a> ({len(period.guidelines)} st.)</li>')
     out.append(render._html_block(f"<ul>{''.join(items)}</ul>"))
+    url = render.relative(page, page_url(render.print_page(period)))
+    out.append(render._html_block(
+        f'<p class="avtal-utskrift-lank">Hela avtalet på en sida, i läsordning: <a href="{url}">utskriftsversion</a> '
+        f"(skriv ut eller spara som PDF från webbläsaren).</p>"))
     if period.key_terms:
         out.append("## Nyckelvärden {#nyckelvarden}\n")
         rows = []
@@ -77,16 +92,13 @@ def period_markdown(site: Site, period: Period) -> str:
             f"<td>{html.escape(d.summary)}</td></tr>" for d in sorted(period.decisions, key=lambda d: d.date))
         out.append(render._html_block('<table class="avtal-register"><tr><th>Datum</th><th>Organ</th><th>Beslut</th></tr>'
                                       f"{rows}</table>"))
-    if period.changes_from_predecessor:
-        title = period.predecessor.get("title", "föregående avtal")
-        out.append(f"## Ändringar mot {title} {{#andringar-mot-foregaende}}\n")
-        by_document: dict[str, list[str]] = defaultdict(list)
-        for change in period.changes_from_predecessor:
-            by_document[change["document"]].append(change["text"])
-        for ident, texts in by_document.items():
-            name = period.documents[ident].nav_title if ident in period.documents else ident
-            lis = "".join(f"<li>{html.escape(t)}</li>" for t in texts)
-            out.append(render._html_block(f"<p><strong>{html.escape(name)}</strong></p><ul>{lis}</ul>"))
+    if changes_page.has_page(site.corpus, period):
+        before = changes_page.predecessor(site.corpus, period)
+        title = before.title if before else period.predecessor.get("title", "föregående avtal")
+        url = render.relative(page, page_url(changes_page.page_path(period)))
+        out.append("## Ändringar {#andringar-mot-foregaende}\n")
+        out.append(render._html_block(f'<p>Vad som har ändrats mot {html.escape(title)}: se '
+                                      f'<a href="{url}">Ändringar</a>.</p>'))
     return "\n".join(out) + "\n"
 
 
@@ -96,12 +108,34 @@ def nav(corpus: Corpus, hand_written: list[str]) -> list:
     for period in sorted(corpus.periods.values(), key=lambda p: p.id, reverse=True):
         label = f"Avtalsperiod {period.id}" + (" (utkast)" if period.status == "utkast" else "")
         children: list = [{"Översikt": f"{period.id}/index.md"}]
+        if changes_page.has_page(corpus, period):
+            children.append({"Ändringar": changes_page.page_path(period)})
         for document in ordered_documents(period):
             children.append({document.nav_title: render.document_page(document)})
         children.append({"Riktlinjer och styrdokument": render.guideline_page(period)})
+        children.append({"Utskrift (hela avtalet)": render.print_page(period)})
         entries.append({label: children})
     for path, title in (("lagar.md", "Lagar och förordningar"), ("begrepp.md", "Begrepp"),
                         ("redigera.md", "Så ändrar du avtalet"), ("om.md", "Om webbplatsen")):
         if path in hand_written:
             entries.append({title: path})
     return entries
+
+
+def start_page_html(corpus: Corpus, page: str = "index.md") -> str:
+    """The start page's picture: the current period's trust marks and its hierarchy of governing
+    documents drawn from the data, every box a link (replaces <!-- avtal:hierarchy -->)."""
+    from . import diagram
+
+    period = render.current_period(corpus)
+    if period is None:
+        return ""
+    site = Site.of(corpus)
+    urls = {ident: url for (pid, ident), url in site.urls.items() if pid == period.id}
+    svg = diagram.hierarchy_svg(period, urls, link=lambda url: render.relative(page, url))
+    overview = render.relative(page, page_url(f"{period.id}/index.md"))
+    caption = (f'<figcaption>Styrdokumenten i <a href="{overview}">{period.title}</a>. '
+               "Klicka på en ruta för att läsa dokumentet.</figcaption>")
+    return render._html_block(render.period_trust_marks(period).strip()
+                              + f'<figure class="avtal-hierarki-figur">{svg}{caption}</figure>'
+                              + diagram.legend_html())

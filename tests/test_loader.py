@@ -1,0 +1,215 @@
+"""The strict loader: every fault in a YAML file becomes one finding with file, line, column
+and a Swedish message; valid files load with the positions an editor shows.
+
+Fixtures live in tests/fixtures/loader/{valid,invalid}/; each invalid file has exactly one
+expected finding below, and every file in the folder must have one (no untested fixture).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from avtal.findings import Position, Severity
+from avtal.loader import load_file, load_text
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "loader"
+VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
+INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
+
+SYNTAX = "Filen är inte giltig YAML: "
+SYNTAX_HINT = "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."
+ENCODING = ("file-encoding", "Filen är inte kodad i UTF-8.",
+            "Spara filen som UTF-8 (i VS Code: 'Spara med kodning' → UTF-8).")
+EMPTY = ("yaml-empty", "Filen är tom.", "Fyll i dokumentet eller ta bort filen.")
+
+# file name -> (code, line, column, message, hint)
+EXPECTED = {
+    "bad-indentation.yaml": (
+        "yaml-syntax", 3, 7,
+        SYNTAX + "ett kolon står där det inte får stå (sätt texten inom citattecken).", SYNTAX_HINT),
+    "bad-indentation-list.yaml": ("yaml-syntax", 5, 4, SYNTAX + "en rad har fel indrag.", SYNTAX_HINT),
+    # The quote opened on line 3 runs to the end of the file: point at the opening quote.
+    "unclosed-quote.yaml": (
+        "yaml-syntax", 3, 8,
+        SYNTAX + "filen tar slut mitt i ett värde (saknas ett avslutande citattecken?).", SYNTAX_HINT),
+    # The quote opened on line 2 is closed by the first quote of line 4; what follows cannot stand there.
+    "unclosed-quote-closed-later.yaml": (
+        "yaml-syntax", 4, 11,
+        SYNTAX + "ett värde står där det inte får stå (fel indrag eller ett citattecken som inte avslutas?).",
+        SYNTAX_HINT),
+    "unclosed-bracket.yaml": ("yaml-syntax", 3, 5, SYNTAX + "en lista inom [ ] avslutas inte med ].", SYNTAX_HINT),
+    "tab-indentation.yaml": ("yaml-syntax", 3, 1, SYNTAX + "tabbtecken får inte användas för indrag.", SYNTAX_HINT),
+    "colon-in-plain-text.yaml": (
+        "yaml-syntax", 4, 18,
+        SYNTAX + "ett kolon står där det inte får stå (sätt texten inom citattecken).", SYNTAX_HINT),
+    "two-documents.yaml": (
+        "yaml-syntax", 2, 1,
+        SYNTAX + "filen innehåller mer än ett dokument (--- får bara stå på första raden).", SYNTAX_HINT),
+    "duplicate-key.yaml": (
+        "yaml-duplicate-key", 4, 1, "Nyckeln 'title' förekommer två gånger i samma avsnitt.",
+        "Ta bort den ena; den första står på rad 2."),
+    "duplicate-key-nested.yaml": (
+        "yaml-duplicate-key", 12, 9, "Nyckeln 'text' förekommer två gånger i samma avsnitt.",
+        "Ta bort den ena; den första står på rad 9."),
+    "complex-key.yaml": (
+        "yaml-complex-key", 2, 3, "En nyckel måste vara ett enkelt ord.", "Skriv nyckeln som text, t.ex. title:"),
+    # "H\xe4lso-": the first Latin-1 byte is the ä, character 9 of line 2.
+    "latin1.yaml": (ENCODING[0], 2, 9, ENCODING[1], ENCODING[2]),
+    # UTF-8 "Ö" and "ä" before the Latin-1 "å" count as one column each, as in an editor.
+    "latin1-after-utf8.yaml": (ENCODING[0], 2, 42, ENCODING[1], ENCODING[2]),
+    "control-character.yaml": (
+        "file-character", 5, 20, "Filen innehåller ett otillåtet tecken (U+000C).",
+        "Ta bort tecknet; det följer ofta med när text kopieras från en PDF."),
+    "empty.yaml": (EMPTY[0], 1, 1, EMPTY[1], EMPTY[2]),
+    "only-comment.yaml": (EMPTY[0], 1, 1, EMPTY[1], EMPTY[2]),
+}
+
+
+def shown(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def test_every_invalid_fixture_has_an_expectation():
+    assert sorted(p.name for p in INVALID) == sorted(EXPECTED)
+
+
+def test_fixture_encodings_are_as_intended():
+    """The Latin-1 fixtures must stay Latin-1 (an editor could silently re-save them as UTF-8)."""
+    raw = (FIXTURES / "invalid" / "latin1.yaml").read_bytes()
+    assert b"H\xe4lso" in raw
+    assert (FIXTURES / "valid" / "bom.yaml").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert b"\r\n" in (FIXTURES / "valid" / "crlf.yaml").read_bytes()
+    assert b"\t" in (FIXTURES / "invalid" / "tab-indentation.yaml").read_bytes()
+    assert b"\x0c" in (FIXTURES / "invalid" / "control-character.yaml").read_bytes()
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.name for p in INVALID])
+def test_invalid_file_gives_one_exact_finding(path: Path):
+    code, line, column, message, hint = EXPECTED[path.name]
+    loaded, findings = load_file(path, ROOT)
+    assert [(f.code, f.position, f.message, f.hint) for f in findings] == [
+        (code, Position(shown(path), line, column), message, hint)]
+    assert findings[0].severity is Severity.ERROR
+    assert str(findings[0].position) == f"{shown(path)}:{line}:{column}"
+
+
+@pytest.mark.parametrize("name", ["duplicate-key.yaml", "duplicate-key-nested.yaml"])
+def test_duplicate_key_names_the_first_occurrence_and_keeps_it(name: str):
+    path = FIXTURES / "invalid" / name
+    loaded, findings = load_file(path, ROOT)
+    first_line = {"duplicate-key.yaml": 2, "duplicate-key-nested.yaml": 9}[name]
+    assert findings[0].related == (Position(shown(path), first_line, findings[0].position.column),)
+    assert loaded is not None  # the rest of the file is still usable
+    if name == "duplicate-key.yaml":
+        assert loaded.data["title"] == "Del X"
+    else:
+        assert loaded.data["sections"][1]["sections"][0]["text"] == "Lokalt.\n"
+
+
+@pytest.mark.parametrize("name", ["complex-key.yaml"])
+def test_complex_key_is_skipped_not_fatal(name: str):
+    loaded, _ = load_file(FIXTURES / "invalid" / name, ROOT)
+    assert loaded.data == {"id": "del-x"}
+
+
+@pytest.mark.parametrize("path", VALID, ids=[p.name for p in VALID])
+def test_valid_file_loads_without_findings(path: Path):
+    loaded, findings = load_file(path, ROOT)
+    assert findings == []
+    assert loaded is not None and loaded.path == shown(path)
+    assert isinstance(loaded.data, dict) and loaded.data
+
+
+# (file, path, line, column) of values an editor shows at exactly that place
+POSITIONS = [
+    ("document.yaml", (), 2, 1),
+    ("document.yaml", ("id",), 2, 5),
+    ("document.yaml", ("title",), 5, 8),
+    ("document.yaml", ("read_with", 1), 6, 20),
+    ("document.yaml", ("valid_from",), 8, 13),
+    ("document.yaml", ("changelog", 0, "nature"), 14, 13),
+    ("document.yaml", ("sections", 0), 16, 5),
+    ("document.yaml", ("sections", 0, "text"), 18, 11),
+    ("document.yaml", ("sections", 1, "title"), 24, 12),  # the opening quote
+    ("document.yaml", ("sections", 1, "sections", 0, "title"), 29, 16),
+    # a path that does not exist: its nearest ancestor (where a missing field belongs)
+    ("document.yaml", ("sections", 1, "read_more"), 22, 5),
+    ("document.yaml", ("sections", 7, "title"), 16, 3),
+    ("crlf.yaml", ("sections", 0, "title"), 5, 12),
+    ("bom.yaml", ("id",), 1, 5),  # the byte order mark is not a column
+    ("bom.yaml", ("title",), 2, 8),
+    ("flow-style.yaml", ("term",), 1, 23),
+    ("flow-style.yaml", ("synonyms", 1), 1, 76),
+]
+
+
+@pytest.mark.parametrize("name,path,line,column", POSITIONS, ids=[f"{p[0]}:{'/'.join(map(str, p[1]))}" for p in POSITIONS])
+def test_where(name, path, line, column):
+    loaded, _ = load_file(FIXTURES / "valid" / name, ROOT)
+    assert loaded.where(path) == Position(f"tests/fixtures/loader/valid/{name}", line, column)
+
+
+@pytest.mark.parametrize("path,line,column", [
+    (("id",), 2, 1), (("sections", 1, "title"), 24, 5), (("sections", 1, "sections", 0, "id"), 28, 9),
+    (("changelog",), 10, 1),
+])
+def test_where_key(path, line, column):
+    loaded, _ = load_file(FIXTURES / "valid" / "document.yaml", ROOT)
+    assert loaded.where_key(path) == Position("tests/fixtures/loader/valid/document.yaml", line, column)
+
+
+@pytest.mark.parametrize("path,word,line,column", [
+    (("sections", 0, "text"), "Första", 19, 7),  # literal block: the line after the indicator
+    (("sections", 0, "text"), "kolon", 21, 26),  # after a blank line inside the block
+    (("sections", 1, "text"), "ansvarar", 26, 16),  # folded block
+    (("sections", 1, "title"), "kommunen", 24, 21),  # double-quoted: one column for the quote
+    (("title",), "Provdel", 5, 15),  # plain scalar
+])
+def test_where_in_text(path, word, line, column):
+    loaded, _ = load_file(FIXTURES / "valid" / "document.yaml", ROOT)
+    value = loaded.data
+    for key in path:
+        value = value[key]
+    found = loaded.where_in_text(path, value.index(word))
+    assert (found.line, found.column) == (line, column)
+    source_line = loaded.source.splitlines()[line - 1]
+    assert source_line[column - 1:].startswith(word)
+
+
+def test_values_are_what_the_author_typed():
+    loaded, _ = load_file(FIXTURES / "valid" / "document.yaml", ROOT)
+    data = loaded.data
+    assert data["valid_from"] == "2023-01-01"  # a date stays the text typed, not a datetime.date
+    assert data["changelog"][0]["date"] == "2022-06-01"
+    assert data["version"] == "1.0" and data["number"] == "X"
+    assert data["read_with"] == ["del-a", "del-b"]
+    assert data["sections"][0]["text"] == "Första stycket om hälso- och sjukvård.\n\nAndra stycket: med kolon i texten.\n"
+    assert data["sections"][1]["text"] == "Kommunen ansvarar för insatser utförda av sjuksköterska."
+
+
+def test_unquoted_version_stays_a_number_for_the_schema_to_reject():
+    loaded, findings = load_text("version: 1.0\nid: 2023\n", "x.yaml")
+    assert findings == [] and loaded.data == {"version": 1.0, "id": 2023}
+
+
+def test_missing_file_is_a_finding_not_a_crash(tmp_path: Path):
+    loaded, findings = load_file(tmp_path / "finns-inte.yaml", tmp_path)
+    assert loaded is None
+    assert [(f.code, str(f.position), f.message) for f in findings] == [
+        ("file-unreadable", "finns-inte.yaml", "Filen kan inte läsas: No such file or directory.")]
+
+
+@pytest.mark.parametrize("text,code,line,column", [
+    ("id: a\ntitle: x\x00y\n", "file-character", 2, 9),
+    ("id: a\nb: *saknas\n", "yaml-syntax", 2, 4),
+    ('id: a\ntitle: "fel \\q"\n', "yaml-syntax", 2, 14),  # the unknown escape character q
+    ("id: a\ntitle: !!python/object:os.system x\n", "yaml-value", 2, 8),
+])
+def test_other_faults_never_raise(text, code, line, column):
+    loaded, findings = load_text(text, "x.yaml")
+    assert loaded is None
+    assert [(f.code, f.position) for f in findings] == [(code, Position("x.yaml", line, column))]
+    assert all(f.message.endswith(".") and "Traceback" not in f.message for f in findings)

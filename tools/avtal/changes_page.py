@@ -1,0 +1,143 @@
+"""The site's "Ändringar" page of a period, and each document's version history.
+
+A period gets an Ändringar page when its predecessor period is in the corpus
+(the comparison, computed by ``avtal.diff``) or when its manifest lists the
+changes against the previous agreement as the sources state them
+(``changes_from_predecessor``; 2023–2026, whose predecessor is not encoded).
+Pure functions returning Markdown, like ``avtal.render``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+
+from . import diff as diffmod
+from . import diff_format, render
+from .model import Corpus, Document, Period
+from .render import Site
+
+NATURE_LABELS = {"materiell": "Materiell", "redaktionell": "Redaktionell"}
+
+
+def page_path(period: Period) -> str:
+    return f"{period.id}/andringar.md"
+
+
+def predecessor(corpus: Corpus, period: Period) -> Period | None:
+    ident = period.predecessor.get("period")
+    return corpus.periods.get(ident) if ident and ident != period.id else None
+
+
+def has_page(corpus: Corpus, period: Period) -> bool:
+    return predecessor(corpus, period) is not None or bool(period.changes_from_predecessor)
+
+
+def _h(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def changes_markdown(site: Site, period: Period) -> str:
+    corpus = site.corpus
+    page = page_path(period)
+    before = predecessor(corpus, period)
+    out = ["---\ntitle: Ändringar\n---\n", f"# Ändringar i {period.title} {{#andringar}}\n",
+           render.trust_marks(period, None, period.valid_from, period.valid_to, None)]
+    if before is not None:
+        overview = render.relative(page, render.page_url(f"{before.id}/index.md"))
+        out.append(render._html_block(
+            f'<p>Jämförelse med föregående avtalsperiod, <a href="{overview}">{_h(before.title)}</a> '
+            f"({_h(before.status_label.lower())}, {before.valid_from} – {before.valid_to}). Nyckelvärden, dokument, "
+            "lagrumshänvisningar och avsnitt som har ändrats visas i den ordningen; avsnitten i den ordning de står "
+            "i avtalet.</p>"))
+        result = diffmod.diff_periods(before, period, old_statutes=corpus.statutes, new_statutes=corpus.statutes)
+
+        def link(side: str, ident: str) -> str | None:
+            owner = before if side == "old" else period
+            if (owner.id, ident) not in site.urls:
+                return None
+            return site.link(page, owner.id, ident)
+
+        for level, heading, anchor, body in diff_format.html_blocks(result, link):
+            if heading:
+                out.append(render._heading(level, heading, anchor))
+            if body:
+                body = body.replace('<div class="avtal-diff-avsnitt', '<div data-search-exclude class="avtal-diff-avsnitt')
+                out.append(render._html_block(f'<div class="avtal-diff">{body}</div>'))
+    if period.changes_from_predecessor:
+        title = period.predecessor.get("title", "föregående avtal")
+        out.append(render._heading(2, f"Ändringar mot {title} enligt beslutsunderlaget", "andringar-mot-foregaende"))
+        out.append(render._html_block(source_changes_html(site, page, period)))
+    return "\n".join(part for part in out if part.strip()) + "\n"
+
+
+def source_changes_html(site: Site, page: str, period: Period) -> str:
+    """The list of changes against the previous agreement as the decision documents give it."""
+    by_document: dict[str, list[dict]] = defaultdict(list)
+    for change in period.changes_from_predecessor:
+        by_document[change["document"]].append(change)
+    terms = {t.id: t for t in period.key_terms}
+    parts = ['<p class="avtal-kalla">Förändringarna så som tjänsteskrivelsen inför beslutet räknar upp dem, '
+             "ordagrant.</p>"]
+    for ident, changes in by_document.items():
+        document = period.documents.get(ident)
+        name = _h(document.nav_title) if document else _h(ident)
+        if (period.id, ident) in site.urls:
+            name = f'<a href="{site.link(page, period.id, ident)}">{name}</a>'
+        items = []
+        for change in changes:
+            extra = ""
+            if change.get("key_term") in terms and "old" in change and "new" in change:
+                term = terms[change["key_term"]]
+                extra = (f' <span class="avtal-diff-nyckelvarde">({_h(term.label)}: <del>{_h(str(change["old"]))}</del>'
+                         f' → <ins>{_h(str(change["new"]))}</ins>)</span>')
+            items.append(f"<li>{_h(change['text'])}{extra}</li>")
+        parts.append(f"<p><strong>{name}</strong></p><ul>{''.join(items)}</ul>")
+    return "".join(parts)
+
+
+def version_history_html(site: Site, page: str, document: Document) -> str:
+    """The document's changelog as a table, newest first."""
+    if not document.changelog:
+        return ""
+    period = site.corpus.periods[document.period_id]
+    decisions = {d.id: d for d in period.decisions}
+    rows = []
+    for change in reversed(document.changelog):
+        summary = _h(change.summary)
+        if change.sections:
+            links = ", ".join(
+                f'<a href="{site.link(page, period.id, s)}">{_h(site.titles[period.id, s])}</a>'
+                if (period.id, s) in site.urls else _h(s) for s in change.sections)
+            summary += f"<br><small>Avsnitt: {links}</small>"
+        if change.derived_from:
+            summary += f"<br><small>Utgår från {_derived_html(site, page, change.derived_from)}</small>"
+        decision = decisions.get(change.decision) if change.decision else None
+        decided = (_h(f"{decision.body} {decision.date}" + (f" {decision.paragraph}" if decision.paragraph else ""))
+                   if decision else _h(change.decision or ""))
+        rows.append(f"<tr><td>{_h(change.version)}</td><td>{change.date}</td><td>{summary}</td>"
+                    f"<td>{NATURE_LABELS.get(change.nature, _h(change.nature))}</td><td>{decided}</td></tr>")
+    return ('<table class="avtal-register avtal-versionshistorik"><tr><th>Version</th><th>Datum</th>'
+            f"<th>Ändring</th><th>Art</th><th>Beslut</th></tr>{''.join(rows)}</table>")
+
+
+def _derived_html(site: Site, page: str, derived: str) -> str:
+    """'2023-2026:del-b@1.0' as a link to that document's page, when the period is on the site."""
+    where, _, version = derived.partition("@")
+    period_id, _, ident = where.partition(":")
+    label = f"{period_id}"
+    if ident:
+        title = site.titles.get((period_id, ident), ident)
+        label = f"{title}, avtalsperiod {period_id}"
+    if version:
+        label += f", version {version}"
+    if ident and (period_id, ident) in site.urls:
+        return f'<a href="{site.link(page, period_id, ident)}">{_h(label)}</a>'
+    return _h(label)
+
+
+def version_history_markdown(site: Site, page: str, document: Document) -> str:
+    table = version_history_html(site, page, document)
+    if not table:
+        return ""
+    return render._heading(2, "Versionshistorik", "versionshistorik") + render._html_block(table)
