@@ -111,6 +111,7 @@ def test_nothing_is_left_behind_when_the_copy_fails(project):
     with pytest.raises(NewPeriodError):
         create_period(project, "2027-2030", "2023-2026", today=TODAY)
     assert sorted(p.name for p in (project / "agreement").iterdir()) == ["2023-2026", "register"]
+    assert not list(project.glob(".avtal-*"))  # nor the staging folder
 
 
 def test_cli_reports_what_it_made(project, capsys):
@@ -118,6 +119,7 @@ def test_cli_reports_what_it_made(project, capsys):
     out, _ = capsys.readouterr()
     assert code == 0
     assert "Skapade agreement/2027-2030/ (6 filer) som utkast, kopierat från 2023-2026." in out
+    assert "Att se över i utkastet: 1 varning (statute-repealed 1)" in out
     assert "avtal diff 2023-2026 2027-2030" in out
 
 

@@ -66,6 +66,10 @@ def changes_markdown(site: Site, period: Period) -> str:
                 out.append(render._html_block(f'<div class="avtal-diff">{body}</div>'))
     if period.changes_from_predecessor:
         title = period.predecessor.get("title", "föregående avtal")
+        if before is None:
+            out.append(render._html_block(
+                f"<p>{_h(title)} finns inte som data på webbplatsen, så avtalstexterna kan inte jämföras ord för "
+                "ord. Här är i stället ändringarna så som beslutsunderlaget beskriver dem.</p>"))
         out.append(render._heading(2, f"Ändringar mot {title} enligt beslutsunderlaget", "andringar-mot-foregaende"))
         out.append(render._html_block(source_changes_html(site, page, period)))
     return "\n".join(part for part in out if part.strip()) + "\n"

@@ -139,7 +139,8 @@ def cmd_diff(args) -> int:
 
 
 def cmd_new_period(args) -> int:
-    from .findings import format_text
+    from collections import Counter
+
     from .newperiod import NewPeriodError, create_period
 
     root = _root(args)
@@ -151,7 +152,11 @@ def cmd_new_period(args) -> int:
     shown = created.folder.relative_to(root).as_posix()
     print(f"Skapade {shown}/ ({created.files} filer) som utkast, kopierat från {args.old}.")
     if created.warnings:
-        print(format_text(created.warnings))
+        codes = Counter(f.code for f in created.warnings)
+        detail = ", ".join(f"{code} {n}" for code, n in codes.most_common())
+        n = len(created.warnings)
+        print(f"Att se över i utkastet: {n} {'varning' if n == 1 else 'varningar'} ({detail}); "
+              "kör avtal check för detaljer.")
     print(f"Jämför med: avtal diff {args.old} {args.new}")
     return EXIT_OK
 

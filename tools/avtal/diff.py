@@ -23,8 +23,9 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 from difflib import SequenceMatcher
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from . import text as textmod
 from .model import (GUIDELINE_STATUS_LABELS, KIND_LABELS, LEVEL_LABELS, STATUS_LABELS, Document, Guideline,
@@ -236,15 +237,17 @@ class PeriodDiff:
 
 # --- words -------------------------------------------------------------------
 
-# A word, with a suspended compound kept together: "hälso- och", "in- och".
-_TOKEN = re.compile(r"(?:\S*[^\W\d_]-\s+(?=\w))*\S+")
+# One word with the punctuation before and after it; a suspended compound is one word
+# ("hälso- och", "in- och"). Everything in one pass of one regex: this is the diff's inner loop.
+_TOKEN = re.compile(r"""
+    (?P<lead>[(\[”"']*)
+    (?P<core>(?:\S*?[^\W\d_]-\s+(?=\w))*\S+?)
+    (?P<trail>[.,;:!?)\]”"']*)
+    (?=\s|$)""", re.VERBOSE)
 _HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])")
-_LEADING = re.compile(r"^[(\[”\"']+")
-_TRAILING = re.compile(r"[.,;:!?)\]”\"']+$")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str  # as written
     key: str  # what is compared: no soft hyphens, no hyphen between letters
     glue: bool = False  # written without a space before it
@@ -253,20 +256,18 @@ class Token:
 def tokens(text: str) -> tuple[Token, ...]:
     """Words and the punctuation around them (each its own token, glued to its word)."""
     out: list[Token] = []
-    for match in _TOKEN.finditer(text.replace("\u00ad", "")):
-        word = match[0]
-        lead = _LEADING.match(word)
-        lead_text = lead[0] if lead and lead.end() < len(word) else ""
-        core = word[len(lead_text):]
-        trail = _TRAILING.search(core)
-        trail_text = trail[0] if trail and trail.start() > 0 else ""
-        core = core[:len(core) - len(trail_text)]
+    append = out.append
+    for lead, core, trail in _TOKEN.findall(text.replace("\u00ad", "")):
         glue = False
-        for ch in lead_text:
-            out.append(Token(ch, ch, glue))
+        for ch in lead:
+            append(Token(ch, ch, glue))
             glue = True
-        out.append(Token(" ".join(core.split()), _HYPHEN_IN_WORD.sub("", core), glue))
-        out += [Token(ch, ch, True) for ch in trail_text]
+        if "-" in core:
+            append(Token(" ".join(core.split()), _HYPHEN_IN_WORD.sub("", core), glue))
+        else:
+            append(Token(core, core, glue))
+        for ch in trail:
+            append(Token(ch, ch, True))
     return tuple(out)
 
 
@@ -479,8 +480,21 @@ class _Node:
     parent: "_Node | None"
     position: int  # 0-based among siblings
     order: int  # reading order within its side
-    units: tuple[_Unit, ...]
-    words: list[str]  # keys of the whole text, for likeness
+    shown: dict[str, str]  # key term wordings of the node's period
+
+    @cached_property
+    def reader(self) -> str:
+        """The whole text as a reader sees it: equal for two nodes means no text change."""
+        return reader_text(self.section.text, self.shown) if self.section.text else ""
+
+    @cached_property
+    def units(self) -> tuple[_Unit, ...]:
+        return _units(self.section.text, self.shown)
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Keys of the whole text, for likeness."""
+        return [k for u in self.units for k in _keys(u.tokens)]
 
     @property
     def id(self) -> str:
@@ -501,9 +515,7 @@ def _flatten(roots: Iterable[tuple[Document, Sequence[Section]]], shown: dict[st
 
     def walk(document: Document, sections: Sequence[Section], parent: _Node | None):
         for position, section in enumerate(sections):
-            units = _units(section.text, shown)
-            node = _Node(section, document, parent, position, len(nodes), units,
-                         [k for u in units for k in _keys(u.tokens)])
+            node = _Node(section, document, parent, position, len(nodes), shown)
             nodes.append(node)
             walk(document, section.sections, node)
 
@@ -637,7 +649,7 @@ def _section_changes(old_nodes: list[_Node], new_nodes: list[_Node], matches: di
             labels.append(RENUMBERED)
         if " ".join(o.section.title.split()) != " ".join(n.section.title.split()):
             labels.append(RETITLED)
-        units = diff_units(o.units, n.units)
+        units = diff_units(o.units, n.units) if o.reader != n.reader else ()
         if units:
             labels.append(CHANGED)
         if labels:
@@ -712,12 +724,22 @@ def _document_parts(old: Document | None, new: Document | None, old_shown, new_s
 
 
 def _title_of(period: Period, ident: str | None) -> str | None:
+    """The title a reader knows a document, guideline or section by (the id when unknown)."""
     if not ident:
         return None
-    target = period.target(ident)
-    if target is None:
-        return ident
-    return getattr(target, "heading", None) or target.title
+    target = period.documents.get(ident) or period.guidelines.get(ident)
+    if target is not None:
+        return target.title
+    headings = _HEADINGS.get(id(period))
+    if headings is None or headings[0] is not period:
+        if len(_HEADINGS) >= 8:  # a few periods at a time; never grows with rebuilds
+            _HEADINGS.clear()
+        headings = (period, {s.id: s.heading for s in period.sections()})
+        _HEADINGS[id(period)] = headings
+    return headings[1].get(ident, ident)
+
+
+_HEADINGS: dict[int, tuple[Period, dict[str, str]]] = {}  # section headings per period, built on first use
 
 
 def _document_change(old: Document | None, new: Document | None, old_period: Period, new_period: Period,
@@ -785,16 +807,26 @@ def _guideline_changes(old_period: Period, new_period: Period) -> list[DocumentC
 # --- statute references ---------------------------------------------------------
 
 def statute_index(statutes: Sequence[Statute]):
-    """The citation parser's index of a register, or None when the parser is not available."""
+    """The citation parser's index of a register, or None when the parser is not available.
+
+    Built once per register content (building compiles one large regex).
+    """
     if not statutes:
         return None
     try:
         from . import citations
     except ImportError:
         return None
-    return citations.build_index(citations.Act(
+    acts = tuple(citations.Act(
         id=s.id, sfs=s.sfs, title=s.title, short_name=s.short_name, abbreviation=s.abbreviation,
         aliases=tuple(s.aliases), chapters=tuple(s.chapters)) for s in statutes)
+    return _index_of(acts)
+
+
+@lru_cache(maxsize=8)
+def _index_of(acts: tuple):
+    from . import citations
+    return citations.build_index(acts)
 
 
 @dataclass

@@ -220,7 +220,9 @@ def create_period(root: Path, new: str, old: str, today: dt.date | None = None) 
     period_text, period_loaded = _load(source / "period.yaml")
     old_dates = (str(period_loaded.data.get("valid_from")), str(period_loaded.data.get("valid_to")))
 
-    with tempfile.TemporaryDirectory(prefix=f".avtal-{new}-", dir=agreement) as tmp:
+    # Staged beside agreement/ (same file system, so the final rename is atomic; outside the
+    # folder the corpus is read from, so a copy cut short is never taken for a period).
+    with tempfile.TemporaryDirectory(prefix=f".avtal-new-period-{new}-", dir=root) as tmp:
         staging = Path(tmp) / new
         count = 0
         for path in sorted(source.rglob("*")):
