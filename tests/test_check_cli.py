@@ -69,7 +69,8 @@ def errors(root: Path, capsys) -> list[tuple[str, str, int, int, str, str]]:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
-    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir",
+                                               p.stat().st_mtime_ns)
             for p in sorted(folder.rglob("*"))}
 
 
@@ -212,7 +213,7 @@ def test_github_report(tmp_path, capsys):
 
 # --- never a traceback ---------------------------------------------------------------------
 
-def _place(root: Path, fixture: Path) -> str:
+def _place(fixture: Path) -> str:
     """Where a schema fixture of its kind lives in a corpus (replacing the file there, if any)."""
     kind = fixture.parent.name
     return {"document": P + "del-x.yaml", "guideline": P + "riktlinjer/riktlinje-x.yaml", "period": P + "period.yaml",
@@ -225,14 +226,18 @@ def test_malformed_file_in_a_corpus(tmp_path, capsys, fixture: Path):
     shutil.copy(fixture, root / P / "del-x.yaml")
     code, out, err = check(root, capsys)
     assert code == 1 and err == ""
-    assert out.startswith(f"{P}del-x.yaml:")  # the broken file, at its line
-    assert out.count(" fel [") == 1 and out.endswith("\n1 fel, 0 varningar, 0 tips.\n")
+    from avtal.loader import load_file
+
+    _, [own] = load_file(fixture)  # the loader's finding for this file, now at its place in the corpus
+    assert f"{P}del-x.yaml:{own.position.line}:{own.position.column}: fel [{own.code}] {own.message}\n" in out
+    named = [line.split(":")[0] for line in out.splitlines() if " fel [" in line]
+    assert named and set(named) == {P + "del-x.yaml"}, "nothing follows elsewhere from del-x.yaml being unusable"
 
 
 @pytest.mark.parametrize("fixture", SCHEMA_INVALID, ids=[f"{p.parent.name}/{p.name}" for p in SCHEMA_INVALID])
 def test_schema_invalid_file_in_a_corpus(tmp_path, capsys, fixture: Path):
     root = project(tmp_path)
-    place = _place(root, fixture)
+    place = _place(fixture)
     shutil.copy(fixture, root / place)
     code, out, err = check(root, capsys)
     assert code == 1 and err == "" and "internt fel" not in out
@@ -316,22 +321,24 @@ def test_a_broken_copy_of_the_real_corpus_names_every_fault_by_file_and_line(tmp
         return len(text) - len(text.lstrip())
 
     found = errors(root, capsys)
+    # exactly six errors, one per fault, sorted by file: nothing follows from the three unusable files
     assert [(code, file, line, column) for code, file, line, column, *_ in found] == [
-        ("duplicate-id", P + "del-c/lakarmedverkan.yaml", l4, indent("del-c/lakarmedverkan.yaml", l4) + 7),
-        ("dangling-reference", P + "del-c/in-och-utskrivning.yaml", l5, indent("del-c/in-och-utskrivning.yaml", l5) + 6),
-        ("schema-required", P + "del-c/munhalsa.yaml", 1, 1),
         ("yaml-syntax", P + "del-b.yaml", l1, 19),
+        ("dangling-reference", P + "del-c/in-och-utskrivning.yaml", l5, indent("del-c/in-och-utskrivning.yaml", l5) + 6),
+        ("duplicate-id", P + "del-c/lakarmedverkan.yaml", l4, indent("del-c/lakarmedverkan.yaml", l4) + 7),
+        ("schema-required", P + "del-c/munhalsa.yaml", 1, 1),
         ("schema-unknown-key", P + "fardplan.yaml", l3, 5),
         ("file-encoding", P + "riktlinjer/naromradesplan.yaml", l6, c6),
     ]
-    messages = [message for _, _, _, _, message, _ in found]
-    assert messages == [
-        "Id 'a-inledning' används redan i perioden 2023-2026.",
-        "Läs mer-länkens mål 'samverkan-in-och-utskrivnings-webb' finns inte i perioden 2023-2026.",
-        "Obligatoriskt fält 'version' saknas.",
+    assert [message for _, _, _, _, message, _ in found] == [
         "Filen är inte giltig YAML: ett kolon står där det inte får stå (sätt texten inom citattecken).",
+        "Läs mer-länkens mål 'samverkan-in-och-utskrivnings-webb' finns inte i perioden 2023-2026.",
+        "Id 'a-inledning' används redan i perioden 2023-2026.",
+        "Obligatoriskt fält 'version' saknas.",
         "Okänd nyckel 'titel'.",
         "Filen är inte kodad i UTF-8.",
     ]
     assert found[1][5] == "Menade du 'samverkan-in-och-utskrivning-webb'?"
+    first = (root / P / "del-a.yaml").read_text(encoding="utf-8").splitlines().index("  - id: a-inledning") + 1
+    assert found[2][5] == f"Ge avsnittet ett eget id; det första står i {P}del-a.yaml:{first}:9."
     assert found[4][5].startswith("Menade du 'title'?")

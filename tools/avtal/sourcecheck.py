@@ -67,6 +67,68 @@ def source_sentences(lines: list[str], start: int, end: int) -> list[Sentence]:
     return sentences
 
 
+READ_MORE_HEADER = FURNITURE[2]
+
+
+@dataclass(frozen=True)
+class ReadMoreBox:
+    """A floating "* L Ä S  M E R" box of the source and the link titles printed in it."""
+
+    line: int  # the header line
+    titles: tuple[str, ...]  # each title as printed, its wrapped lines joined by a space
+    lines: tuple[int, ...]  # the header and title lines (not the blank lines between titles)
+
+
+def read_more_boxes(lines: list[str], start: int, end: int) -> list[ReadMoreBox]:
+    """The "läs mer" boxes of source lines start..end (1-based, inclusive).
+
+    After the header come the titles, one per paragraph (a title may wrap onto a second line;
+    a blank line separates titles). The box ends at the next header, at page furniture, or at
+    the first line that starts with a space: the text extraction indents the body text that resumes.
+    """
+    boxes = []
+    for header in range(start, end + 1):
+        if not READ_MORE_HEADER.match(lines[header - 1]):
+            continue
+        titles: list[str] = []
+        current: list[str] = []
+        used = [header]
+        n = header + 1
+        while n <= end:
+            raw = lines[n - 1]
+            if any(p.match(raw) for p in FURNITURE) or (raw.strip() and raw[0].isspace()):
+                break
+            if not raw.strip():
+                if current:
+                    titles.append(" ".join(current))
+                    current = []
+            else:
+                current.append(raw.strip())
+                used.append(n)
+            n += 1
+        if current:
+            titles.append(" ".join(current))
+        boxes.append(ReadMoreBox(header, tuple(titles), tuple(used)))
+    return boxes
+
+
+def source_body(lines: list[str], start: int, end: int) -> str:
+    """The running text of source lines start..end, normalised: page furniture and the floating
+    läs mer boxes (which the corpus keeps as read_more, not as text) taken out, so that a
+    paragraph the PDF split around a box reads as one again."""
+    boxed = {n for box in read_more_boxes(lines, start, end) for n in box.lines}
+    kept = [_LIST_MARKER.sub("", lines[n - 1]) for n in range(start, end + 1)
+            if n not in boxed and not any(p.match(lines[n - 1]) for p in FURNITURE)]
+    return normalise("\n".join(kept))
+
+
+def not_in_source(texts, body: str) -> list[str]:
+    """The texts (paragraphs, list items, titles of the corpus) whose words are not in the source body,
+    in order: what the corpus would have invented. Spaces are ignored, as in missing_sentences."""
+    squeezed = body.replace(" ", "")
+    return [t for t in texts if normalise(t).replace(" ", "") not in squeezed]
+
+
 _TEXT_KEYS = ("cover", "label", "number", "title", "subtitle", "text", "intro", "sections", "read_more")
 
 
