@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: serve site check test browser-deps clean bench
+.PHONY: serve site check test browser-deps clean bench pdf search-quality
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,14 @@ browser-deps:
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "chromium saknas: installera Debians paket chromium (webbläsartesterna hoppas över)"; fi
+
+# One PDF per contract period, printed by Chromium from the site's printable page, into site/.
+pdf: site browser-deps
+	$(BIN)/python tools/make_pdf.py --site site
+
+# Hit rates of the site search for the staff queries in tests/search_queries.yaml.
+search-quality: $(STAMP) browser-deps
+	$(BIN)/python tools/search_quality.py
 
 test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -q

@@ -69,12 +69,16 @@ def browser():
             chromium.close()
 
 
-def search(page, base: str, query: str, timeout: float = 15.0) -> list[tuple[str, float]]:
-    """Type a query into the search box of a fresh start page; (href, score) of every result link."""
-    page.goto(base)
+def search(page, base: str, query: str, timeout: float = 15.0) -> list[list[tuple[str, float]]]:
+    """Type a query into the site's search box (as a reader types, key by key); the result groups (one per page,
+    as Material shows them), each a list of (href, score) of its links: the page, then its sections."""
+    if not page.url.startswith(base) or page.locator("input.md-search__input").count() == 0:
+        page.goto(base)
     box = page.locator("input.md-search__input")
     box.click()
-    box.press_sequentially(query, delay=10)
+    box.fill("")
+    page.wait_for_timeout(100)
+    box.press_sequentially(query, delay=5)
     deadline = time.monotonic() + timeout
     last, stable_since = None, time.monotonic()
     while time.monotonic() < deadline:  # wait until the result list has settled
@@ -89,10 +93,11 @@ def search(page, base: str, query: str, timeout: float = 15.0) -> list[tuple[str
         elif (state[2] > 0 or "Inga" in state[0]) and time.monotonic() - stable_since > 0.4:
             break
         page.wait_for_timeout(50)
-    return page.evaluate("""() => Array.from(document.querySelectorAll('a.md-search-result__link')).map(a => {
-        const article = a.querySelector('article');
-        return [a.href, article ? parseFloat(article.dataset.mdScore || '0') : 0];
-    })""")
+    return page.evaluate("""() => Array.from(document.querySelectorAll('.md-search-result__item')).map(item =>
+        Array.from(item.querySelectorAll('a.md-search-result__link')).map(a => {
+            const article = a.querySelector('article');
+            return [a.href, article ? parseFloat(article.dataset.mdScore || '0') : 0];
+        }))""")
 
 
 # --- scoring ---------------------------------------------------------------------
@@ -119,14 +124,18 @@ def result_id(href: str, base: str) -> str:
     return path.rsplit("/", 1)[-1] if path else "index"
 
 
-def ranked_ids(links: list[tuple[str, float]], base: str) -> list[str]:
+def ranked_ids(groups: list[list[tuple[str, float]]], base: str) -> list[str]:
+    """Result ids in reading order. Material heads each group with its page; the page counts as
+    a result only when it matched at least as well as every section shown under it."""
     ids: list[str] = []
-    for href, score in links:
-        if "#" not in href and score == 0:  # a group heading only, not a match
-            continue
-        ident = result_id(href, base)
-        if ident not in ids:
-            ids.append(ident)
+    for links in groups:
+        sections = [score for href, score in links if "#" in href]
+        for href, score in links:
+            if "#" not in href and (score <= 0 or (sections and score < max(sections))):
+                continue  # the group's heading, not its best match
+            ident = result_id(href, base)
+            if ident not in ids:
+                ids.append(ident)
     return ids
 
 

@@ -10,11 +10,15 @@
  *     prefix "när*" would match "närområdesplan"), unless the query has nothing else;
  *   - kept as an exact word when it is a number or a single letter ("16", "3,0", "a"),
  *     so "4" does not match "40" or "4 Gemensamt ansvar" by prefix;
- *   - kept as typed (weight 2) and, when it differs, also as its stem ("placeringen" →
- *     "placering", "hjälpmedlen" → "hjälpmedel"), which matches every inflection by prefix.
+ *   - kept as typed, as a prefix with weight 2, and joined by its Snowball stem as a prefix
+ *     with weight 1 ("placeringen" → "placering*", "utskrivningsklara" → "utskrivningsklar*"),
+ *     so other inflections are found too but rank below the form the reader typed.
+ *
+ * The stemmer is lunr.sv's algorithm (tests/test_browser.py compares them word by word).
+ * The worker's answer marks every query word a result lacks; only matched ones are kept.
  *
  * Words are split like the index splits text: SEPARATOR must equal plugins.search.separator
- * in mkdocs.yml (tests/test_search_config.py keeps them equal).
+ * in mkdocs.yml (tests/test_site_pages.py keeps them equal).
  */
 (function () {
   "use strict";
@@ -76,12 +80,16 @@
     return word;
   }
 
-  /* Forms to search for besides the word itself: its stem, and the stem with the e that
-     Swedish drops before an ending ("hjälpmedlen" → "hjälpmedl" → "hjälpmedel"). */
+  /* Prefixes to search for besides the word itself: its stem, and the stem with the e that
+     Swedish drops before an ending ("hjälpmedlen" → "hjälpmedl" → "hjälpmedel"). Short stems
+     are left out: as prefixes they match too many compounds ("patient" → "patientkontrakt");
+     8 measured best with tools/search_quality.py (4: 84 %/94 %, 6: 82 %/93 %, 8: 84 %/96 %). */
+  var MIN_STEM = 8;
+
   function stems(word) {
     var out = [];
     var s = stem(word);
-    if (s !== word && s.length >= 4) out.push(s);
+    if (s !== word && s.length >= MIN_STEM) out.push(s);
     var m = /^(.*[^aeiouyäåö])([lnr])$/.exec(s);
     if (s !== word && m && s.length >= 5) out.push(m[1] + "e" + m[2]);
     return out;
@@ -102,7 +110,7 @@
       }
       terms.push(word + "*^2");
       stems(word).forEach(function (s) {
-        if (terms.indexOf(s) < 0) terms.push(s);
+        if (terms.indexOf(s) < 0) terms.push(s);  // Material appends "*"
       });
     });
     return terms.join(" ") || query;
@@ -110,7 +118,44 @@
 
   window.avtalSok = { rewrite: rewrite, stem: stem, stems: stems };
 
-  /* The search worker gets {type: 2 (QUERY), data: query}: rewrite the query on its way. */
+  /* The search worker gets {type: 2 (QUERY), data: query}: rewrite the query on its way.
+     Its answer {type: 3 (RESULT)} marks every query word a result lacks; with the inflected
+     forms that is most of them, and Material would list them all under every result (slowly,
+     and words the reader never typed): keep only the words that matched. */
+  function pruneResult(data) {
+    if (!data || data.type !== 3 || !data.data || !data.data.items) return;
+    data.data.items.forEach(function (group) {
+      group.forEach(function (item) {
+        Object.keys(item.terms || {}).forEach(function (term) {
+          if (!item.terms[term]) delete item.terms[term];
+        });
+      });
+    });
+  }
+
+  if (typeof Worker !== "undefined" && typeof EventTarget !== "undefined") {
+    var listen = EventTarget.prototype.addEventListener;
+    var unlisten = EventTarget.prototype.removeEventListener;
+    var wrapped = new WeakMap();
+    EventTarget.prototype.addEventListener = function (type, listener, options) {
+      if (type === "message" && this instanceof Worker && typeof listener === "function") {
+        var inner = listener;
+        if (!wrapped.has(inner))
+          wrapped.set(inner, function (event) {
+            pruneResult(event.data);
+            return inner.apply(this, arguments);
+          });
+        listener = wrapped.get(inner);
+      }
+      return listen.call(this, type, listener, options);
+    };
+    EventTarget.prototype.removeEventListener = function (type, listener, options) {
+      if (type === "message" && this instanceof Worker && wrapped.has(listener))
+        listener = wrapped.get(listener);
+      return unlisten.call(this, type, listener, options);
+    };
+  }
+
   if (typeof Worker !== "undefined") {
     var post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (message) {

@@ -138,6 +138,7 @@ class TextContext:
     page: str
     period: Period
     section_id: str | None = None  # for the "läs mer" star
+    read_more: bool = True  # whether that section has a "Läs mer" for the star to point to
     key_terms: dict[str, KeyTerm] = field(default_factory=dict)
 
 
@@ -170,11 +171,15 @@ def inline(ctx: TextContext, raw: str) -> str:
 def _decorate(ctx: TextContext, plain: str) -> str:
     """Escape plain text; mark abbreviations, emphasis and the source's läs mer stars."""
     out = textmod.escape_inline(plain)
+    star = "\x00"  # the source's star, found before abbreviations wrap the word it follows ("SIP*")
+    if ctx.section_id:
+        out = textmod.READ_MORE_MARK.sub(star, out)
     if ctx.site.abbreviations:
         out = _abbreviate(out, ctx.site.abbreviations)
-    if ctx.section_id:
-        out = textmod.READ_MORE_MARK.sub(
-            f'<a class="avtal-stjarna" href="#lasmer-{ctx.section_id}" title="Läs mer">*</a>', out)
+    if ctx.section_id and ctx.read_more:
+        out = out.replace(star, f'<a class="avtal-stjarna" href="#lasmer-{ctx.section_id}" title="Läs mer">*</a>')
+    elif ctx.section_id:  # the source's star, but the source gives no "Läs mer" here
+        out = out.replace(star, '<span class="avtal-stjarna" title="Hänvisning i källan utan Läs mer-länk">*</span>')
     return out
 
 
@@ -234,7 +239,8 @@ def _html_block(content: str) -> str:
 
 def trust_marks(period: Period, version: str | None, valid_from: str | None, valid_to: str | None,
                 decision: str | None) -> str:
-    """The banner every page carries: period, status, version, validity and decision.
+    """The banner every page carries: period, status, version, validity and decision (when none
+    is given, the period's own; a draft without one says so).
 
     Not part of the search index (data-search-exclude): it would make every page match
     "2023", "version" and "beslut".
@@ -246,8 +252,11 @@ def trust_marks(period: Period, version: str | None, valid_from: str | None, val
         rows.append(f"<span>Version {html.escape(version)}</span>")
     if valid_from and valid_to:
         rows.append(f"<span>Giltig {valid_from} – {valid_to}</span>")
+    decision = decision or period_decision(period)
     if decision:
         rows.append(f"<span>Beslut: {html.escape(decision)}</span>")
+    elif period.status == "utkast":
+        rows.append("<span>Beslut: inget beslut ännu</span>")
     banner = ""
     if period.status == "utkast":
         banner = ('<p class="avtal-utkast-banderoll" role="note"><strong>UTKAST</strong> – detta är ett förslag '
@@ -375,8 +384,8 @@ def references(site: Site, period: Period) -> References:
                     refs.add(source, found)
             for citation in citations_in(site, raw):
                 if citation.link:
-                    label = " ".join(citation.text.split())
-                    refs.add(source, Ref(citation.sfs or label, label, citation.link, "lag"))
+                    refs.add(source, Ref(citation.sfs or citation.text, _citation_label(site, citation),
+                                         citation.link, "lag"))
     for guideline in period.guidelines.values():
         target = _ref(site, period, guideline.id)
         for ident in guideline.implements:
@@ -384,6 +393,21 @@ def references(site: Site, period: Period) -> References:
             if source is not None:
                 refs.add(source, target)
     return refs
+
+
+def _citation_label(site: Site, citation) -> str:
+    """The citation as written, with the chapter and the act's name when the text leaves them out
+    ("16 kap. 1 §" → "16 kap. 1 § HSL")."""
+    label = " ".join(citation.text.split())
+    if citation.chapter and "kap" not in label and label[:1].isdigit():  # "16 kap. 1 § och 2 §": the 2 §
+        label = f"{citation.chapter} kap. {label}"
+    statute = next((s for s in site.corpus.statutes if s.sfs == citation.sfs), None)
+    if statute is None:
+        return label
+    names = [n for n in (statute.abbreviation, statute.short_name, statute.sfs, *statute.aliases) if n]
+    if any(n.casefold() in label.casefold() for n in names):
+        return label
+    return f"{label} {statute.abbreviation or statute.short_name or statute.title}"
 
 
 def _ref_links(ctx: "TextContext", refs: list[Ref], document_id: str | None) -> str:
@@ -514,7 +538,8 @@ def document_markdown(site: Site, document: Document, references: References | N
     out = []
     if standalone:
         out.append(f"---\ntitle: {_yaml_str(document.title)}\n---\n")
-    out.append(f"{'#' * level} {_heading_text(document.title)} {{#{document.id}}}\n")
+    mark = "" if standalone else " .avtal-utskrift-dokument"  # a new page for each document in print
+    out.append(f"{'#' * level} {_heading_text(document.title)} {{#{document.id}{mark}}}\n")
     out.append(trust_marks(period, document.version, document.valid_from, document.valid_to,
                            document_decision(period, document)))
     if document.cover:
@@ -526,7 +551,7 @@ def document_markdown(site: Site, document: Document, references: References | N
         out.append(_html_block(f'<div class="avtal-omslag">{"".join(parts)}</div>'))
     out.append(_html_block(reading_guide_html(site, page, period, document, references)))
     if document.intro:
-        ctx.section_id = document.id
+        ctx.section_id, ctx.read_more = document.id, bool(document.read_more)
         out.append(_html_block(f'<div class="avtal-text">{text_html(ctx, document.intro)}</div>'))
     out.append(_html_block(_read_more_html(site, page, period, document.id, document.read_more)))
     out.append(_html_block(keywords_html(ctx, document.id) + references_html(ctx, document.id, references, document.id)))
@@ -544,7 +569,7 @@ def _heading_text(title: str) -> str:
 
 
 def section_markdown(ctx: TextContext, section: Section, level: int, references: References | None) -> str:
-    ctx.section_id = section.id
+    ctx.section_id, ctx.read_more = section.id, bool(section.read_more)
     out = [_heading(level, section.heading, section.id)]
     body = []
     if section.text:
@@ -558,7 +583,7 @@ def section_markdown(ctx: TextContext, section: Section, level: int, references:
         out.append(_html_block(block))
     for child in section.sections:
         out.append(section_markdown(ctx, child, level + 1, references))
-        ctx.section_id = section.id
+        ctx.section_id, ctx.read_more = section.id, bool(section.read_more)
     return "\n".join(out)
 
 
@@ -573,7 +598,8 @@ def guidelines_markdown(site: Site, period: Period, references: References | Non
     standalone = page is None
     page = page or guideline_page(period)
     out = ["---\ntitle: Riktlinjer och styrdokument\n---\n"] if standalone else []
-    out += [f"{'#' * level} Riktlinjer och styrdokument {{#riktlinjer}}\n", period_trust_marks(period),
+    mark = "" if standalone else " .avtal-utskrift-dokument"
+    out += [f"{'#' * level} Riktlinjer och styrdokument {{#riktlinjer{mark}}}\n", period_trust_marks(period),
             "Styrdokument under avtalet som texten nämner eller länkar: länsgemensamma riktlinjer, rutiner, "
             "handböcker och vägledningar, samt lokala planer. Registret innehåller bara det som källorna säger; "
             "dokumentens egen text finns hos utgivaren.\n"]

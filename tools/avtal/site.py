@@ -56,7 +56,23 @@ def build_pages(corpus: Corpus) -> list[Page]:
         pages.append(Page(PAGE, "Lagar och förordningar", laws_markdown(site)))
     if corpus.terms:
         pages.append(Page(render.GLOSSARY_PAGE, "Begrepp och förkortningar", render.glossary_markdown(site)))
-    return pages
+    return [with_trust_marks(corpus, page) for page in pages]
+
+
+def with_trust_marks(corpus: Corpus, page: Page) -> Page:
+    """Every generated page shows period, status, validity and decision: a page that does not
+    carry them itself gets its period's (or, outside a period, the current period's) after its h1."""
+    if 'class="avtal-meta' in page.content:
+        return page
+    period = corpus.periods.get(page.path.split("/", 1)[0]) or render.current_period(corpus)
+    if period is None:
+        return page
+    lines = page.content.split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if at is None:
+        return page
+    lines.insert(at, render.period_trust_marks(period))
+    return Page(page.path, page.title, "\n".join(lines))
 
 
 def period_markdown(site: Site, period: Period) -> str:
@@ -120,6 +136,15 @@ def nav(corpus: Corpus, hand_written: list[str]) -> list:
         if path in hand_written:
             entries.append({title: path})
     return entries
+
+
+def text_pages(corpus: Corpus) -> set[str]:
+    """The pages that hold the agreement's own text: every document and the guideline register."""
+    out = set()
+    for period in corpus.periods.values():
+        out.update(render.document_page(d) for d in period.documents.values())
+        out.add(render.guideline_page(period))
+    return out
 
 
 def start_page_html(corpus: Corpus, page: str = "index.md") -> str:
