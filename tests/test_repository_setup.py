@@ -7,6 +7,7 @@ corpus file to exactly the schema the checker validates it against.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import shutil
@@ -57,8 +58,10 @@ def make_dry_run(*targets: str) -> list[str]:
     """What make would run for targets, taking the installed venv as up to date."""
     if shutil.which("make") is None:
         pytest.skip("make saknas")
-    done = subprocess.run(["make", "-n", "-o", ".venv/.installed", *targets], cwd=ROOT, capture_output=True,
-                          text=True, check=True)
+    # Run from `make test` too: the outer make's MAKEFLAGS/MAKELEVEL would add "Entering directory" lines.
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES")}
+    done = subprocess.run(["make", "--no-print-directory", "-n", "-o", ".venv/.installed", *targets], cwd=ROOT,
+                          capture_output=True, text=True, check=True, env=env)
     return done.stdout.splitlines()
 
 
