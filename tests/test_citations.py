@@ -545,3 +545,25 @@ def test_never_raises_on_arbitrary_text(text):
 @given(citation_like)
 def test_never_raises_on_citation_like_text(text):
     check_spans(text)
+
+
+# --- a name reused by the act that replaced it -------------------------------------
+
+REUSED = build_index([
+    *ACTS,
+    Act("sol-2025", "2025:400", "Socialtjänstlag (2025:400)", "socialtjänstlagen", "SoL", (), chapters(20)),
+])
+
+
+@pytest.mark.parametrize("text, sfs, conflict", [
+    ("socialtjänstlagen (2025:400)", "2025:400", False),  # the new act's own name
+    ("socialtjänstlag (2025:400) 5 kap. 1 §", "2025:400", False),
+    ("SoL (2025:400)", "2025:400", False),
+    ("socialtjänstlagen (2001:453)", "2001:453", False),
+    ("SoL", "2001:453", False),  # a bare name: the act listed first
+    ("HSL (2025:400)", "2025:400", True),  # a name neither act with that number has
+    ("hälso- och sjukvårdslagens (2025:400)", "2025:400", True),
+])
+def test_a_name_two_acts_share_agrees_with_either_number(text, sfs, conflict):
+    [citation] = find_citations(text, REUSED)
+    assert (citation.sfs, citation.conflict) == (sfs, conflict)

@@ -173,6 +173,20 @@ class StatuteIndex:
     _by_abbreviation: Mapping[str, str]
     _mention_re: re.Pattern[str] | None
     _title_rest_re: Mapping[str, re.Pattern[str]]
+    _names_of: Mapping[str, frozenset[str]]  # act id -> its name keys and abbreviations
+
+    def is_called(self, act: Act, written: str) -> bool:
+        """Whether ``written`` (a name or abbreviation, maybe genitive) is one of the act's own names.
+
+        Names are reused when an act is replaced (socialtjänstlagen 2001:453 and 2025:400), so a
+        name can belong to several acts although ``by_name`` gives the first.
+        """
+        own = self._names_of.get(act.id, frozenset())
+        written = written.strip()
+        candidates = {written, written.removesuffix(":s"), _name_key(written)}
+        if written.endswith("s"):
+            candidates.add(_name_key(written[:-1]))
+        return bool(candidates & own)
 
     def act(self, act_id: str) -> Act | None:
         return self.acts.get(act_id)
@@ -206,6 +220,7 @@ def build_index(acts: Iterable[Act]) -> StatuteIndex:
     by_abbreviation: dict[str, str] = {}
     name_sources: dict[str, str] = {}  # key -> regex source of one spelling
     title_rest_re: dict[str, re.Pattern[str]] = {}
+    names_of: dict[str, set[str]] = {}
 
     for act in acts:
         by_id.setdefault(act.id, act)
@@ -215,10 +230,13 @@ def build_index(acts: Iterable[Act]) -> StatuteIndex:
         for alias in act.aliases:
             (abbreviations if _looks_like_abbreviation(alias) else names).append(alias)
         names.extend(_names_from_title(act.title))
+        own = names_of.setdefault(act.id, set())
         for abbreviation in abbreviations:
             by_abbreviation.setdefault(abbreviation, act.id)
+            own.add(abbreviation)
         for name in names:
             key = _name_key(name)
+            own.add(key)
             if len(key) >= 3 and key not in by_name:
                 by_name[key] = act.id
                 name_sources[key] = _flexible(name)
@@ -235,6 +253,7 @@ def build_index(acts: Iterable[Act]) -> StatuteIndex:
         _by_abbreviation=MappingProxyType(by_abbreviation),
         _mention_re=_compile_mention_re(list(name_sources.values()), list(by_abbreviation)),
         _title_rest_re=MappingProxyType(title_rest_re),
+        _names_of=MappingProxyType({k: frozenset(v) for k, v in names_of.items()}),
     )
 
 
@@ -583,7 +602,8 @@ def _resolved(
             sfs=sfs_written,
             name_written=name_written,
             sfs_written=sfs_written,
-            conflict=named is not None and named.sfs != sfs_written,
+            conflict=(named is not None and named.sfs != sfs_written
+                      and not (by_number and name_written and index.is_called(by_number, name_written))),
         )
     return _ActRef(
         start, end,
