@@ -329,3 +329,28 @@ def test_read_more_star_after_a_plain_word_is_a_link(site):
     assert star[2]["href"] == "#lasmer-a-informationsoverforing"
     assert ("Gemensam riktlinje om in- och utskrivning från sluten hälso- och sjukvård i Västra Götaland, PDF"
             in under(path, "lasmer-a-informationsoverforing"))
+
+
+# --- avtal refs and the site agree --------------------------------------------------------------
+
+DOCUMENT_FILES = {"hos-avtalet": "avtal.yaml", "del-a": "del-a.yaml", "del-b": "del-b.yaml",
+                  "ok-lakarmedverkan": "del-c/lakarmedverkan.yaml",
+                  "ok-in-och-utskrivning": "del-c/in-och-utskrivning.yaml",
+                  "ok-psykisk-funktionsnedsattning-missbruk": "del-c/psykisk-funktionsnedsattning-missbruk.yaml",
+                  "ok-munhalsa": "del-c/munhalsa.yaml", "fardplan": "fardplan.yaml"}
+_TEXT_BLOCK = re.compile(r'<div class="avtal-text">(.*?)</div>', re.S)
+_LAW_LINK = re.compile(r'<a class="avtal-lagrum[^"]*" href="([^"]+)"')
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_avtal_refs_prints_the_citations_the_site_links(site, capsys, document):
+    """Issue 4: `avtal refs FILE` and the page agree, link for link, in reading order."""
+    path = ROOT / "agreement" / PERIOD / DOCUMENT_FILES[document]
+    assert cli.main(["--root", str(ROOT), "refs", str(path), "--format", "json"]) == 0
+    printed = [json.loads(line)["link"] for line in capsys.readouterr().out.splitlines()]
+    page = (site / PERIOD / document / "index.html").read_text(encoding="utf-8")
+    linked = [unquote(href).replace("&amp;", "&") for block in _TEXT_BLOCK.findall(page)
+              for href in _LAW_LINK.findall(block)]
+    assert [link for link in printed if link] == linked
+    if document in ("del-a", "del-b", "ok-in-och-utskrivning"):
+        assert linked  # these parts cite law; an empty list would prove nothing

@@ -176,11 +176,27 @@ def bench_diff(runs: int, sizes: tuple[int, ...] = (1, 10)) -> list[Row]:
     return rows
 
 
-BENCHMARKS: list[Callable[[int], list[Row]]] = [bench_check, bench_cli, bench_diff]
+def bench_refs(runs: int) -> list[Row]:
+    """`avtal refs` over every file of the corpus, in process: the register indexed once, then every
+    text field of every document parsed for citations (what the command does per file)."""
+    from avtal.refs import find_in_file, register_index
+
+    files = sorted((ROOT / "agreement").rglob("*.yaml"))
+    texts = [(path.as_posix(), path.read_text(encoding="utf-8")) for path in files]
+
+    def work():
+        index = register_index(ROOT)
+        return sum(len(find_in_file(name, raw, index)) for name, raw in texts)
+
+    found = work()
+    return [("refs, hela korpusen", median_time(work, runs), f"{len(files)} filer, {found} hänvisningar")]
+
+
+BENCHMARKS: list[Callable[[int], list[Row]]] = [bench_check, bench_cli, bench_refs, bench_diff]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Mät hur lång tid kontrollen tar (median).")
+    parser = argparse.ArgumentParser(description="Mät hur lång tid kontroll, lagrumssökning och jämförelse tar (median).")
     parser.add_argument("--runs", type=int, default=5, help="körningar per mätning (standard 5)")
     parser.add_argument("--only", help="kör bara benchmarks vars namn innehåller detta")
     args = parser.parse_args(argv)

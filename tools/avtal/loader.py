@@ -71,10 +71,33 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader without implicit timestamps: dates stay the strings authors wrote."""
 
 
-_Loader.yaml_implicit_resolvers = {
+_NO_TIMESTAMPS = {
     ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.yaml_implicit_resolvers = _NO_TIMESTAMPS
+
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):
+        """The same rules parsed by libyaml, about ten times faster. Used for files that parse; a file
+        that does not is parsed again by _Loader, whose error messages and positions we translate."""
+
+    _FastLoader.yaml_implicit_resolvers = _NO_TIMESTAMPS
+else:  # PyYAML built without libyaml
+    _FastLoader = None
+
+
+def _compose_fast(text: str) -> Node | None | bool:
+    """The document's node by libyaml; False when libyaml is missing or finds a fault."""
+    if _FastLoader is None:
+        return False
+    loader = _FastLoader(text)
+    try:
+        return loader.get_single_node()
+    except yaml.YAMLError:
+        return False
+    finally:
+        loader.dispose()
 
 
 def _position(path: str, node: Node) -> Position:
@@ -135,6 +158,9 @@ def display_path(path: Path, root: Path | None = None) -> str:
 
 def load_text(text: str, path: str) -> tuple[LoadedFile | None, list[Finding]]:
     """Parse YAML text; return the file (None if unusable) and the findings."""
+    node = _compose_fast(text)
+    if node is not False:
+        return _built(text, path, node, _Loader(""))
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:  # a control character, e.g. a form feed pasted from a PDF
@@ -160,6 +186,11 @@ def load_text(text: str, path: str) -> tuple[LoadedFile | None, list[Finding]]:
                             "Kontrollera filens innehåll.")]
     finally:
         loader.dispose()
+    return _built(text, path, node, loader)
+
+
+def _built(text: str, path: str, node: Node | None, loader: _Loader) -> tuple[LoadedFile | None, list[Finding]]:
+    """The file's data and positions from its composed node (loader constructs non-string scalars)."""
     if node is None:
         return None, [error("yaml-empty", Position(path, 1, 1), "Filen är tom.",
                             "Fyll i dokumentet eller ta bort filen.")]

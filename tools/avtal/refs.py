@@ -29,9 +29,12 @@ def register_index(root: Path | None) -> citations.StatuteIndex:
 
 
 def _yaml_texts(node, path=()):
-    """(path, text) of every text field in a corpus file, in file order."""
+    """(path, text) of every text field in a corpus file, in file order; the editors' notes on the
+    source (notes: typos, numbering) are not the agreement's text and are left out, as on the site."""
     if isinstance(node, dict):
         for key, value in node.items():
+            if key == "notes":
+                continue
             if key in ("text", "intro") and isinstance(value, str):
                 yield path + (key,), value
             else:

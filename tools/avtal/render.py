@@ -8,6 +8,7 @@ abbreviations are exactly as we render them.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import posixpath
 import re
@@ -142,8 +143,10 @@ class TextContext:
     key_terms: dict[str, KeyTerm] = field(default_factory=dict)
 
 
-def inline(ctx: TextContext, raw: str) -> str:
-    """One paragraph or list item as HTML: links, key terms, citations, abbreviations, stars."""
+def inline(ctx: TextContext, raw: str, found: list | None = None) -> str:
+    """One paragraph or list item as HTML: links, key terms, citations, abbreviations, stars.
+
+    found: the citations of this unit when they were found in the whole text (see text_html)."""
     spans: list[tuple[int, int, str]] = []  # (start, end, html) replacing raw[start:end]
     for link in textmod.links(raw):
         spans.append((link.start, link.end, _link_html(ctx, link)))
@@ -152,7 +155,7 @@ def inline(ctx: TextContext, raw: str) -> str:
         shown = html.escape(term.text) if term else html.escape(match[0])
         label = html.escape(term.label) if term else "okänt nyckelvärde"
         spans.append((match.start(), match.end(), f'<span class="avtal-nyckelvarde" title="{label}">{shown}</span>'))
-    for citation in citations_in(ctx.site, raw):
+    for citation in citations_in(ctx.site, raw) if found is None else found:
         if any(s < citation.end and citation.start < e for s, e, _ in spans):
             continue
         spans.append((citation.start, citation.end, citation_html(ctx.site, citation)))
@@ -227,7 +230,25 @@ def citation_html(site: Site, citation) -> str:
 
 
 def text_html(ctx: TextContext, raw: str) -> str:
-    return textmod.to_html(raw, lambda s: inline(ctx, s))
+    """A text field as HTML. Citations are found in the whole text, as `avtal check` and `avtal refs`
+    find them, so that a citation binds to an act named in an earlier paragraph or item ("...
+    tandvårdslagen (1985:125) 8 a §:" and, in the quoted item, "Vid tillämpningen av 8 §"), then
+    given to the paragraph or item they stand in. A unit written over several lines is not found
+    verbatim in the text; its citations are then found in the unit alone."""
+    whole = citations_in(ctx.site, raw)
+    cursor = 0
+
+    def unit_html(unit: str) -> str:
+        nonlocal cursor
+        at = raw.find(unit, cursor)
+        if at < 0 or not whole:
+            return inline(ctx, unit)
+        cursor = at + len(unit)
+        found = [dataclasses.replace(c, start=c.start - at, end=c.end - at) for c in whole
+                 if at <= c.start and c.end <= cursor]
+        return inline(ctx, unit, found)
+
+    return textmod.to_html(raw, unit_html)
 
 
 # --- pages ---------------------------------------------------------------------

@@ -162,8 +162,9 @@ def _list_html(block: ListBlock, inline: Inline) -> str:
         start = f' start="{ord(block.start) - ord("a") + 1}"'
     items = []
     for item in block.items:
+        own = inline(item.text)  # before the children: inline() sees the units in reading order
         children = "".join(_list_html(child, inline) for child in item.children)
-        items.append(f"<li>{inline(item.text)}{children}</li>")
+        items.append(f"<li>{own}{children}</li>")
     return open_tag.format(start=start) + "".join(items) + close_tag
 
 
