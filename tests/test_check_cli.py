@@ -342,3 +342,21 @@ def test_a_broken_copy_of_the_real_corpus_names_every_fault_by_file_and_line(tmp
     first = (root / P / "del-a.yaml").read_text(encoding="utf-8").splitlines().index("  - id: a-inledning") + 1
     assert found[2][5] == f"Ge avsnittet ett eget id; det första står i {P}del-a.yaml:{first}:9."
     assert found[4][5].startswith("Menade du 'title'?")
+
+
+@pytest.mark.parametrize("named, expected", [
+    # a section the change removed: recorded history, a tip only
+    ("a-borttagen", ("tips", "Ändringsloggen nämner avsnittet 'a-borttagen', som inte finns i perioden 2023-2026.",
+                     "Det är rätt om ändringen tog bort avsnittet. Annars: Kontrollera stavningen; inget liknande id "
+                     "finns.")),
+    ("a-spi", ("tips", "Ändringsloggen nämner avsnittet 'a-spi', som inte finns i perioden 2023-2026.",
+               "Det är rätt om ändringen tog bort avsnittet. Annars: Menade du 'a-sip'?")),
+])
+def test_change_log_may_name_a_removed_section(tmp_path, capsys, named, expected):
+    root = project(tmp_path)
+    line = edit(root, "del-a.yaml", "    decision: beslut-2022\n", f"    decision: beslut-2022\n    sections: [{named}]\n")
+    code, out, _ = check(root, capsys)
+    assert code == 0 and out.endswith("0 fel, 0 varningar, 1 tips.\n")
+    [found] = findings_json(root, capsys)
+    assert (found["code"], found["line"], found["column"]) == ("changelog-section-gone", line + 1, 16)
+    assert (found["severity"], found["message"], found["hint"]) == expected

@@ -14,7 +14,7 @@ from . import hierarchy, text as textmod
 from .corpus import load_corpus
 from .keyterms import check_key_terms
 from .statutes import check_statutes
-from .findings import Finding, Position, closest, error
+from .findings import Finding, Position, closest, error, hint
 from .hierarchy import split_ref, where_in_text
 from .model import Corpus, Period
 
@@ -49,6 +49,7 @@ class Reference:
     where: Position
     what: str  # Swedish, for messages: "Avsnittet", "Läs mer-länkens mål" …
     scope: str  # which ids may be meant: "known", "documents", "parents" or "decisions"
+    history: bool = False  # a change log naming a section: it may name one the change removed
 
 
 def iter_references(period: Period) -> Iterator[Reference]:
@@ -70,7 +71,8 @@ def iter_references(period: Period) -> Iterator[Reference]:
             if change.decision:
                 yield Reference(change.decision, document.where.at("changelog", i, "decision"), "Beslutet", "decisions")
             for j, ident in enumerate(change.sections):
-                yield Reference(ident, document.where.at("changelog", i, "sections", j), "Avsnittet", "known")
+                yield Reference(ident, document.where.at("changelog", i, "sections", j), "Avsnittet", "known",
+                                history=True)
         for _, item in document.all_read_more():
             yield Reference(item.ref, item.where.at("ref"), "Läs mer-länkens mål", "known")
         for owner, path in _texts(document):
@@ -93,7 +95,12 @@ def references(corpus: Corpus) -> list[Finding]:
         scopes["known"] = scopes["parents"] | set(period.section_index())
         for ref in iter_references(period):
             known = scopes[ref.scope]
-            if ref.ident not in known:
+            if ref.ident not in known and ref.history:
+                findings.append(hint(
+                    "changelog-section-gone", ref.where,
+                    f"Ändringsloggen nämner avsnittet '{ref.ident}', som inte finns i perioden {period.id}.",
+                    "Det är rätt om ändringen tog bort avsnittet. Annars: " + closest(ref.ident, known)))
+            elif ref.ident not in known:
                 findings.append(error(
                     "dangling-reference", ref.where, f"{ref.what} '{ref.ident}' finns inte i perioden {period.id}.",
                     closest(ref.ident, known)))
