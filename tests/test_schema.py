@@ -66,6 +66,9 @@ EXPECTED = {
          "Skriv datumet som t.ex. 2023-01-01.")],
     "document/version-number.yaml": [
         ("schema-type", 4, 10, "'version' ska vara text.", 'Sätt värdet inom citattecken: version: "1.0".')],
+    "document/version-form.yaml": [
+        ("schema-pattern", 4, 10, "Värdet 'v1.0' har fel form för 'version'.",
+         'Skriv versionen som siffror med punkt emellan, t.ex. "1.0" eller "1.2.1".')],
     "document/wrong-type-list.yaml": [("schema-type", 4, 12, "'read_with' ska vara en lista.", "Kontrollera värdets form.")],
     # at the tag inside the block, not at the `text: |` line
     "document/html-in-text.yaml": [
@@ -86,7 +89,7 @@ EXPECTED = {
         ("schema-type", 7, 10, "'version' ska vara text.", 'Sätt värdet inom citattecken: version: "2".')],
     "guideline/http-url.yaml": [
         ("schema-pattern", 6, 6, "Värdet 'http://www.vardsamverkan.se/riktlinje-x' har fel form för 'url'.",
-         Starts("Värdet ska matcha"))],
+         "Skriv hela webbadressen med https://, t.ex. https://www.vardsamverkan.se/.")],
     "guideline/empty-title.yaml": [("schema-empty", 4, 8, "'title' får inte vara tomt.", EMPTY_HINT)],
     # --- period -------------------------------------------------------------------
     "period/missing-key-terms.yaml": [("schema-required", 1, 1, *required("key_terms"))],
@@ -111,7 +114,11 @@ EXPECTED = {
     "statutes/missing-title.yaml": [("schema-required", 7, 5, *required("title"))],
     "statutes/wrong-enum.yaml": [("schema-enum", 4, 11, *enum("balk", "kind", "lag"))],
     "statutes/bad-chapter.yaml": [
-        ("schema-pattern", 7, 22, "Värdet '13a' har fel form för 'chapters'.", Starts("Värdet ska matcha"))],
+        ("schema-pattern", 7, 22, "Värdet '13a' har fel form för 'chapters'.",
+         'Skriv kapitlets nummer, och för ett infogat kapitel en liten bokstav efter ett mellanslag, t.ex. "13 a".')],
+    "statutes/sfs-form.yaml": [
+        ("schema-pattern", 3, 10, "Värdet '2017-30' har fel form för 'sfs'.",
+         "Skriv SFS-numret som år:löpnummer, t.ex. 2017:30.")],
     "statutes/unknown-key-close.yaml": [
         ("schema-unknown-key", 7, 5, "Okänd nyckel 'repealed'.", Starts("Menade du 'repealed_from'? " + KEYS))],
     "statutes/bad-id.yaml": [("schema-id", 2, 9, "'HSL' är inte ett giltigt id.", ID_HINT)],

@@ -22,6 +22,9 @@ _TYPES = {"string": "text", "object": "en uppsättning nycklar", "array": "en li
           "integer": "ett heltal", "number": "ett tal", "boolean": "ja/nej (true/false)", "null": "tomt"}
 
 
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"  # common.schema.json#/$defs/id
+
+
 def schema_dir() -> Path:
     """The schemas/ folder: beside the package in a checkout."""
     return SCHEMA_DIR
@@ -122,14 +125,15 @@ def _finding(err: ValidationError, loaded: LoadedFile, key: str | None = None) -
         if err.validator_value == "^\\d{4}-\\d{4}$":
             return error("schema-id", where, f"'{err.instance}' är inte ett giltigt id för en avtalsperiod.",
                          "Skriv första och sista året med ett vanligt bindestreck, t.ex. 2023-2026.")
-        if "id" in desc.lower() or _field(path) in ("id", "parent", "ref", "agreement", "clause", "decision"):
+        if err.validator_value == ID_PATTERN:
             return error("schema-id", where, f"'{err.instance}' är inte ett giltigt id.",
                          "Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. b-lagstiftning.")
         if err.validator_value.startswith("^\\d{4}-\\d{2}"):
             return error("schema-date", where, f"'{err.instance}' är inte ett datum i formen ÅÅÅÅ-MM-DD.",
                          "Skriv datumet som t.ex. 2023-01-01.")
+        # patternErrorMessage: the YAML language server shows the same text in the editor
         return error("schema-pattern", where, f"Värdet '{err.instance}' har fel form för '{_field(path)}'.",
-                     desc or f"Värdet ska matcha {err.validator_value}.")
+                     err.schema.get("patternErrorMessage") or desc or f"Värdet ska matcha {err.validator_value}.")
     if v == "format":
         return error("schema-date", where, f"'{err.instance}' är inte ett giltigt datum.",
                      "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-31.")
