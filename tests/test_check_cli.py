@@ -101,10 +101,22 @@ def test_root_that_is_not_a_project_exits_2(tmp_path, capsys):
     assert err == f"avtal: {(tmp_path / 'finns-inte').resolve()} är ingen projektmapp: mappen agreement/ saknas.\n"
 
 
-def test_unknown_format_exits_2_in_swedish(tmp_path, capsys):
-    code, out, err = check(project(tmp_path), capsys, "--format", "xml")
+@pytest.mark.parametrize("argv, message", [
+    (["check", "--format", "xml"], "avtal: --format: okänt värde 'xml'. Välj bland: github, json, text."),
+    (["check", "--format", "jsn"], "avtal: --format: okänt värde 'jsn'. Menade du 'json'? Välj bland: github, json, text."),
+    (["chekc"], "avtal: okänt kommando 'chekc'. Menade du 'check'? "
+                "Välj bland: check, build, serve, refs, diff, new-period."),
+    ([], "avtal: ange ett kommando, t.ex. avtal check. Se avtal --help."),
+    (["check", "--bogus"], "avtal: okänt argument: --bogus. Se avtal --help."),
+    (["check", "--base"], "avtal: --base behöver ett värde."),
+    (["diff", "2023-2026"], "avtal: saknar NY."),
+    (["new-period", "2027-2030"], "avtal: saknar --from."),
+])
+def test_wrong_arguments_exit_2_in_swedish(tmp_path, capsys, argv, message):
+    code = cli.main(["--root", str(project(tmp_path)), *argv])
+    out, err = capsys.readouterr()
     assert (code, out) == (2, "")
-    assert "avtal: felaktiga argument: argument --format" in err and "Traceback" not in err
+    assert err.startswith("användning: avtal") and err.endswith(f"\n{message}\n"), err
 
 
 def test_duplicate_document_id(tmp_path, capsys):

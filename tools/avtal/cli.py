@@ -7,6 +7,7 @@ Messages are in Swedish; no command writes to agreement/ unless asked to.
 from __future__ import annotations
 
 import argparse
+import re
 import os
 import sys
 from pathlib import Path
@@ -20,10 +21,43 @@ class CannotRun(Exception):
     """A Swedish message for a command that could not do its work (exit 2)."""
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="användning: " if prefix is None else prefix)
+
+
+def swedish_argument_error(message: str) -> str:
+    """argparse's error messages (English, from its own strings) in Swedish, with a suggestion."""
+    import difflib
+
+    if match := re.fullmatch(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", message):
+        name, value, choices = match[1], match[2], re.findall(r"'([^']*)'", match[3])
+        near = difflib.get_close_matches(value, choices, n=1)
+        what = f"okänt kommando '{value}'" if name == "command" else f"{name}: okänt värde '{value}'"
+        return f"{what}. " + (f"Menade du '{near[0]}'? " if near else "") + f"Välj bland: {', '.join(choices)}."
+    if match := re.fullmatch(r"the following arguments are required: (.*)", message):
+        if match[1] == "command":
+            return "ange ett kommando, t.ex. avtal check. Se avtal --help."
+        return f"saknar {match[1]}."
+    if match := re.fullmatch(r"unrecognized arguments: (.*)", message):
+        return f"okänt argument: {match[1]}. Se avtal --help."
+    if match := re.fullmatch(r"argument (\S+): expected one argument", message):
+        return f"{match[1]} behöver ett värde."
+    return f"felaktiga argument: {message}"
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argument"
+        self._optionals.title = "flaggor"
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+
     def error(self, message):  # argparse's own errors in Swedish, exit 2
         self.print_usage(sys.stderr)
-        raise CannotRun(f"felaktiga argument: {message}")
+        raise CannotRun(swedish_argument_error(message))
 
 
 def find_root(start: Path) -> Path:
@@ -164,7 +198,7 @@ def cmd_new_period(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="avtal", description="Hälso- och sjukvårdsavtalet som data: kontroll, webbplats och jämförelser.")
     parser.add_argument("--root", help="projektmappen (standard: närmaste mapp med agreement/ och mkdocs.yml)")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, title="kommandon")
 
     check = sub.add_parser("check", help="kontrollera hela korpusen")
     check.add_argument("--format", choices=sorted(REPORTERS), default="text", help="utdataformat")
