@@ -125,6 +125,7 @@ def cmd_serve(args) -> int:
 
     root = _root(args)
     print(f"Förhandsvisning på http://{args.addr}/ – ändringar i agreement/ byggs om automatiskt. Avsluta med Ctrl+C.")
+    _show_mkdocs_log()  # called as a library, mkdocs logs nowhere: the check's findings on a rebuild would be lost
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
     os.chdir(root)
     from click.exceptions import Abort
@@ -135,6 +136,16 @@ def cmd_serve(args) -> int:
     except (Abort, MkDocsException) as exc:
         raise CannotRun(f"förhandsvisningen kunde inte starta ({exc or 'fel i mkdocs.yml'}); se meddelandet ovan.")
     return EXIT_OK
+
+
+def _show_mkdocs_log() -> None:
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 def cmd_refs(args) -> int:
