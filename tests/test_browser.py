@@ -10,6 +10,7 @@ guideline it names, the arrangement it belongs to and the law it cites.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -205,3 +206,25 @@ def test_draft_period_is_marked_on_its_pages(page, draft_base):
     page.goto(f"{base}2023-2026/del-b/")
     assert page.locator(".avtal-utkast-banderoll").count() == 0
     assert "Gällande" in page.locator(".avtal-meta .avtal-status").first.inner_text()
+
+
+# --- print and PDF ---------------------------------------------------------------
+
+def test_pdf_of_the_period_holds_the_whole_agreement(site, tmp_path):
+    """tools/make_pdf.py prints <period>/utskrift/ with Chromium: the boards' paper copy."""
+    import pypdf
+
+    spec = importlib.util.spec_from_file_location("make_pdf", ROOT / "tools" / "make_pdf.py")
+    make_pdf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_pdf)
+    [pdf] = make_pdf.make_pdfs(site, ["2023-2026"], tmp_path)
+    assert pdf.name == "hos-avtalet-2023-2026.pdf"
+    reader = pypdf.PdfReader(pdf)
+    assert len(reader.pages) >= 40  # the source PDF has 87 pages; print is denser
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    for sentence in ("Avtalet gäller under perioden", "Läkarmedverkan i kommunal primärvård",
+                     "Färdplan – länsgemensam strategi för god och nära vård"):
+        assert sentence in text, sentence
+    footer = " ".join((reader.pages[0].extract_text() or "").split())
+    assert "Hälso- och sjukvårdsavtalet 2023-2026 · Gällande" in footer and "Sida 1 av" in footer
+    assert reader.outline, "bokmärken från rubrikerna"
