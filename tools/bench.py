@@ -192,11 +192,32 @@ def bench_refs(runs: int) -> list[Row]:
     return [("refs, hela korpusen", median_time(work, runs), f"{len(files)} filer, {found} hänvisningar")]
 
 
-BENCHMARKS: list[Callable[[int], list[Row]]] = [bench_check, bench_cli, bench_refs, bench_diff]
+def _kb(path: Path) -> str:
+    size = path.stat().st_size if path.is_file() else sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return f"{size / 1024:,.0f} kB".replace(",", " ")
+
+
+def bench_site(runs: int) -> list[Row]:
+    """`avtal build` (check, generated pages, mkdocs build --strict) as a process, and what it makes:
+    the site, its search index (what a reader's browser downloads to search) and the open-data file."""
+    runs = max(1, min(runs, 3))  # a build takes seconds
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        command = [sys.executable, "-m", "avtal.cli", "--root", str(ROOT), "build", "--site-dir", str(site)]
+        elapsed = median_time(lambda: subprocess.run(command, capture_output=True, check=True), runs)
+        pages = sum(1 for _ in site.rglob("*.html"))
+        return [
+            ("avtal build som process", elapsed, f"{pages} HTML-sidor, hela webbplatsen {_kb(site)}"),
+            ("  sökindex", 0.0, _kb(site / "search" / "search_index.json")),
+            ("  öppna data (data/avtal.json)", 0.0, _kb(site / "data" / "avtal.json")),
+        ]
+
+
+BENCHMARKS: list[Callable[[int], list[Row]]] = [bench_check, bench_cli, bench_refs, bench_diff, bench_site]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Mät hur lång tid kontroll, lagrumssökning och jämförelse tar (median).")
+    parser = argparse.ArgumentParser(description="Mät hur lång tid kontroll, lagrumssökning, jämförelse och bygge tar (median) och storlekar.")
     parser.add_argument("--runs", type=int, default=5, help="körningar per mätning (standard 5)")
     parser.add_argument("--only", help="kör bara benchmarks vars namn innehåller detta")
     args = parser.parse_args(argv)
