@@ -309,26 +309,22 @@ def test_every_read_more_star_leads_to_its_box(site):
     assert broken_links(site, stars=True) == []
 
 
-def test_read_more_star_in_the_text_leads_to_the_box_of_its_section(site):
-    """'Samordnad individuell plan, SIP*': the source's star becomes a link to the section's läs mer box."""
+@pytest.mark.parametrize("section, title", [
+    # "Samordnad individuell plan, SIP*": the star after an abbreviation
+    ("a-sip", "Riktlinje för SIP - Vårdsamverkan i Västra Götaland (vardsamverkan.se)"),
+    # "… ska överenskommelse, riktlinje och rutin tillämpas*.": the star after a plain word
+    ("a-informationsoverforing",
+     "Gemensam riktlinje om in- och utskrivning från sluten hälso- och sjukvård i Västra Götaland, PDF"),
+])
+def test_read_more_star_in_the_text_leads_to_the_box_of_its_section(site, section, title):
+    """The source's star becomes a link to the section's läs mer box."""
     path = page(site, "del-a")
     events = parsed(path).events
-    start = next(i for i, e in enumerate(events) if e[0] == "start" and e[2].get("id") == "a-sip")
+    start = next(i for i, e in enumerate(events) if e[0] == "start" and e[2].get("id") == section)
     star = next(e for e in events[start:] if e[0] == "start" and "avtal-stjarna" in e[2].get("class", ""))
-    assert star[2]["href"] == "#lasmer-a-sip"
-    assert "lasmer-a-sip" in ids(path)
-    assert "Riktlinje för SIP - Vårdsamverkan i Västra Götaland (vardsamverkan.se)" in under(path, "lasmer-a-sip")
-
-
-def test_read_more_star_after_a_plain_word_is_a_link(site):
-    """'… ska överenskommelse, riktlinje och rutin tillämpas*.' (Del A, Informationsöverföring)."""
-    path = page(site, "del-a")
-    events = parsed(path).events
-    start = next(i for i, e in enumerate(events) if e[0] == "start" and e[2].get("id") == "a-informationsoverforing")
-    star = next(e for e in events[start:] if e[0] == "start" and "avtal-stjarna" in e[2].get("class", ""))
-    assert star[2]["href"] == "#lasmer-a-informationsoverforing"
-    assert ("Gemensam riktlinje om in- och utskrivning från sluten hälso- och sjukvård i Västra Götaland, PDF"
-            in under(path, "lasmer-a-informationsoverforing"))
+    assert star[2]["href"] == f"#lasmer-{section}"
+    assert f"lasmer-{section}" in ids(path)
+    assert title in under(path, f"lasmer-{section}")
 
 
 # --- avtal refs and the site agree --------------------------------------------------------------
