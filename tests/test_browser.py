@@ -210,14 +210,14 @@ def test_draft_period_is_marked_on_its_pages(page, draft_base):
 
 # --- print and PDF ---------------------------------------------------------------
 
-def test_pdf_of_the_period_holds_the_whole_agreement(site, tmp_path):
+def test_pdf_of_the_period_holds_the_whole_agreement(site, chromium, tmp_path):
     """tools/make_pdf.py prints <period>/utskrift/ with Chromium: the boards' paper copy."""
     import pypdf
 
     spec = importlib.util.spec_from_file_location("make_pdf", ROOT / "tools" / "make_pdf.py")
     make_pdf = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_pdf)
-    [pdf] = make_pdf.make_pdfs(site, ["2023-2026"], tmp_path)
+    [pdf] = make_pdf.make_pdfs(site, ["2023-2026"], tmp_path, chromium)
     assert pdf.name == "hos-avtalet-2023-2026.pdf"
     reader = pypdf.PdfReader(pdf)
     assert len(reader.pages) >= 40  # the source PDF has 87 pages; print is denser

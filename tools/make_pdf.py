@@ -35,29 +35,40 @@ def periods_in(site: Path) -> list[str]:
     return sorted(p.parent.parent.name for p in site.glob("*/utskrift/index.html"))
 
 
-def make_pdfs(site: Path, periods: list[str], out: Path | None = None) -> list[Path]:
-    """Print <period>/utskrift/ of a built site to PDF; returns the files written."""
-    written = []
-    with serve(site) as base, browser() as chromium:
+def make_pdfs(site: Path, periods: list[str], out: Path | None = None, chromium=None) -> list[Path]:
+    """Print <period>/utskrift/ of a built site to PDF; returns the files written.
+
+    chromium: a Playwright browser already running (one process may run one sync Playwright);
+    by default one is started for the job."""
+    if chromium is None:
+        with browser() as started:
+            return make_pdfs(site, periods, out, started)
+    with serve(site) as base:
         page = chromium.new_page()
-        for period in periods:
-            response = page.goto(f"{base}{period}/utskrift/", wait_until="load")
-            if response is None or response.status != 200:
-                raise SystemExit(f"{period}/utskrift/ finns inte i {site}")
-            page.emulate_media(media="print")
-            status = (page.locator(".avtal-meta .avtal-status").first.text_content(timeout=10000) or "").strip()
-            target = (out or site / period) / pdf_name(period)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            options = dict(path=str(target), format="A4", print_background=True, display_header_footer=True,
-                           header_template=HEADER,
-                           footer_template=FOOTER.format(label=f"Hälso- och sjukvårdsavtalet {period} · {status}"),
-                           margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"})
-            try:
-                page.pdf(**options, outline=True, tagged=True)  # bookmarks from the headings
-            except TypeError:  # an older Playwright
-                page.pdf(**options)
-            written.append(target)
-    return written
+        try:
+            return [print_period(page, base, site, period, out) for period in periods]
+        finally:
+            page.close()
+
+
+def print_period(page, base: str, site: Path, period: str, out: Path | None) -> Path:
+    """One period's printable page to <out or site/period>/hos-avtalet-<period>.pdf."""
+    response = page.goto(f"{base}{period}/utskrift/", wait_until="load")
+    if response is None or response.status != 200:
+        raise SystemExit(f"{period}/utskrift/ finns inte i {site}")
+    page.emulate_media(media="print")
+    status = (page.locator(".avtal-meta .avtal-status").first.text_content(timeout=10000) or "").strip()
+    target = (out or site / period) / pdf_name(period)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    options = dict(path=str(target), format="A4", print_background=True, display_header_footer=True,
+                   header_template=HEADER,
+                   footer_template=FOOTER.format(label=f"Hälso- och sjukvårdsavtalet {period} · {status}"),
+                   margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"})
+    try:
+        page.pdf(**options, outline=True, tagged=True)  # bookmarks from the headings
+    except TypeError:  # an older Playwright
+        page.pdf(**options)
+    return target
 
 
 def main(argv: list[str] | None = None) -> int:
