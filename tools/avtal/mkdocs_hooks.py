@@ -16,12 +16,13 @@ from mkdocs.structure.files import File, Files
 from avtal.checks import check_root
 from avtal.export import export
 from avtal.findings import Severity, format_text
-from avtal.site import EXPORT_PATH, build_pages, nav, start_page_html, text_pages
+from avtal.site import EXPORT_PATH, build_pages, nav, start_page_html, strategy_pages, text_pages
 
 HIERARCHY_PLACEHOLDER = "<!-- avtal:hierarchy -->"
 # Search ranks the agreement's own text (documents, guideline register) first; pages about it
 # (overview, laws, changes, guides) weigh less unless their front matter says otherwise.
 OTHER_PAGE_SEARCH_BOOST = 0.3
+STRATEGY_SEARCH_BOOST = 0.6  # measured with tools/search_quality.py
 
 _state: dict = {"pages": [], "corpus": None}
 
@@ -49,7 +50,9 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files):
-    if "search" not in page.meta and page.file.src_uri not in text_pages(_state["corpus"]):
+    if "search" not in page.meta and page.file.src_uri in strategy_pages(_state["corpus"]):
+        page.meta["search"] = {"boost": STRATEGY_SEARCH_BOOST}
+    elif "search" not in page.meta and page.file.src_uri not in text_pages(_state["corpus"]):
         page.meta["search"] = {"boost": OTHER_PAGE_SEARCH_BOOST}
     if HIERARCHY_PLACEHOLDER in markdown:
         markdown = markdown.replace(HIERARCHY_PLACEHOLDER, start_page_html(_state["corpus"], page.file.src_uri))

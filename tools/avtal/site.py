@@ -147,6 +147,13 @@ def text_pages(corpus: Corpus) -> set[str]:
     return out
 
 
+def strategy_pages(corpus: Corpus) -> set[str]:
+    """The pages of strategies beside the agreement (the Färdplan): their words ("fast", "vård",
+    "patient") are everyday words of the agreement's questions, but they decide no responsibility."""
+    return {render.document_page(d) for period in corpus.periods.values() for d in period.documents.values()
+            if d.kind == "strategi"}
+
+
 def start_page_html(corpus: Corpus, page: str = "index.md") -> str:
     """The start page's picture: the current period's trust marks and its hierarchy of governing
     documents drawn from the data, every box a link (replaces <!-- avtal:hierarchy -->)."""
