@@ -169,7 +169,11 @@ def test_where_key(path, line, column):
     (("title",), "Provdel", 5, 15),  # plain scalar
 ])
 def test_where_in_text(path, word, line, column):
-    loaded, _ = load_file(FIXTURES / "valid" / "document.yaml", ROOT)
+    assert_word_at("document.yaml", path, word, line, column)
+
+
+def assert_word_at(name, path, word, line, column):
+    loaded, _ = load_file(FIXTURES / "valid" / name, ROOT)
     value = loaded.data
     for key in path:
         value = value[key]
@@ -213,3 +217,15 @@ def test_other_faults_never_raise(text, code, line, column):
     assert loaded is None
     assert [(f.code, f.position) for f in findings] == [(code, Position("x.yaml", line, column))]
     assert all(f.message.endswith(".") and "Traceback" not in f.message for f in findings)
+
+
+@pytest.mark.parametrize("path,word,line,column", [
+    (("intro",), "Kommunen", 4, 3),
+    (("intro",), "insatser", 5, 3),  # a folded block joins its lines with spaces: still line 5
+    (("intro",), "[Del A]", 6, 6),
+    (("intro",), "Ett mer", 8, 5),  # a more-indented line after a blank line keeps its indent
+    (("intro",), "Regionen", 9, 13),
+    (("text",), "Indragen", 12, 5),  # literal, stripped (|-), more indented
+])
+def test_where_in_text_of_a_folded_block(path, word, line, column):
+    assert_word_at("folded.yaml", path, word, line, column)

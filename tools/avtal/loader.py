@@ -54,13 +54,35 @@ class LoadedFile:
         column_in_line = offset - (before.rfind("\n") + 1)
         indicator = lines[start.line - 1][start.column - 1:start.column] if start.line <= len(lines) else ""
         if indicator in ("|", ">"):
-            first = start.line  # 0-based index of the line after the indicator
-            while first < len(lines) and not lines[first].strip():
-                first += 1
-            indent = len(lines[first]) - len(lines[first].lstrip(" ")) if first < len(lines) else 0
-            return Position(self.path, first + 1 + line_in_value, indent + column_in_line + 1)
+            return self._in_block(lines, start, value, offset)
         quote = 1 if indicator in ("'", '"') else 0
         return Position(self.path, start.line + line_in_value, start.column + quote + column_in_line)
+
+    def _in_block(self, lines: list[str], start: Position, value: str, offset: int) -> Position:
+        """Position of value[offset] in a block scalar (``|`` or ``>``), found by locating each of the
+        block's source lines in the value in turn: a literal block keeps the line breaks, a folded
+        one turns most into spaces, but every line's text stands in the value as written."""
+        first = start.line  # 0-based index of the line after the indicator
+        while first < len(lines) and not lines[first].strip():
+            first += 1
+        if first >= len(lines):
+            return start
+        indent = len(lines[first]) - len(lines[first].lstrip(" "))
+        found = (first, 0)  # (0-based line, where its text starts in the value)
+        cursor = 0
+        for n in range(first, len(lines)):
+            line = lines[n]
+            if line.strip() and len(line) - len(line.lstrip(" ")) < indent:
+                break  # the block has ended
+            text = line[indent:]
+            if not text.strip():
+                continue
+            at = value.find(text, cursor)
+            if at < 0 or at > offset:
+                break
+            found, cursor = (n, at), at + len(text)
+        line, at = found
+        return Position(self.path, line + 1, indent + (offset - at) + 1)
 
     def where_key(self, path: PathKey) -> Position:
         """The position of the key that holds the value at path."""
