@@ -74,6 +74,10 @@ def search(page, base: str, query: str, timeout: float = 15.0) -> list[list[tupl
     as Material shows them), each a list of (href, score) of its links: the page, then its sections."""
     if not page.url.startswith(base) or page.locator("input.md-search__input").count() == 0:
         page.goto(base)
+    try:  # sok.js weighs query words by their rarity once it has read the index
+        page.wait_for_function("() => window.avtalSok && window.avtalSok.ready", timeout=10000)
+    except Exception:
+        pass
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")

@@ -12,7 +12,10 @@
  *     so "4" does not match "40" or "4 Gemensamt ansvar" by prefix;
  *   - kept as typed, as a prefix with weight 2, and joined by its Snowball stem as a prefix
  *     with weight 1 ("placeringen" → "placering*", "utskrivningsklara" → "utskrivningsklar*"),
- *     so other inflections are found too but rank below the form the reader typed.
+ *     so other inflections are found too but rank below the form the reader typed;
+ *   - weighted by its rarity in the index once sok.js has read it (weights times BM25's idf,
+ *     whole numbers), so the rare word that says what is asked counts for more than a common
+ *     one ("oenighet*^8 kommun*^1 region*^3").
  *
  * The stemmer is lunr.sv's algorithm (tests/test_browser.py compares them word by word).
  * The worker's answer marks every query word a result lacks; only matched ones are kept.
@@ -97,6 +100,49 @@
 
   var EXACT = /^(\d+([.,]\d+)*|[^§])$/;
 
+  /* How rare each query word is in the index, for its weight. lunr weighs every word the prefix
+     expands to by that word's own rarity and adds them up, so a common family ("kommun*": kommunen,
+     kommunens, kommunal, kommunerna …) outweighs the one rare word that says what the reader asks
+     about ("oenighet", "hemsjukvård"). The words of each indexed section are read once from the
+     search index the worker also loads (the browser has it cached). */
+  var sections = null;
+
+  function loadWords() {
+    var config = document.getElementById("__config");
+    if (!config || typeof fetch === "undefined") return;
+    var base = JSON.parse(config.textContent).base;
+    fetch(new URL(base + "/search/search_index.json", location.href).href)
+      .then(function (response) { return response.json(); })
+      .then(function (index) {
+        var split = new RegExp(SEPARATOR);
+        sections = index.docs.map(function (doc) {
+          var words = {};
+          (doc.title + " " + doc.text).replace(/<[^>]*>/g, " ").toLowerCase().split(split)
+            .forEach(function (w) { if (w) words[w] = true; });
+          return Object.keys(words);
+        });
+        window.avtalSok.ready = true;
+      })
+      .catch(function () { window.avtalSok.ready = true; });  // weights stay even
+  }
+
+  /* BM25's idf of the sections holding the word (exact) or a word starting with it (prefix). */
+  function rarity(word, exact) {
+    if (!sections) return null;
+    var n = 0;
+    sections.forEach(function (words) {
+      for (var i = 0; i < words.length; i++)
+        if (exact ? words[i] === word : words[i].lastIndexOf(word, 0) === 0) { n++; return; }
+    });
+    return Math.log(1 + (sections.length - n + 0.5) / (n + 0.5));
+  }
+
+  /* lunr takes whole-number boosts only. */
+  function weight(word, exact, scale) {
+    var idf = rarity(word, exact);
+    return idf === null ? scale : Math.max(1, Math.round(scale * idf));
+  }
+
   function rewrite(query) {
     if (/(^|\s)[+\-~^]|[*~^"]/.test(query)) return query;  // lunr syntax: the reader knows best
     var words = query.toLowerCase().split(new RegExp(SEPARATOR)).filter(Boolean);
@@ -105,18 +151,21 @@
     var terms = [];
     content.forEach(function (word) {
       if (EXACT.test(word)) {
-        terms.push(word + "^1");
+        terms.push(word + "^" + weight(word, true, 1));
         return;
       }
-      terms.push(word + "*^2");
+      terms.push(word + "*^" + weight(word, false, 2));
       stems(word).forEach(function (s) {
-        if (terms.indexOf(s) < 0) terms.push(s);  // Material appends "*"
+        var w = weight(s, false, 1);
+        var term = w > 1 ? s + "*^" + w : s;  // Material appends "*" to a bare word
+        if (terms.indexOf(term) < 0) terms.push(term);
       });
     });
     return terms.join(" ") || query;
   }
 
-  window.avtalSok = { rewrite: rewrite, stem: stem, stems: stems };
+  window.avtalSok = { rewrite: rewrite, stem: stem, stems: stems, ready: false };
+  loadWords();
 
   /* The search worker gets {type: 2 (QUERY), data: query}: rewrite the query on its way.
      Its answer {type: 3 (RESULT)} marks every query word a result lacks; with the inflected
