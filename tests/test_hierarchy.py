@@ -6,6 +6,7 @@ one) to a temporary folder, breaks one thing by a textual edit, and runs the one
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -167,6 +168,29 @@ def test_rule_reports_the_broken_thing(tmp_path, name):
     rule, source, edits, expected = CASES[name]
     corpus = broken(tmp_path, source, edits)
     assert found(rule(corpus)) == expected
+
+
+_LEVEL = {"fel": "error", "varning": "warning", "tips": "notice"}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_rule_finding_reaches_every_format_of_avtal_check(tmp_path, capsys, name):
+    """The same finding, at the same line and column, in the text, JSON and GitHub reports."""
+    from avtal import cli
+
+    _, source, edits, expected = CASES[name]
+    broken(tmp_path, source, edits)
+    reports = {}
+    for form in ("text", "json", "github"):
+        cli.main(["--root", str(tmp_path), "check", "--format", form])
+        reports[form] = capsys.readouterr().out
+    records = json.loads(reports["json"])
+    for code, file, line, column, message in expected:
+        [record] = [r for r in records if (r["code"], r["file"], r["line"], r["column"]) == (code, file, line, column)]
+        assert record["message"] == message
+        assert f"{file}:{line}:{column}: {record['severity']} [{code}] {message}\n" in reports["text"]
+        assert (f"::{_LEVEL[record['severity']]} file={file},line={line},col={column},title={code}::"
+                f"{message.replace('%', '%25')}") in reports["github"]
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
