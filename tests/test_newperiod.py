@@ -88,7 +88,7 @@ def test_refuses_to_overwrite(project, capsys):
     (target / "anteckning.txt").write_text("påbörjat arbete", encoding="utf-8")
     code = cli.main(["--root", str(project), "new-period", "2027-2030", "--from", "2023-2026"])
     out, err = capsys.readouterr()
-    assert code == 1 and "finns redan" in err and "skriver aldrig över" in err
+    assert code == 2 and "finns redan" in err and "skriver aldrig över" in err
     assert [p.name for p in target.iterdir()] == ["anteckning.txt"]
 
 
@@ -101,7 +101,7 @@ def test_refuses_to_overwrite(project, capsys):
 def test_refuses_bad_names(project, capsys, new, old, message):
     code = cli.main(["--root", str(project), "new-period", new, "--from", old])
     _, err = capsys.readouterr()
-    assert code == 1 and message in err
+    assert code == 2 and message in err
     assert sorted(p.name for p in (project / "agreement").iterdir()) == ["2023-2026", "register"]
 
 

@@ -193,7 +193,7 @@ def cmd_new_period(args) -> int:
         created = create_period(root, args.new, args.old)
     except NewPeriodError as exc:
         print(f"avtal: {exc}", file=sys.stderr)
-        return EXIT_FINDINGS
+        return EXIT_CANNOT_RUN  # it did not do its work: nothing was written
     shown = created.folder.relative_to(root).as_posix()
     print(f"Skapade {shown}/ ({created.files} filer) som utkast, kopierat från {args.old}.")
     if created.warnings:
