@@ -245,3 +245,18 @@ def test_pdf_of_the_period_holds_the_whole_agreement(site, chromium, tmp_path):
     footer = " ".join((reader.pages[0].extract_text() or "").split())
     assert "Hälso- och sjukvårdsavtalet 2023-2026 · Gällande" in footer and "Sida 1 av" in footer
     assert reader.outline, "bokmärken från rubrikerna"
+
+
+# --- phones ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["", "2023-2026/ok-in-och-utskrivning/", "2023-2026/del-b/", "2023-2026/riktlinjer/",
+                                  "begrepp/", "lagar/", "2023-2026/andringar/", "redigera/"])
+def test_pages_fit_a_phone_screen(chromium, base, path):
+    """Staff look things up on their phones: no page is wider than the screen (wide tables scroll
+    inside themselves)."""
+    phone = chromium.new_page(viewport={"width": 390, "height": 844})
+    try:
+        phone.goto(f"{base}{path}")
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+    finally:
+        phone.close()
