@@ -724,22 +724,11 @@ def _document_parts(old: Document | None, new: Document | None, old_shown, new_s
 
 
 def _title_of(period: Period, ident: str | None) -> str | None:
-    """The title a reader knows a document, guideline or section by (the id when unknown)."""
+    """The title a reader knows a parent by: parents are documents or guidelines (the id when unknown)."""
     if not ident:
         return None
     target = period.documents.get(ident) or period.guidelines.get(ident)
-    if target is not None:
-        return target.title
-    headings = _HEADINGS.get(id(period))
-    if headings is None or headings[0] is not period:
-        if len(_HEADINGS) >= 8:  # a few periods at a time; never grows with rebuilds
-            _HEADINGS.clear()
-        headings = (period, {s.id: s.heading for s in period.sections()})
-        _HEADINGS[id(period)] = headings
-    return headings[1].get(ident, ident)
-
-
-_HEADINGS: dict[int, tuple[Period, dict[str, str]]] = {}  # section headings per period, built on first use
+    return target.title if target is not None else ident
 
 
 def _document_change(old: Document | None, new: Document | None, old_period: Period, new_period: Period,
