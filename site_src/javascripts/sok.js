@@ -126,9 +126,18 @@
       .catch(function () { window.avtalSok.ready = true; });  // weights stay even
   }
 
-  /* BM25's idf of the sections holding the word (exact) or a word starting with it (prefix). */
+  /* BM25's idf of the sections holding the word (exact) or a word starting with it (prefix),
+     once per word: the query is rewritten on every keystroke. */
+  var rarities = {};
+
   function rarity(word, exact) {
     if (!sections) return null;
+    var key = (exact ? "=" : "*") + word;
+    if (!(key in rarities)) rarities[key] = idf(word, exact);
+    return rarities[key];
+  }
+
+  function idf(word, exact) {
     var n = 0;
     sections.forEach(function (words) {
       for (var i = 0; i < words.length; i++)

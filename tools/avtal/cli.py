@@ -7,12 +7,12 @@ Messages are in Swedish; no command writes to agreement/ unless asked to.
 from __future__ import annotations
 
 import argparse
-import re
 import os
+import re
 import sys
 from pathlib import Path
 
-from .findings import REPORTERS, failing
+from .findings import REPORTERS, failing, nearest
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -28,13 +28,11 @@ class _Formatter(argparse.HelpFormatter):
 
 def swedish_argument_error(message: str) -> str:
     """argparse's error messages (English, from its own strings) in Swedish, with a suggestion."""
-    import difflib
-
     if match := re.fullmatch(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", message):
         name, value, choices = match[1], match[2], re.findall(r"'([^']*)'", match[3])
-        near = difflib.get_close_matches(value, choices, n=1)
+        near = nearest(value, choices)
         what = f"okänt kommando '{value}'" if name == "command" else f"{name}: okänt värde '{value}'"
-        return f"{what}. " + (f"Menade du '{near[0]}'? " if near else "") + f"Välj bland: {', '.join(choices)}."
+        return f"{what}. " + (f"Menade du '{near}'? " if near else "") + f"Välj bland: {', '.join(choices)}."
     if match := re.fullmatch(r"the following arguments are required: (.*)", message):
         if match[1] == "command":
             return "ange ett kommando, t.ex. avtal check. Se avtal --help."

@@ -76,9 +76,8 @@ def _period(site: render.Site, period: Period, base_url: str) -> dict:
     }
 
 
-def _html(site: render.Site, period: Period, raw: str, owner: str, url: str, base_url: str,
-          read_more: bool) -> str:
-    ctx = render.TextContext(site, "index.md", period, section_id=owner, read_more=read_more,
+def _html(site: render.Site, period: Period, raw: str, owner: Document | Section, url: str, base_url: str) -> str:
+    ctx = render.TextContext(site, "index.md", period, owner=owner,
                              key_terms={k.id: k for k in period.key_terms})
     return _absolute_links(render.text_html(ctx, raw), url, base_url) if raw else ""
 
@@ -98,7 +97,7 @@ def _document(site: render.Site, period: Period, document: Document, shown: dict
         "valid_to": document.valid_to,
         "url": _url(base_url, url),
         "text": textmod.plain(textmod.expand_key_terms(document.intro, shown)),
-        "html": _html(site, period, document.intro, document.id, url, base_url, bool(document.read_more)),
+        "html": _html(site, period, document.intro, document, url, base_url),
         "read_more": [{"title": r.title, "ref": r.ref} for r in document.read_more],
         "sections": [_section(site, period, s, shown, base_url) for s in document.sections],
     }
@@ -114,7 +113,7 @@ def _section(site: render.Site, period: Period, section: Section, shown: dict[st
         "document": section.document_id,
         "url": _url(base_url, url),
         "text": textmod.plain(textmod.expand_key_terms(section.text, shown)),
-        "html": _html(site, period, section.text, section.id, url, base_url, bool(section.read_more)),
+        "html": _html(site, period, section.text, section, url, base_url),
         "read_more": [{"title": r.title, "ref": r.ref} for r in section.read_more],
         "sections": [_section(site, period, s, shown, base_url) for s in section.sections],
     }

@@ -117,7 +117,13 @@ def format_github(findings) -> str:
 REPORTERS = {"text": format_text, "json": format_json, "github": format_github}
 
 
+def nearest(word: str, known) -> str | None:
+    """The known word closest to word, if one is close."""
+    match = difflib.get_close_matches(word, sorted(set(known)), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
 def closest(ident: str, known) -> str:
     """A Swedish hint naming the closest existing id, if one is close."""
-    match = difflib.get_close_matches(ident, sorted(set(known)), n=1, cutoff=0.6)
-    return f"Menade du '{match[0]}'?" if match else "Kontrollera stavningen; inget liknande id finns."
+    match = nearest(ident, known)
+    return f"Menade du '{match}'?" if match else "Kontrollera stavningen; inget liknande id finns."

@@ -41,7 +41,9 @@ def laws_markdown(site: Site) -> str:
     corpus = site.corpus
     by_sfs = {s.sfs: s for s in corpus.statutes}
     citing = citing_sections(corpus)
+    period = render.current_period(corpus)  # its trust marks, as on the glossary page
     out = ["---\ntitle: Lagar och förordningar\n---\n", "# Lagar och förordningar {#lagar}\n",
+           render.period_trust_marks(period) if period else "",
            "Lagar och förordningar som avtalet och överenskommelserna hänvisar till, med status i dag och "
            "varje avsnitt som hänvisar till dem. Lagrummen i texten länkar till lagen.nu.\n"]
     for statute in sorted(corpus.statutes, key=lambda s: (s.short_name or s.title).casefold()):

@@ -39,8 +39,8 @@ class LoadedFile:
     def where_in_text(self, path: PathKey, offset: int) -> Position:
         """The position of character `offset` of the string at path.
 
-        Block scalars (``text: |``) start on the line after the indicator, indented;
-        other scalars are on one line (a quote adds one column).
+        Block scalars (``text: |`` or ``>``) are placed line by line (see _in_block); in a flow
+        scalar the value's line breaks are the source's (a quote adds one column).
         """
         start = self.where(path)
         value = self.data
@@ -49,12 +49,12 @@ class LoadedFile:
         if not isinstance(value, str) or not self.source or tuple(path) not in self.values:
             return start
         lines = self.source.splitlines()
-        before = value[:offset]
-        line_in_value = before.count("\n")
-        column_in_line = offset - (before.rfind("\n") + 1)
         indicator = lines[start.line - 1][start.column - 1:start.column] if start.line <= len(lines) else ""
         if indicator in ("|", ">"):
             return self._in_block(lines, start, value, offset)
+        before = value[:offset]  # a flow scalar: quoted or plain, its line breaks as written
+        line_in_value = before.count("\n")
+        column_in_line = offset - (before.rfind("\n") + 1)
         quote = 1 if indicator in ("'", '"') else 0
         return Position(self.path, start.line + line_in_value, start.column + quote + column_in_line)
 

@@ -16,15 +16,11 @@ from mkdocs.structure.files import File, Files
 from avtal.checks import check_root
 from avtal.export import export
 from avtal.findings import Severity, format_text
-from avtal.site import EXPORT_PATH, build_pages, nav, start_page_html, strategy_pages, text_pages
+from avtal.site import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST, build_pages, nav, search_boosts, start_page_html
 
 HIERARCHY_PLACEHOLDER = "<!-- avtal:hierarchy -->"
-# Search ranks the agreement's own text (documents, guideline register) first; pages about it
-# (overview, laws, changes, guides) weigh less unless their front matter says otherwise.
-OTHER_PAGE_SEARCH_BOOST = 0.3
-STRATEGY_SEARCH_BOOST = 0.6  # measured with tools/search_quality.py
 
-_state: dict = {"pages": [], "corpus": None}
+_state: dict = {"pages": [], "corpus": None, "boosts": {}}
 
 
 def on_config(config):
@@ -35,6 +31,7 @@ def on_config(config):
         raise PluginError("avtal check hittade fel:\n" + format_text(errors))
     _state["corpus"] = corpus
     _state["pages"] = build_pages(corpus)
+    _state["boosts"] = search_boosts(corpus)
     docs = Path(config.docs_dir)
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     config.nav = nav(corpus, hand_written + [p.path for p in _state["pages"]])
@@ -50,10 +47,9 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files):
-    if "search" not in page.meta and page.file.src_uri in strategy_pages(_state["corpus"]):
-        page.meta["search"] = {"boost": STRATEGY_SEARCH_BOOST}
-    elif "search" not in page.meta and page.file.src_uri not in text_pages(_state["corpus"]):
-        page.meta["search"] = {"boost": OTHER_PAGE_SEARCH_BOOST}
+    boost = _state["boosts"].get(page.file.src_uri, OTHER_PAGE_SEARCH_BOOST)
+    if "search" not in page.meta and boost != 1.0:  # front matter decides when it says
+        page.meta["search"] = {"boost": boost}
     if HIERARCHY_PLACEHOLDER in markdown:
         markdown = markdown.replace(HIERARCHY_PLACEHOLDER, start_page_html(_state["corpus"], page.file.src_uri))
     return markdown

@@ -85,6 +85,7 @@ class Site:
     abbreviations: dict[str, str] = field(default_factory=dict)
     usage: dict[str, glossary.Usage] = field(default_factory=dict)  # period -> where terms occur
     glossary_url: str | None = None  # site URL of the glossary page, when there is one
+    found: dict[str, list] = field(default_factory=dict, repr=False)  # text -> its citations, parsed once
 
     @classmethod
     def of(cls, corpus: Corpus, single_page: dict[str, str] | None = None) -> "Site":
@@ -126,9 +127,11 @@ def citations_in(site: Site, raw: str) -> list:
     """The statute citations the parser finds in a text (none without a register)."""
     if site.citations is None:
         return []
-    from . import citations
+    if raw not in site.found:  # each text is rendered on its page, in print and in the export
+        from . import citations
 
-    return citations.find_citations(raw, site.citations)
+        site.found[raw] = citations.find_citations(raw, site.citations)
+    return site.found[raw]
 
 
 # --- inline text ---------------------------------------------------------------
@@ -138,8 +141,7 @@ class TextContext:
     site: Site
     page: str
     period: Period
-    section_id: str | None = None  # for the "läs mer" star
-    read_more: bool = True  # whether that section has a "Läs mer" for the star to point to
+    owner: Document | Section | None = None  # whose text it is: the source's läs mer star points to its box
     key_terms: dict[str, KeyTerm] = field(default_factory=dict)
 
 
@@ -175,13 +177,13 @@ def _decorate(ctx: TextContext, plain: str) -> str:
     """Escape plain text; mark abbreviations, emphasis and the source's läs mer stars."""
     out = textmod.escape_inline(plain)
     star = "\x00"  # the source's star, found before abbreviations wrap the word it follows ("SIP*")
-    if ctx.section_id:
+    if ctx.owner:
         out = textmod.READ_MORE_MARK.sub(star, out)
     if ctx.site.abbreviations:
         out = _abbreviate(out, ctx.site.abbreviations)
-    if ctx.section_id and ctx.read_more:
-        out = out.replace(star, f'<a class="avtal-stjarna" href="#lasmer-{ctx.section_id}" title="Läs mer">*</a>')
-    elif ctx.section_id:  # the source's star, but the source gives no "Läs mer" here
+    if ctx.owner and ctx.owner.read_more:
+        out = out.replace(star, f'<a class="avtal-stjarna" href="#lasmer-{ctx.owner.id}" title="Läs mer">*</a>')
+    elif ctx.owner:  # the source's star, but the source gives no "Läs mer" here
         out = out.replace(star, '<span class="avtal-stjarna" title="Hänvisning i källan utan Läs mer-länk">*</span>')
     return out
 
@@ -241,7 +243,7 @@ def text_html(ctx: TextContext, raw: str) -> str:
     def unit_html(unit: str) -> str:
         nonlocal cursor
         at = raw.find(unit, cursor)
-        if at < 0 or not whole:
+        if at < 0:
             return inline(ctx, unit)
         cursor = at + len(unit)
         found = [dataclasses.replace(c, start=c.start - at, end=c.end - at) for c in whole
@@ -572,7 +574,7 @@ def document_markdown(site: Site, document: Document, references: References | N
         out.append(_html_block(f'<div class="avtal-omslag">{"".join(parts)}</div>'))
     out.append(_html_block(reading_guide_html(site, page, period, document, references)))
     if document.intro:
-        ctx.section_id, ctx.read_more = document.id, bool(document.read_more)
+        ctx.owner = document
         out.append(_html_block(f'<div class="avtal-text">{text_html(ctx, document.intro)}</div>'))
     out.append(_html_block(_read_more_html(site, page, period, document.id, document.read_more)))
     out.append(_html_block(keywords_html(ctx, document.id) + references_html(ctx, document.id, references, document.id)))
@@ -590,7 +592,7 @@ def _heading_text(title: str) -> str:
 
 
 def section_markdown(ctx: TextContext, section: Section, level: int, references: References | None) -> str:
-    ctx.section_id, ctx.read_more = section.id, bool(section.read_more)
+    ctx.owner = section
     out = [_heading(level, section.heading, section.id)]
     body = []
     if section.text:
@@ -604,7 +606,7 @@ def section_markdown(ctx: TextContext, section: Section, level: int, references:
         out.append(_html_block(block))
     for child in section.sections:
         out.append(section_markdown(ctx, child, level + 1, references))
-        ctx.section_id, ctx.read_more = section.id, bool(section.read_more)
+        ctx.owner = section
     return "\n".join(out)
 
 

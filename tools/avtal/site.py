@@ -56,23 +56,7 @@ def build_pages(corpus: Corpus) -> list[Page]:
         pages.append(Page(PAGE, "Lagar och förordningar", laws_markdown(site)))
     if corpus.terms:
         pages.append(Page(render.GLOSSARY_PAGE, "Begrepp och förkortningar", render.glossary_markdown(site)))
-    return [with_trust_marks(corpus, page) for page in pages]
-
-
-def with_trust_marks(corpus: Corpus, page: Page) -> Page:
-    """Every generated page shows period, status, validity and decision: a page that does not
-    carry them itself gets its period's (or, outside a period, the current period's) after its h1."""
-    if 'class="avtal-meta' in page.content:
-        return page
-    period = corpus.periods.get(page.path.split("/", 1)[0]) or render.current_period(corpus)
-    if period is None:
-        return page
-    lines = page.content.split("\n")
-    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), None)
-    if at is None:
-        return page
-    lines.insert(at, render.period_trust_marks(period))
-    return Page(page.path, page.title, "\n".join(lines))
+    return pages
 
 
 def period_markdown(site: Site, period: Period) -> str:
@@ -138,20 +122,23 @@ def nav(corpus: Corpus, hand_written: list[str]) -> list:
     return entries
 
 
-def text_pages(corpus: Corpus) -> set[str]:
-    """The pages that hold the agreement's own text: every document and the guideline register."""
-    out = set()
+# Search ranks the agreement's own text (documents, guideline register) first. The strategy beside
+# it (the Färdplan) uses the same everyday words ("fast", "vård", "patient") but decides no
+# responsibility; pages about the agreement (overview, laws, changes, guides) weigh least.
+# Measured with tools/search_quality.py.
+STRATEGY_SEARCH_BOOST = 0.6
+OTHER_PAGE_SEARCH_BOOST = 0.3
+
+
+def search_boosts(corpus: Corpus) -> dict[str, float]:
+    """Search weight of every page holding the agreement's text; any other page weighs
+    OTHER_PAGE_SEARCH_BOOST."""
+    boosts = {}
     for period in corpus.periods.values():
-        out.update(render.document_page(d) for d in period.documents.values())
-        out.add(render.guideline_page(period))
-    return out
-
-
-def strategy_pages(corpus: Corpus) -> set[str]:
-    """The pages of strategies beside the agreement (the Färdplan): their words ("fast", "vård",
-    "patient") are everyday words of the agreement's questions, but they decide no responsibility."""
-    return {render.document_page(d) for period in corpus.periods.values() for d in period.documents.values()
-            if d.kind == "strategi"}
+        for document in period.documents.values():
+            boosts[render.document_page(document)] = STRATEGY_SEARCH_BOOST if document.kind == "strategi" else 1.0
+        boosts[render.guideline_page(period)] = 1.0
+    return boosts
 
 
 def start_page_html(corpus: Corpus, page: str = "index.md") -> str:
