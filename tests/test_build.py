@@ -241,7 +241,7 @@ def test_search_language_is_swedish(search_index):
 
 
 def test_search_finds_every_section_by_its_anchor(search_index):
-    from avtal.corpus import load_corpus
+    from avtal.load import load_corpus
 
     corpus, _ = load_corpus(ROOT)
     period = corpus.periods[PERIOD]

@@ -238,7 +238,7 @@ def test_malformed_file_in_a_corpus(tmp_path, capsys, fixture: Path):
     shutil.copy(fixture, root / P / "del-x.yaml")
     code, out, err = check(root, capsys)
     assert code == 1 and err == ""
-    from avtal.loader import load_file
+    from avtal.load import load_file
 
     _, [own] = load_file(fixture)  # the loader's finding for this file, now at its place in the corpus
     assert f"{P}del-x.yaml:{own.position.line}:{own.position.column}: fel [{own.code}] {own.message}\n" in out

@@ -1,4 +1,4 @@
-"""Tests for avtal.citations: statute citations in running text."""
+"""Tests for avtal.cite: statute citations in running text."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from avtal.citations import (
+from avtal.cite import (
     Act,
     Citation,
     build_index,

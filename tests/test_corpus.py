@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from avtal import sourcecheck, text as textmod
-from avtal.corpus import load_corpus
-from avtal.loader import load_file
+import sourcecheck
+from avtal import text as textmod
+from avtal.load import load_corpus
+from avtal.load import load_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "tests" / "source" / "001_5245c9c2ebab2e83.txt"

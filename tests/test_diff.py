@@ -16,9 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from avtal import cli, diff_format
+from avtal import cli
+from avtal.diff import data as diff_data
+from avtal.diff import html as diff_html
+from avtal.diff import markdown as diff_markdown
+from avtal.diff import terminal as diff_terminal
+from avtal.diff import wording as diff_wording
 from avtal import diff as d
-from avtal.revisions import Reader, SideError, load_lenient, parse_side
+from avtal.diff.sides import Reader, SideError, load_lenient, parse_side
 
 FIXTURES = Path(__file__).parent / "fixtures" / "diff"
 PROJECT = FIXTURES / "project"
@@ -171,7 +176,7 @@ def test_renamed_section_is_matched_by_likeness(period_diff):
 def test_move_to_other_document(period_diff):
     change = by_id(period_diff, "b-hjalpmedel")
     assert (change.old.document_id, change.new.document_id) == ("del-b", "del-a")
-    assert "flyttad från Del B till Del A" in diff_format.section_note(change)
+    assert "flyttad från Del B till Del A" in diff_wording.section_note(change)
 
 
 def test_reorder_among_siblings_is_a_move():
@@ -182,14 +187,14 @@ def test_reorder_among_siblings_is_a_move():
     sections[0], sections[1] = sections[1], sections[0]
     result = d.diff_periods(old, new)
     assert [(c.ref.id, c.labels) for c in result.sections] == [("b-ansvar", (d.MOVED,))]
-    assert "plats 2 → 1" in diff_format.section_note(result.sections[0])
+    assert "plats 2 → 1" in diff_wording.section_note(result.sections[0])
 
 
 def test_identical_periods_have_no_changes(corpus):
     period = corpus.periods["2023-2026"]
     result = d.diff_periods(period, period, old_statutes=corpus.statutes, new_statutes=corpus.statutes)
     assert result.empty
-    assert diff_format.summary(result) == "Inga ändringar."
+    assert diff_wording.summary(result) == "Inga ändringar."
 
 
 def test_without_register_statutes_are_not_compared(corpus):
@@ -206,22 +211,22 @@ def test_report_order_is_reading_order(period_diff):
 # --- outputs (snapshots) ------------------------------------------------------------------
 
 def test_terminal_plain(period_diff):
-    snapshot("period.txt", diff_format.format_terminal(period_diff))
+    snapshot("period.txt", diff_terminal.format_terminal(period_diff))
 
 
 def test_terminal_colour(period_diff):
-    out = diff_format.format_terminal(period_diff, colour=True)
+    out = diff_terminal.format_terminal(period_diff, colour=True)
     assert "\033[31;9m5 kap. 8 a § SoL\033[0m" in out and "\033[32m18\033[0m" in out
     assert "[-" not in out
     snapshot("period-colour.txt", out)
 
 
 def test_markdown(period_diff):
-    snapshot("period.md", diff_format.format_markdown(period_diff))
+    snapshot("period.md", diff_markdown.format_markdown(period_diff))
 
 
 def test_markdown_too_long_gives_summary_with_link(period_diff):
-    out = diff_format.format_markdown(period_diff, full_url="https://example.org/diff.html", limit=2500)
+    out = diff_markdown.format_markdown(period_diff, full_url="https://example.org/diff.html", limit=2500)
     assert len(out) <= 2500
     assert "[Hela jämförelsen](https://example.org/diff.html)" in out
     assert "<del>" not in out  # no redlines in the summary
@@ -230,16 +235,16 @@ def test_markdown_too_long_gives_summary_with_link(period_diff):
 
 
 def test_markdown_too_long_without_url_says_how_to_see_it(period_diff):
-    out = diff_format.format_markdown(period_diff, limit=2500)
+    out = diff_markdown.format_markdown(period_diff, limit=2500)
     assert "avtal diff 2023-2026 2027-2030" in out
 
 
 def test_html(period_diff):
-    snapshot("period.html", diff_format.format_html(period_diff))
+    snapshot("period.html", diff_html.format_html(period_diff))
 
 
 def test_json_is_stable(period_diff):
-    out = diff_format.format_json(period_diff)
+    out = diff_data.format_json(period_diff)
     data = json.loads(out)
     assert data["format"] == "avtal-diff/1"
     assert list(data) == ["format", "summary", "counts", "old", "new", "key_terms", "documents", "statutes",
@@ -374,27 +379,12 @@ def test_reader_reads_each_revision_once(repo):
     assert first.corpus is second.corpus
 
 
-# --- the statute hook ------------------------------------------------------------------------
-
-def test_statute_index_is_optional_without_parser(monkeypatch, corpus):
-    import builtins
-    real_import = builtins.__import__
-
-    def no_citations(name, globals=None, locals=None, fromlist=(), level=0):
-        if level == 1 and name == "" and fromlist and "citations" in fromlist:
-            raise ImportError("citations saknas")
-        return real_import(name, globals, locals, fromlist, level)
-
-    monkeypatch.setattr(builtins, "__import__", no_citations)
-    assert d.statute_index(corpus.statutes) is None
-
-
 # --- the site --------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def pages():
-    from avtal.corpus import load_corpus
-    from avtal.site import build_pages, nav
+    from avtal.load import load_corpus
+    from avtal.site.build import build_pages, nav
 
     corpus, _ = load_corpus(PROJECT)
     built = {p.path: p for p in build_pages(corpus)}

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from avtal.corpus import load_corpus
-from avtal.export import export
+from avtal.load import load_corpus
+from avtal.site.export import export
 from built_site import ROOT, build
 
 SCHEMA = json.loads((ROOT / "schemas" / "export.schema.json").read_text(encoding="utf-8"))

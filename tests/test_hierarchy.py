@@ -13,8 +13,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from avtal import checks, hierarchy
-from avtal.corpus import load_corpus
+from avtal import check as checks
+from avtal.check import hierarchy, references, restatements, validity
+
+HIERARCHY_CHECKS = [*hierarchy.CHECKS, *validity.CHECKS, restatements.key_term_restatements,
+                    references.period_references]
+from avtal.load import load_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "fixtures" / "hierarchy" / "minimal"
@@ -97,36 +101,36 @@ CASES = {
           "Dokumentet 'riktlinje-oenighet' (riktlinje, länsgemensam) och 1 dokument under det (rutin-oenighet) "
           "ligger inte under avtalet 'avtalet': kedjan av överordnade slutar i 'fardplan' (strategi).")]),
     "arrangement_validity": (
-        hierarchy.arrangement_validity, MINIMAL,
+        validity.arrangement_validity, MINIMAL,
         {"del-c/lakarmedverkan.yaml": [("valid_to: 2026-12-31", "valid_to: 2025-12-31")]},
         [("hierarchy-arrangement-validity", P + "del-c/lakarmedverkan.yaml", 9, 11,
           "Överenskommelsen 'ok-lakarmedverkan' gäller till 2025-12-31, men avtalet 'avtalet' gäller till "
           "2026-12-31.")]),
     "arrangement_validity_real_corpus": (
-        hierarchy.arrangement_validity, ROOT,
+        validity.arrangement_validity, ROOT,
         {"del-c/munhalsa.yaml": [("valid_from: 2023-01-01", "valid_from: 2023-04-01")]},
         [("hierarchy-arrangement-validity", P + "del-c/munhalsa.yaml", 9, 13,
           "Överenskommelsen 'ok-munhalsa' gäller från 2023-04-01, men avtalet 'hos-avtalet' gäller från "
           "2023-01-01.")]),
     "validity_before_parent": (
-        hierarchy.validity_within_parent, MINIMAL,
+        validity.validity_within_parent, MINIMAL,
         {"riktlinjer/riktlinje-oenighet.yaml": [version_line("valid_from: 2022-01-01")]},
         [("hierarchy-validity-outside-parent", P + "riktlinjer/riktlinje-oenighet.yaml", 9, 13,
           "Dokumentet 'riktlinje-oenighet' gäller från 2022-01-01, före det överordnade dokumentet 'del-a' som "
           "gäller från 2023-01-01.")]),
     "validity_after_inherited_parent": (
-        hierarchy.validity_within_parent, MINIMAL,
+        validity.validity_within_parent, MINIMAL,
         {"riktlinjer/riktlinje-oenighet.yaml": [version_line("valid_to: 2025-12-31")],
          "riktlinjer/rutin-oenighet.yaml": [version_line("valid_to: 2027-06-30")]},
         [("hierarchy-validity-outside-parent", P + "riktlinjer/rutin-oenighet.yaml", 8, 11,
           "Dokumentet 'rutin-oenighet' gäller till 2027-06-30, efter det överordnade dokumentet "
           "'riktlinje-oenighet' som gäller till 2025-12-31.")]),
     "validity_order": (
-        hierarchy.validity_order, MINIMAL, {"fardplan.yaml": [("valid_to: 2026-12-31", "valid_to: 2022-12-31")]},
+        validity.validity_order, MINIMAL, {"fardplan.yaml": [("valid_to: 2026-12-31", "valid_to: 2022-12-31")]},
         [("hierarchy-validity-order", P + "fardplan.yaml", 6, 11,
           "Dokumentet 'fardplan' gäller till 2022-12-31, före sitt första giltighetsdatum 2023-01-01.")]),
     "key_term_restated_in_arrangement": (
-        hierarchy.key_term_restatements, MINIMAL,
+        restatements.key_term_restatements, MINIMAL,
         {"del-c/lakarmedverkan.yaml": [(
             "Överenskommelsen gäller läkarmedverkan.",
             "Överenskommelsen gäller läkarmedverkan. Uppsägningstiden för överenskommelsen är tolv månader.")]},
@@ -134,14 +138,14 @@ CASES = {
           "'ok-lakarmedverkan' anger uppsägningstid till tolv månader, men del-a anger arton månader "
           "(nyckelvärdet 'uppsagningstid').")]),
     "key_term_restated_in_guideline": (
-        hierarchy.key_term_restatements, MINIMAL,
+        restatements.key_term_restatements, MINIMAL,
         {"riktlinjer/riktlinje-oenighet.yaml": [(
             "  på regional nivå.", "  på regional nivå. Riktlinjen kan sägas upp\n  med en uppsägningstid om 6 månader.")]},
         [("key-term-restated", P + "riktlinjer/riktlinje-oenighet.yaml", 17, 28,
           "'riktlinje-oenighet' anger uppsägningstid till 6 månader, men del-a anger arton månader "
           "(nyckelvärdet 'uppsagningstid').")]),
     "period_references": (
-        hierarchy.period_references, MINIMAL,
+        references.period_references, MINIMAL,
         {"del-c/lakarmedverkan.yaml": [(
             "Överenskommelsen gäller läkarmedverkan.",
             "Överenskommelsen gäller läkarmedverkan, som i [förra avtalet](ref:2019-2022:a-avtalstid) och "
@@ -151,12 +155,12 @@ CASES = {
          ("dangling-reference", P + "del-c/lakarmedverkan.yaml", 20, 139,
           "Länkmålet 'a-avtalstud' finns inte i perioden 2023-2026.")]),
     "period_reference_malformed": (
-        hierarchy.period_references, MINIMAL,
+        references.period_references, MINIMAL,
         {"del-c/lakarmedverkan.yaml": [("(ref:a-samverkan-lokal)", "(ref:del-a:a-samverkan-lokal)")]},
         [("reference-period-malformed", P + "del-c/lakarmedverkan.yaml", 24, 37,
           "Länkmålet 'ref:del-a:a-samverkan-lokal' är varken ref:id eller ref:PERIOD:id.")]),
     "text_link_exact_position": (
-        checks.references, MINIMAL,
+        references.references, MINIMAL,
         {"del-c/lakarmedverkan.yaml": [("(ref:a-samverkan-lokal)", "(ref:a-samverkan-lokl)")]},
         [("dangling-reference", P + "del-c/lakarmedverkan.yaml", 24, 37,
           "Länkmålet 'a-samverkan-lokl' finns inte i perioden 2023-2026.")]),
@@ -200,7 +204,7 @@ def test_each_rule_is_registered(name):
 
 def test_hints_say_what_to_do(tmp_path):
     corpus = broken(tmp_path, MINIMAL, {"del-c/lakarmedverkan.yaml": [("(ref:a-samverkan-lokal)", "(ref:a-samverkan-lokl)")]})
-    assert [f.hint for f in checks.references(corpus)] == ["Menade du 'a-samverkan-lokal'?"]
+    assert [f.hint for f in references.references(corpus)] == ["Menade du 'a-samverkan-lokal'?"]
     corpus = broken(tmp_path / "b", MINIMAL, {"riktlinjer/naromradesplan.yaml": [("parent: ok-lakarmedverkan", "parent: del-a")]})
     assert [f.hint for f in hierarchy.parents(corpus)] == [
         "Ett delregionalt eller lokalt styrdokument ligger under en överenskommelse, ett länsgemensamt styrdokument "
@@ -220,20 +224,20 @@ def test_cross_period_link_to_an_existing_period_is_allowed(tmp_path):
         encoding="utf-8")
     corpus, findings = load_corpus(tmp_path)
     assert findings == []
-    assert hierarchy.period_references(corpus) == []
-    assert checks.references(corpus) == []
+    assert references.period_references(corpus) == []
+    assert references.references(corpus) == []
 
 
 def test_the_minimal_fixture_is_clean():
     corpus, findings = load_corpus(MINIMAL)
     assert findings == []
-    assert checks.run_checks(corpus, hierarchy.CHECKS + [checks.references]) == []
+    assert checks.run_checks(corpus, HIERARCHY_CHECKS + [references.references]) == []
 
 
 def test_the_real_corpus_is_clean():
     corpus, findings = load_corpus(ROOT)
     assert findings == []
-    assert checks.run_checks(corpus, hierarchy.CHECKS) == []
+    assert checks.run_checks(corpus, HIERARCHY_CHECKS) == []
 
 
 def test_the_real_hierarchy():
@@ -260,7 +264,7 @@ def test_the_real_hierarchy():
 ])
 def test_restatements(text, expected):
     term = load_corpus(MINIMAL)[0].periods["2023-2026"].key_terms[0]
-    assert [(r.term.id, r.number) for r in hierarchy.restatements(text, [term])] == expected
+    assert [(r.term.id, r.number) for r in restatements.restatements(text, [term])] == expected
 
 
 @pytest.mark.parametrize("target, expected", [
@@ -269,16 +273,16 @@ def test_restatements(text, expected):
     ("https://example.org", None),
 ])
 def test_split_ref(target, expected):
-    assert hierarchy.split_ref(target) == expected
+    assert references.split_ref(target) == expected
 
 
 def test_positions_inside_folded_text():
-    from avtal.loader import load_text
+    from avtal.load import load_text
 
     source = "id: x\ndescription: >-\n  Första raden\n  andra raden.\n\n\n  Tredje X stycket.\nnext: 1\n"
     file, _ = load_text(source, "t.yaml")
     value = file.data["description"]
     assert value == "Första raden andra raden.\n\nTredje X stycket."
     for needle, expected in (("andra", (4, 3)), ("X", (7, 10))):
-        position = hierarchy.where_in_text(file, ("description",), value.index(needle))
+        position = file.where_in_text(("description",), value.index(needle))
         assert (position.line, position.column) == expected

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from avtal.findings import Position, Severity
-from avtal.loader import load_file, load_text
+from avtal.load import load_file, load_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "loader"

@@ -9,13 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from avtal import cli, diff_format
+from avtal import cli
+from avtal.diff import data as diff_data
+from avtal.diff import html as diff_html
+from avtal.diff import markdown as diff_markdown
+from avtal.diff import terminal as diff_terminal
+from avtal.diff import wording as diff_wording
 from avtal import diff as d
-from avtal.checks import check_root
+from avtal.check import check_root
 from avtal.findings import Severity
-from avtal.loader import load_text
+from avtal.load import load_text
 from avtal.newperiod import NewPeriodError, TextEditor, create_period, scalar
-from avtal.revisions import load_lenient
+from avtal.diff.sides import load_lenient
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "diff"
@@ -137,7 +142,7 @@ def test_new_period_then_edits_gives_the_fixture_and_its_diff(project):
     corpus = load_lenient(project)
     result = d.diff_periods(corpus.periods["2023-2026"], corpus.periods["2027-2030"],
                             old_statutes=corpus.statutes, new_statutes=corpus.statutes)
-    assert diff_format.format_terminal(result) == (FIXTURES / "expected" / "period.txt").read_text(encoding="utf-8")
+    assert diff_terminal.format_terminal(result) == (FIXTURES / "expected" / "period.txt").read_text(encoding="utf-8")
     _, findings = check_root(project)
     assert [f for f in findings if f.severity is Severity.ERROR] == []
 

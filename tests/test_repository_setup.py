@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from avtal.corpus import discover
+from avtal.load import discover
 
 from test_versions import PR_CHECK_ARGS
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from avtal import schema
-from avtal.corpus import load_corpus
+from avtal.load import schema
+from avtal.load import load_corpus
 from avtal.findings import Position
-from avtal.loader import load_file
+from avtal.load import load_file
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "schema"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from avtal import glossary, render
-from avtal.corpus import load_corpus
-from avtal.site import build_pages
+from avtal.site import glossary, urls
+from avtal.load import load_corpus
+from avtal.site.build import build_pages
 from built_site import ROOT, add_draft_period, build, copy_project
 
 pytestmark = pytest.mark.build
@@ -214,11 +214,11 @@ def test_start_page_draws_the_hierarchy_with_a_link_in_every_box(corpus, site):
 
 
 def test_hierarchy_layout_puts_children_below_their_column():
-    from avtal import diagram
+    from avtal.site import diagram
 
     corpus, _ = load_corpus(ROOT)
     period = corpus.periods["2023-2026"]
-    site = render.Site.of(corpus)
+    site = urls.Site.of(corpus)
     g = diagram.graph(period, {i: u for (p, i), u in site.urls.items() if p == period.id})
     columns = sorted(g.successors(period.agreement))
     boxes = {b.node.id: b for b in diagram.layout(g, period.agreement, columns, ["fardplan"])}

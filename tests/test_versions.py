@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from avtal import cli
-from avtal.versions import version_tuple
+from avtal.check.versions import version_tuple
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "fixtures" / "hierarchy" / "minimal"

@@ -20,8 +20,8 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from avtal.checks import check_root  # noqa: E402
-from avtal.corpus import load_corpus  # noqa: E402
+from avtal.check import check_root  # noqa: E402
+from avtal.load import load_corpus  # noqa: E402
 
 Row = tuple[str, float, str]
 
@@ -107,8 +107,8 @@ def _replicated_period(factor: int, revised: bool):
     """
     import dataclasses
 
-    from avtal import model
-    from avtal.loader import load_text
+    from avtal.load import build as model
+    from avtal.load import load_text
 
     corpus, _ = load_corpus(ROOT)
     base = corpus.periods["2023-2026"]
@@ -150,8 +150,7 @@ def _replicated_period(factor: int, revised: bool):
 def bench_diff(runs: int, sizes: tuple[int, ...] = (1, 10)) -> list[Row]:
     """`avtal diff` work in process: two full periods of the real size and of ten times it (documents
     replicated with renamed ids), the new side revised in every copy; then the reporters."""
-    from avtal import diff_format
-    from avtal.diff import diff_periods
+    from avtal.diff import data, diff_periods, html, markdown, terminal
 
     rows: list[Row] = []
     for factor in sizes:
@@ -166,8 +165,8 @@ def bench_diff(runs: int, sizes: tuple[int, ...] = (1, 10)) -> list[Row]:
         rows.append((f"diff, {factor}× (reviderad)", median_time(work, runs), note))
         rows.append((f"diff, {factor}× (oförändrad)", median_time(
             lambda: diff_periods(old, same, old_statutes=statutes, new_statutes=statutes), runs), "inga ändringar"))
-        for name, render in (("terminal", diff_format.format_terminal), ("markdown", diff_format.format_markdown),
-                             ("html", diff_format.format_html), ("json", diff_format.format_json)):
+        for name, render in (("terminal", terminal.format_terminal), ("markdown", markdown.format_markdown),
+                             ("html", html.format_html), ("json", data.format_json)):
             rows.append((f"diff, {factor}×, utskrift {name}", median_time(lambda: render(result), runs),
                          f"{len(render(result))} tecken"))
     command = [sys.executable, "-m", "avtal.cli", "--root", str(ROOT), "diff", "HEAD:2023-2026", "2023-2026"]
@@ -179,7 +178,7 @@ def bench_diff(runs: int, sizes: tuple[int, ...] = (1, 10)) -> list[Row]:
 def bench_refs(runs: int) -> list[Row]:
     """`avtal refs` over every file of the corpus, in process: the register indexed once, then every
     text field of every document parsed for citations (what the command does per file)."""
-    from avtal.refs import find_in_file, register_index
+    from avtal.cite.refs import find_in_file, register_index
 
     files = sorted((ROOT / "agreement").rglob("*.yaml"))
     texts = [(path.as_posix(), path.read_text(encoding="utf-8")) for path in files]

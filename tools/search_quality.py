@@ -157,7 +157,7 @@ def load_queries(path: Path = QUERIES) -> list[dict]:
 
 
 def document_sections(root: Path = ROOT) -> dict[str, list[str]]:
-    from avtal.corpus import load_corpus
+    from avtal.load import load_corpus
 
     corpus, _ = load_corpus(root)
     return {d.id: [s.id for s in d.walk()] for p in corpus.periods.values() for d in p.documents.values()}

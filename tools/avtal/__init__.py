@@ -1,5 +1,5 @@
 """avtal: the Hälso- och sjukvårdsavtal of Västra Götaland as data.
 
-load (loader, corpus) -> check (checks, schema, citations, hierarchy, versions)
--> render (text, render) -> diff; a thin CLI (cli) and mkdocs glue (mkdocs_hooks).
+load -> check / cite -> site / diff, each a subpackage; ``cli`` and ``site.mkdocs_hooks`` are thin
+glue. The layers are declared in pyproject.toml ([tool.importlinter]) and checked in the tests.
 """

@@ -12,13 +12,12 @@ import re
 import sys
 from pathlib import Path
 
-from .findings import REPORTERS, failing, nearest
+from .check.report import REPORTERS
+from .errors import CannotRun
+from .findings import failing, nearest
+from .load import find_root
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
-
-
-class CannotRun(Exception):
-    """A Swedish message for a command that could not do its work (exit 2)."""
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -58,15 +57,6 @@ class _Parser(argparse.ArgumentParser):
         raise CannotRun(swedish_argument_error(message))
 
 
-def find_root(start: Path) -> Path:
-    """The project folder: the nearest ancestor holding mkdocs.yml and agreement/."""
-    for folder in (start, *start.parents):
-        if (folder / "agreement").is_dir() and (folder / "mkdocs.yml").is_file():
-            return folder
-    raise CannotRun(f"hittar ingen projektmapp (med agreement/ och mkdocs.yml) i {start} eller ovanför; "
-                    "kör kommandot i projektet eller ange --root.")
-
-
 def _root(args) -> Path:
     if not args.root:
         return find_root(Path.cwd())
@@ -77,12 +67,12 @@ def _root(args) -> Path:
 
 
 def cmd_check(args) -> int:
-    from .checks import check_root
+    from .check import check_root
 
     root = _root(args)
     corpus, findings = check_root(root)
     if args.base:
-        from .versions import check_against_base, combine
+        from .check.versions import check_against_base, combine
         findings = combine(findings, check_against_base(root, args.base, corpus))
     print(REPORTERS[args.format](findings))
     return EXIT_FINDINGS if failing(findings, strict=args.strict) else EXIT_OK
@@ -99,8 +89,8 @@ def cmd_build(args) -> int:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    from .checks import check_root
-    from .findings import format_text
+    from .check import check_root
+    from .check.report import format_text
 
     root = _root(args)
     _, findings = check_root(root)
@@ -147,51 +137,62 @@ def _show_mkdocs_log() -> None:
 
 
 def cmd_refs(args) -> int:
-    from .refs import refs_main
+    from .cite.refs import citation_json, citation_line, find_in_file, register_index
 
-    return refs_main(args)
+    try:
+        root = Path(args.root).resolve() if args.root else find_root(Path.cwd())
+    except CannotRun:
+        root = None
+    if args.file == "-":
+        name, raw = "-", sys.stdin.read()
+    else:
+        try:
+            raw = Path(args.file).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise CannotRun(f"filen {args.file} finns inte.") from None
+        except UnicodeDecodeError:
+            raise CannotRun(f"filen {args.file} är inte kodad i UTF-8.") from None
+        name = args.file
+    found = find_in_file(name, raw, register_index(root))
+    for position, citation in found:
+        print(citation_json(position, citation) if args.format == "json" else citation_line(position, citation))
+    if args.format == "text":
+        print(f"{len(found)} lagrumshänvisningar.", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_diff(args) -> int:
-    from . import diff as diffmod
-    from . import diff_format
-    from .revisions import Reader, SideError
+    from .diff import data, diff_targets, html, markdown, terminal
+    from .diff.sides import Reader
 
-    root = _root(args)
-    reader = Reader(root)
+    reader = Reader(_root(args))
+    old, new = reader.side(args.old), reader.side(args.new)
     try:
-        old, new = reader.side(args.old), reader.side(args.new)
-        result = diffmod.diff_targets(old.period, old.target, new.period, new.target,
-                                      old_statutes=old.corpus.statutes, new_statutes=new.corpus.statutes,
-                                      old_label=args.old, new_label=args.new)
-    except SideError as exc:
-        raise CannotRun(str(exc)) from None
+        result = diff_targets(old.period, old.target, new.period, new.target,
+                              old_statutes=old.corpus.statutes, new_statutes=new.corpus.statutes,
+                              old_label=args.old, new_label=args.new)
     except ValueError as exc:
         raise CannotRun(str(exc)) from None
     if args.format == "terminal":
         colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                              and not os.environ.get("NO_COLOR"))
-        sys.stdout.write(diff_format.format_terminal(result, colour=colour))
+        sys.stdout.write(terminal.format_terminal(result, colour=colour))
     elif args.format == "markdown":
-        sys.stdout.write(diff_format.format_markdown(result, full_url=args.full_url))
+        sys.stdout.write(markdown.format_markdown(result, full_url=args.full_url))
     elif args.format == "html":
-        sys.stdout.write(diff_format.format_html(result))
+        sys.stdout.write(html.format_html(result))
     else:
-        sys.stdout.write(diff_format.format_json(result))
+        sys.stdout.write(data.format_json(result))
     return EXIT_OK  # a comparison is informational
 
 
 def cmd_new_period(args) -> int:
     from collections import Counter
 
-    from .newperiod import NewPeriodError, create_period
+    from .newperiod import create_period
 
     root = _root(args)
-    try:
-        created = create_period(root, args.new, args.old)
-    except NewPeriodError as exc:
-        print(f"avtal: {exc}", file=sys.stderr)
-        return EXIT_CANNOT_RUN  # it did not do its work: nothing was written
+    created = create_period(root, args.new, args.old)  # a refusal is a CannotRun: nothing was written
     shown = created.folder.relative_to(root).as_posix()
     print(f"Skapade {shown}/ ({created.files} filer) som utkast, kopierat från {args.old}.")
     if created.warnings:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .findings import Position
-from .loader import LoadedFile, PathKey
+from .sourcefile import LoadedFile, PathKey
 
 STATUS_LABELS = {"gallande": "Gällande", "utkast": "Utkast", "upphavd": "Upphävd"}
 KIND_LABELS = {
@@ -20,6 +20,9 @@ KIND_LABELS = {
 }
 LEVEL_LABELS = {"lansgemensam": "Länsgemensam", "delregional": "Delregional", "lokal": "Lokal"}
 GUIDELINE_STATUS_LABELS = {"gallande": "Gällande", "okand": "Status okänd", "ersatt": "Ersatt", "upphavd": "Upphävd"}
+#: Reading order of a period's documents by kind: the agreement, its parts (A, B), the arrangements (C),
+#: then the strategy adopted beside it.
+DOCUMENT_ORDER = {"avtal": 0, "avtalsdel": 1, "overenskommelse": 2, "strategi": 3}
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,15 @@ class Period:
         """The document, guideline or section with this id, or None."""
         return self.documents.get(ident) or self.guidelines.get(ident) or self.section_index().get(ident)
 
+    def ordered_documents(self) -> list[Document]:
+        """Agreement, its parts (A, B), the arrangements (C) in source order, then the strategy.
+
+        A kind outside DOCUMENT_ORDER (a historical revision may hold one) goes last, in file order.
+        """
+        source_order = {ident: i for i, ident in enumerate(self.documents)}
+        return sorted(self.documents.values(), key=lambda d: (DOCUMENT_ORDER.get(d.kind, len(DOCUMENT_ORDER)),
+                                                              d.number or "", source_order[d.id]))
+
 
 @dataclass(frozen=True)
 class Statute:
@@ -239,82 +251,3 @@ class Corpus:
     statutes: list[Statute] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     files: list[LoadedFile] = field(default_factory=list)
-
-
-# --- construction from schema-valid data ---------------------------------
-
-def _notes(items) -> list[Note]:
-    return [Note(n["kind"], n["text"], n.get("quote")) for n in items or ()]
-
-
-def _changes(items) -> list[Change]:
-    return [Change(c["date"], c["version"], c["summary"], c["nature"], tuple(c.get("sections", ())),
-                   c.get("decision"), c.get("derived_from")) for c in items or ()]
-
-
-def _read_more(items, file: LoadedFile, path: PathKey) -> list[ReadMore]:
-    return [ReadMore(r["title"], r["ref"], Located(file, path + (i,))) for i, r in enumerate(items or ())]
-
-
-def _section(data: dict, document_id: str, file: LoadedFile, path: PathKey, depth: int) -> Section:
-    return Section(
-        id=data["id"], title=data["title"], document_id=document_id, where=Located(file, path),
-        number=data.get("number"), text=data.get("text", ""),
-        read_more=_read_more(data.get("read_more"), file, path + ("read_more",)),
-        sections=[_section(s, document_id, file, path + ("sections", i), depth + 1)
-                  for i, s in enumerate(data.get("sections", ()))],
-        notes=_notes(data.get("notes")), depth=depth)
-
-
-def document_from(file: LoadedFile, period_id: str) -> Document:
-    d = file.data
-    return Document(
-        id=d["id"], kind=d["kind"], title=d["title"], version=d["version"], valid_from=d["valid_from"],
-        valid_to=d["valid_to"], period_id=period_id, where=Located(file, ()), number=d.get("number"),
-        short_title=d.get("short_title"), parent=d.get("parent"), read_with=list(d.get("read_with", ())),
-        changelog=_changes(d.get("changelog")), cover=dict(d.get("cover", {})), intro=d.get("intro", ""),
-        read_more=_read_more(d.get("read_more"), file, ("read_more",)),
-        sections=[_section(s, d["id"], file, ("sections", i), 1) for i, s in enumerate(d["sections"])],
-        notes=_notes(d.get("notes")))
-
-
-def guideline_from(file: LoadedFile, period_id: str) -> Guideline:
-    d = file.data
-    return Guideline(
-        id=d["id"], kind=d["kind"], level=d["level"], title=d["title"], parent=d["parent"], status=d["status"],
-        version=d["version"], period_id=period_id, where=Located(file, ()),
-        implements=list(d.get("implements", ())), owner=d.get("owner"), url=d.get("url"),
-        valid_from=d.get("valid_from"), valid_to=d.get("valid_to"), changelog=_changes(d.get("changelog")),
-        description=d.get("description"), notes=_notes(d.get("notes")))
-
-
-def period_from(file: LoadedFile) -> Period:
-    d = file.data
-    return Period(
-        id=d["id"], title=d["title"], status=d["status"], valid_from=d["valid_from"], valid_to=d["valid_to"],
-        agreement=d["agreement"], where=Located(file, ()),
-        decisions=[Decision(x["id"], x["body"], x["date"], x["summary"], x.get("paragraph"), x.get("source"))
-                   for x in d.get("decisions", ())],
-        key_terms=[KeyTerm(k["id"], k["label"], k["type"], k["value"], k["text"], k["clause"],
-                           Located(file, ("key_terms", i)), k.get("unit"), k.get("document"))
-                   for i, k in enumerate(d.get("key_terms", ()))],
-        predecessor=dict(d.get("predecessor", {})),
-        changes_from_predecessor=list(d.get("changes_from_predecessor", ())),
-        changelog=_changes(d.get("changelog")), notes=_notes(d.get("notes")))
-
-
-def statutes_from(file: LoadedFile) -> list[Statute]:
-    return [Statute(
-        id=s["id"], sfs=s["sfs"], kind=s["kind"], title=s["title"], in_force_from=s["in_force_from"],
-        where=Located(file, ("statutes", i)), short_name=s.get("short_name"), abbreviation=s.get("abbreviation"),
-        aliases=tuple(s.get("aliases", ())), repealed_from=s.get("repealed_from"), replaced_by=s.get("replaced_by"),
-        chapters=tuple(s.get("chapters", ())), notes=tuple(_notes(s.get("notes"))))
-        for i, s in enumerate(file.data["statutes"])]
-
-
-def terms_from(file: LoadedFile) -> list[Term]:
-    return [Term(
-        id=t["id"], term=t["term"], kind=t["kind"], where=Located(file, ("terms", i)),
-        expansion=t.get("expansion"), definition=t.get("definition"), defined_in=t.get("defined_in"),
-        statute=t.get("statute"), synonyms=tuple(t.get("synonyms", ())), see=t.get("see"))
-        for i, t in enumerate(file.data["terms"])]

@@ -31,13 +31,18 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import LoadedFile, load_text
+from .check import check_root
+from .check.report import format_text
+from .errors import CannotRun
+from .findings import Severity
+from .load import load_text
+from .sourcefile import LoadedFile
 
 PERIOD_ID = re.compile(r"^(\d{4})-(\d{4})$")
 DRAFT_VERSION = "0.1"
 
 
-class NewPeriodError(Exception):
+class NewPeriodError(CannotRun):
     """The new period cannot be created; the message is Swedish."""
 
 
@@ -200,8 +205,6 @@ def _document_file(text: str, loaded: LoadedFile, old: str, dates: tuple[str, st
 
 def create_period(root: Path, new: str, old: str, today: dt.date | None = None) -> Created:
     """Write agreement/NEW as a draft copy of agreement/OLD; raise NewPeriodError when it cannot."""
-    from .findings import Severity, format_text
-
     today_text = (today or dt.date.today()).isoformat()
     start, end = _years(new)
     _years(old)
@@ -254,8 +257,6 @@ def create_period(root: Path, new: str, old: str, today: dt.date | None = None) 
 
 def _check_staged(root: Path, staging: Path, new: str) -> list:
     """`avtal check` on the register and the new period alone (a scratch project)."""
-    from .checks import check_root
-
     with tempfile.TemporaryDirectory(prefix="avtal-check-") as tmp:
         scratch = Path(tmp)
         (scratch / "agreement").mkdir()

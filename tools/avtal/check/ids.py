@@ -1,0 +1,26 @@
+"""Ids: every section id is unique within its period and distinct from document and guideline ids."""
+
+from __future__ import annotations
+
+from ..findings import Finding, Position, error
+from ..model import Corpus
+
+
+def unique_ids(corpus: Corpus) -> list[Finding]:
+    """Section ids are unique within a period and distinct from document and guideline ids."""
+    findings = []
+    for period in corpus.periods.values():
+        seen: dict[str, Position] = {}
+        for ident, item in list(period.documents.items()) + list(period.guidelines.items()):
+            seen[ident] = item.where.at("id")
+        for section in period.sections():
+            where = section.where.at("id")
+            if section.id in seen:
+                findings.append(error(
+                    "duplicate-id", where,
+                    f"Id '{section.id}' används redan i perioden {period.id}.",
+                    f"Ge avsnittet ett eget id; det första står i {seen[section.id]}.",
+                    related=[seen[section.id]]))
+            else:
+                seen[section.id] = where
+    return findings

@@ -1,0 +1,135 @@
+"""References: every id the corpus points to resolves, in its own period or the one it names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from .. import text as textmod
+from ..findings import Finding, Position, closest, error, hint
+from ..model import Corpus, Period
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One id that something in a period points to, and where."""
+
+    ident: str
+    where: Position
+    what: str  # Swedish, for messages: "Avsnittet", "Läs mer-länkens mål" …
+    scope: str  # which ids may be meant: "known", "documents", "parents" or "decisions"
+    history: bool = False  # a change log naming a section: it may name one the change removed
+
+
+def iter_references(period: Period) -> Iterator[Reference]:
+    """Every reference in the period: agreement, key term clauses, decisions, parents, read_with,
+    changelog sections, läs mer, text links ``ref:id`` (exact position in the text) and implements.
+    Links into another period (``ref:PERIOD:id``) are left to period_references."""
+    yield Reference(period.agreement, period.where.at("agreement"), "Huvudavtalet", "documents")
+    for term in period.key_terms:
+        yield Reference(term.clause, term.where.at("clause"), "Avsnittet", "known")
+    for i, change in enumerate(period.changelog):
+        if change.decision:
+            yield Reference(change.decision, period.where.at("changelog", i, "decision"), "Beslutet", "decisions")
+    for document in period.documents.values():
+        if document.parent:
+            yield Reference(document.parent, document.where.at("parent"), "Överordnat dokument", "documents")
+        for i, other in enumerate(document.read_with):
+            yield Reference(other, document.where.at("read_with", i), "Dokumentet", "documents")
+        for i, change in enumerate(document.changelog):
+            if change.decision:
+                yield Reference(change.decision, document.where.at("changelog", i, "decision"), "Beslutet", "decisions")
+            for j, ident in enumerate(change.sections):
+                yield Reference(ident, document.where.at("changelog", i, "sections", j), "Avsnittet", "known",
+                                history=True)
+        for _, item in document.all_read_more():
+            yield Reference(item.ref, item.where.at("ref"), "Läs mer-länkens mål", "known")
+        for owner, path in _texts(document):
+            for link in textmod.links(owner):
+                split = split_ref(link.target)
+                if split is not None and split[0] is None and ":" not in split[1]:
+                    yield Reference(split[1], document.where.file.where_in_text(path, link.start), "Länkmålet", "known")
+    for guideline in period.guidelines.values():
+        yield Reference(guideline.parent, guideline.where.at("parent"), "Överordnat dokument", "parents")
+        for i, ident in enumerate(guideline.implements):
+            yield Reference(ident, guideline.where.at("implements", i), "Avsnittet", "known")
+
+
+def references(corpus: Corpus) -> list[Finding]:
+    """Every reference (parent, läs mer, implements, text link, key term clause, decision) resolves."""
+    findings = []
+    for period in corpus.periods.values():
+        scopes = {"documents": set(period.documents), "decisions": {d.id for d in period.decisions}}
+        scopes["parents"] = scopes["documents"] | set(period.guidelines)
+        scopes["known"] = scopes["parents"] | set(period.section_index())
+        for ref in iter_references(period):
+            known = scopes[ref.scope]
+            if ref.ident not in known and ref.history:
+                findings.append(hint(
+                    "changelog-section-gone", ref.where,
+                    f"Ändringsloggen nämner avsnittet '{ref.ident}', som inte finns i perioden {period.id}.",
+                    "Det är rätt om ändringen tog bort avsnittet. Annars: " + closest(ref.ident, known)))
+            elif ref.ident not in known:
+                findings.append(error(
+                    "dangling-reference", ref.where, f"{ref.what} '{ref.ident}' finns inte i perioden {period.id}.",
+                    closest(ref.ident, known)))
+    return findings
+
+
+def _texts(document):
+    """(text, path) of the document's intro and every section's text."""
+    if document.intro:
+        yield document.intro, ("intro",)
+    for section in document.walk():
+        if section.text:
+            yield section.text, section.where.path + ("text",)
+
+
+_PERIOD_REF = re.compile(r"^ref:(?P<period>\d{4}-\d{4}):(?P<id>.+)$")
+
+
+def split_ref(target: str) -> tuple[str | None, str] | None:
+    """(period or None, id) of a corpus link target ``ref:id`` or ``ref:PERIOD:id``; None for other links."""
+    if not target.startswith("ref:"):
+        return None
+    m = _PERIOD_REF.match(target)
+    return (m["period"], m["id"]) if m else (None, target[4:])
+
+
+def period_references(corpus: Corpus) -> list[Finding]:
+    """A document points only into its own period unless the link names another: ``[x](ref:2019-2022:id)``.
+
+    The named period must exist and hold the id; unprefixed links are checked by ``references``.
+    """
+    findings = []
+    for period in corpus.periods.values():
+        for document in period.documents.values():
+            for raw, path in _texts(document):
+                file = document.where.file
+                for link in textmod.links(raw):
+                    split = split_ref(link.target)
+                    if split is None:
+                        continue
+                    other, ident = split
+                    where = file.where_in_text(path, link.start)
+                    if other is None:
+                        if ":" in ident:
+                            findings.append(error(
+                                "reference-period-malformed", where,
+                                f"Länkmålet '{link.target}' är varken ref:id eller ref:PERIOD:id.",
+                                "Skriv t.ex. ref:a-avtalstid, eller ref:2019-2022:a-avtalstid för en annan period."))
+                        continue
+                    target = corpus.periods.get(other)
+                    if target is None:
+                        findings.append(error(
+                            "reference-period-unknown", where,
+                            f"Länken pekar in i perioden {other}, som inte finns.",
+                            f"Perioder som finns: {', '.join(sorted(corpus.periods))}. Skriv ref:{ident} för en länk "
+                            "inom den egna perioden."))
+                    elif target.target(ident) is None:
+                        known = set(target.documents) | set(target.guidelines) | set(target.section_index())
+                        findings.append(error(
+                            "dangling-reference", where, f"Länkmålet '{ident}' finns inte i perioden {other}.",
+                            closest(ident, known)))
+    return findings

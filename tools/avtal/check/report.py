@@ -1,0 +1,60 @@
+"""Reporters: findings as text, JSON or GitHub Actions annotations (``avtal check --format``)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from ..findings import Finding, Severity, summary
+
+
+def format_text(findings) -> str:
+    lines = []
+    for f in sorted(findings, key=Finding.sort_key):
+        lines.append(f"{f.position}: {f.severity.value} [{f.code}] {f.message}")
+        if f.hint:
+            lines.append(f"    tips: {f.hint}")
+        for rel in f.related:
+            lines.append(f"    se även: {rel}")
+    lines.append(summary(findings))
+    return "\n".join(lines)
+
+
+def format_json(findings) -> str:
+    def encode(f: Finding):
+        d = asdict(f)
+        d["severity"] = f.severity.value
+        d["file"], d["line"], d["column"] = f.position.file, f.position.line, f.position.column
+        del d["position"]
+        d["related"] = [str(r) for r in f.related]
+        return d
+
+    return json.dumps([encode(f) for f in sorted(findings, key=Finding.sort_key)], ensure_ascii=False, indent=2)
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.HINT: "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(findings) -> str:
+    """GitHub Actions workflow commands: each finding becomes an annotation on its line."""
+    lines = []
+    for f in sorted(findings, key=Finding.sort_key):
+        props = [f"file={_escape_property(f.position.file)}"]
+        if f.position.line:
+            props += [f"line={f.position.line}", f"col={f.position.column}"]
+        props.append(f"title={_escape_property(f.code)}")
+        text = f.message + (f"\ntips: {f.hint}" if f.hint else "")
+        lines.append(f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{_escape_data(text)}")
+    lines.append(summary(findings))
+    return "\n".join(lines)
+
+
+REPORTERS = {"text": format_text, "json": format_json, "github": format_github}

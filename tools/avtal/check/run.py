@@ -1,0 +1,66 @@
+"""Every check over the corpus, and `avtal check` as a function: ``check_root``.
+
+Each check is a pure function from the model to a list of findings (``Check``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+from typing import Callable, Iterable
+
+from ..findings import Finding
+from ..load import load_corpus
+from ..model import Corpus
+from . import hierarchy, validity
+from .ids import unique_ids
+from .keyterms import check_key_terms
+from .references import iter_references, period_references, references
+from .restatements import key_term_restatements
+from .statutes import check_statutes
+
+Check = Callable[[Corpus], list[Finding]]
+
+CHECKS: list[Check] = [unique_ids, references, check_key_terms, check_statutes, *hierarchy.CHECKS, *validity.CHECKS,
+                       key_term_restatements, period_references]
+
+
+def run_checks(corpus: Corpus, checks: Iterable[Check] | None = None) -> list[Finding]:
+    findings = []
+    for check in checks or CHECKS:
+        findings += check(corpus)
+    return findings
+
+
+_ID_LINE = re.compile(r"""^[ ]*(?:-[ ]+)?id:[ ]*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?[ ]*(?:#.*)?$""", re.M)
+_UNUSABLE = ("yaml-", "file-", "schema-")  # a file with such a finding is left out of the model
+
+
+def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[str]]:
+    """The files left out of the model, and the ids written in them (read as text: they may not parse)."""
+    files = {f.position.file for f in findings if f.code.startswith(_UNUSABLE)}
+    ids: set[str] = set()
+    for file in files:
+        try:
+            ids.update(_ID_LINE.findall((root / file).read_bytes().decode("utf-8", errors="replace")))
+        except OSError:
+            continue
+    return files, ids
+
+
+def without_follow_on_errors(corpus: Corpus, root: Path, findings: list[Finding], derived: list[Finding]) -> list[Finding]:
+    """Drop what follows from a file that could not be used: a reference to an id defined in it
+    ('finns inte', 'ligger inte under avtalet' …) and, without the statute register, every statute finding.
+    The file's own findings name the fault; the rest shows up once it is fixed."""
+    files, ids = _unusable_ids(root, findings)
+    if not files:
+        return derived
+    places = {ref.where for period in corpus.periods.values() for ref in iter_references(period) if ref.ident in ids}
+    no_register = any(PurePosixPath(f).parts[-2:] == ("register", "lagar.yaml") for f in files)
+    return [f for f in derived if f.position not in places and not (no_register and f.code.startswith("statute-"))]
+
+
+def check_root(root: Path) -> tuple[Corpus, list[Finding]]:
+    """Load the corpus under root and run every check: the whole of `avtal check`."""
+    corpus, findings = load_corpus(root)
+    return corpus, findings + without_follow_on_errors(corpus, root, findings, run_checks(corpus))

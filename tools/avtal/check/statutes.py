@@ -1,0 +1,165 @@
+"""Statutory references in the corpus: find them, check them against the register.
+
+The parser (avtal.cite) knows nothing of the model; this module feeds it
+the register, walks every text of every document, and turns what it finds into
+findings with exact positions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from .. import cite
+from ..cite import index_from_register
+from ..findings import Finding, Position, error, hint, warning
+from ..model import Corpus, Document, Period, Section, Statute
+from ..sourcefile import LoadedFile, PathKey
+
+
+@dataclass(frozen=True)
+class CitedAt:
+    """One citation in the corpus, with the text it stands in."""
+
+    citation: cite.Citation
+    document: Document
+    section: Section | None
+    file: LoadedFile
+    path: PathKey  # the text's path in its file
+
+    @property
+    def position(self) -> Position:
+        return self.file.where_in_text(self.path, self.citation.start)
+
+
+def texts(document: Document) -> Iterator[tuple[Section | None, LoadedFile, PathKey, str]]:
+    """Every text of a document that may cite law: cover, intro and sections."""
+    file = document.where.file
+    if document.cover.get("text"):
+        yield None, file, ("cover", "text"), document.cover["text"]
+    if document.intro:
+        yield None, file, ("intro",), document.intro
+    for section in document.walk():
+        if section.text:
+            yield section, file, section.where.path + ("text",), section.text
+
+
+def cited(period: Period, index: cite.StatuteIndex) -> Iterator[CitedAt]:
+    for document in period.documents.values():
+        for section, file, path, raw in texts(document):
+            for citation in cite.find_citations(raw, index):
+                yield CitedAt(citation, document, section, file, path)
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|och|samt|eller|respektive|,\s*(?:och|samt|eller))?\s*$")
+
+
+def places(found: list[CitedAt]) -> list[list[CitedAt]]:
+    """Group citations written as one list ("5 kap. 8 a § och 9 a § SoL") into one place."""
+    groups: list[list[CitedAt]] = []
+    for item in found:
+        last = groups[-1][-1] if groups else None
+        if (last is not None and last.path == item.path and last.file is item.file
+                and last.citation.sfs == item.citation.sfs and item.citation.sfs is not None
+                and _LIST_GAP.match(_text(item)[last.citation.end:item.citation.start] or "")):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _text(item: CitedAt) -> str:
+    value = item.file.data
+    for key in item.path:
+        value = value[key]
+    return value
+
+
+def _register_names(statute: Statute) -> set[str]:
+    names = {statute.title, statute.short_name, statute.abbreviation, *statute.aliases}
+    rest = statute.title.split(")", 1)[-1].strip() if ")" in statute.title else None
+    names.add(rest)
+    return {n for n in names if n}
+
+
+def _same_name(written: str, names: set[str]) -> bool:
+    def norm(s: str) -> str:
+        s = re.sub(r"\s*\(\d{4}:\d+\)\s*", " ", s)
+        s = re.sub(r"\s+", " ", s).strip(" ,")
+        return s[:1].lower() + s[1:]
+    return norm(written) in {norm(n) for n in names}
+
+
+def check_statutes(corpus: Corpus) -> list[Finding]:
+    """Unknown acts, mismatched numbers, missing chapters, repealed acts, other spellings."""
+    findings: list[Finding] = []
+    by_sfs = {s.sfs: s for s in corpus.statutes}
+    index = index_from_register(corpus.statutes)
+    for period in corpus.periods.values():
+        for place in places(list(cited(period, index))):
+            findings += _check_place(place, by_sfs, index)
+    return findings
+
+
+def _check_place(place: list[CitedAt], by_sfs: dict[str, Statute], index: cite.StatuteIndex) -> list[Finding]:
+    first = place[0]
+    c = first.citation
+    where = first.position
+    out: list[Finding] = []
+    if c.sfs is None:
+        if c.name_written:
+            out.append(error("statute-unknown", where, f"Lagen '{c.name_written}' finns inte i lagregistret.",
+                             "Lägg till lagen i agreement/register/lagar.yaml eller skriv lagens SFS-nummer, t.ex. (2017:30)."))
+        else:
+            out.append(warning("statute-unresolved", where,
+                               f"Lagrummet '{c.text}' anger ingen lag och ingen lag nämns tidigare i meningen.",
+                               "Skriv ut lagen, t.ex. '12 kap. 1 § HSL'."))
+        return out
+    statute = by_sfs.get(c.sfs)
+    if c.conflict:
+        named = index.resolve(c.name_written or "")
+        numbered = by_sfs.get(c.sfs_written or "")
+        out.append(error("statute-number-mismatch", where,
+                         f"'{c.name_written}' och SFS-numret {c.sfs_written} avser olika lagar"
+                         + (f": {c.sfs_written} är {numbered.title}." if numbered else "."),
+                         f"{c.name_written} har nummer {named.sfs}; rätta namnet eller numret." if named
+                         else "Kontrollera namnet och numret."))
+    if statute is None:
+        out.append(hint("statute-not-in-register", where,
+                        f"Lagen {c.sfs} finns inte i lagregistret; länken fungerar men titeln och statusen saknas.",
+                        "Lägg till lagen i agreement/register/lagar.yaml."))
+        return out
+    for item in place:
+        chapter = item.citation.chapter
+        if chapter and not statute.chapters:
+            out.append(error("statute-no-chapters", item.position,
+                             f"{statute.title} är inte indelad i kapitel, men '{item.citation.text}' anger {chapter} kap.",
+                             "Ta bort kapitlet eller kontrollera vilken lag som avses."))
+        elif chapter and chapter not in statute.chapters:
+            out.append(error("statute-chapter", item.position,
+                             f"{statute.title} har inget {chapter} kap.",
+                             f"Lagen har kapitlen {_chapter_span(statute.chapters)}."))
+    document = first.document
+    if statute.repealed_from and statute.repealed_from <= document.valid_to:
+        replacement = by_sfs.get(statute.replaced_by or "")
+        new = replacement.title if replacement else (statute.replaced_by or "okänd lag")
+        out.append(warning("statute-repealed", where,
+                           f"{statute.title} upphävdes {statute.repealed_from} och ersattes av {new}; "
+                           f"dokumentet gäller till {document.valid_to}.",
+                           f"Hänvisa till {new} vid nästa revidering."))
+    if statute.in_force_from > document.valid_from:
+        out.append(warning("statute-not-in-force", where,
+                           f"{statute.title} träder i kraft {statute.in_force_from}, efter att dokumentet börjar gälla "
+                           f"({document.valid_from}).", "Kontrollera att rätt lag avses."))
+    generic = c.name_written and c.name_written.casefold() in {"lag", "lagen", "förordning", "förordningen"}
+    if c.name_written and not generic and not _same_name(c.name_written, _register_names(statute)):
+        names = statute.short_name or statute.title
+        out.append(hint("statute-spelling", where,
+                        f"Lagen skrivs '{c.name_written}' här, men registret skriver '{names}'.",
+                        "Skriv lagens namn som i registret, eller lägg till stavningen som alias."))
+    return out
+
+
+def _chapter_span(chapters: tuple[str, ...]) -> str:
+    return ", ".join(chapters)

@@ -1,0 +1,213 @@
+"""Act references in running text: a name, abbreviation or SFS number, with what is written around it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .register import Act, StatuteIndex
+
+
+_SFS = r"[0-9]{4}:[0-9]{1,4}(?![0-9:])"
+_LAW_WORD = r"(?:lag|lagen|förordning|förordningen|balk|balken)"
+
+# "lagen (1993:387)", "Lag (2008:344)", "svensk lag (2018:1197 om ...)",
+# "lag 2017:612", "skollagen (2010:800)": a law word with an SFS number.
+GENERIC_ACT_RE = re.compile(
+    r"(?<![\w-])(?P<word>(?i:[^\W\d_]*?" + _LAW_WORD + r"))"
+    r"(?=\s*\(\s*(?:SFS\s*)?[0-9]{4}:[0-9]|\s+(?:SFS\s*)?[0-9]{4}:[0-9])"
+)
+# "SFS 2017:30"
+SFS_PREFIX_RE = re.compile(r"(?<![\w-])SFS\s*(?P<sfs>" + _SFS + r")")
+# "(2018:1197 om Förenta nationernas konvention om barnets rättigheter)":
+# the inside of the parentheses.
+PAREN_SFS_TITLE_RE = re.compile(
+    r"(?<=\()\s*(?P<sfs>" + _SFS + r")\s+(?:om|med)\s[^()]{1,250}?(?=\s*\))"
+)
+# "samma lag", "nämnda förordning": the act named last in the sentence.
+ANAPHOR_RE = re.compile(
+    r"(?<![\w-])(?i:(?:samma|nämnda|denna|förstnämnda|sistnämnda)\s+" + _LAW_WORD + r")(?![\w-])"
+)
+
+# What may follow the name of an act.
+_EXT_SFS_RE = re.compile(
+    r"\s*\(\s*(?:(?:SFS|(?i:lag|lagen|förordning|förordningen))\s+)?(?P<sfs>" + _SFS + r")"
+    r"(?:\s+(?:om|med)\s[^()]{1,250}?)?\s*\)"
+)
+_EXT_BARE_SFS_RE = re.compile(r"\s+(?:SFS\s*)?(?P<sfs>" + _SFS + r")")
+_EXT_LATE_SFS_RE = re.compile(r"\s*,?" + _EXT_SFS_RE.pattern)
+_ABBR = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6}"
+_EXT_APPOSITIVE_RE = re.compile(
+    r"\s*(?:,\s*(?P<abbr>" + _ABBR + r")(?![\w-])|\(\s*(?P<abbr_paren>" + _ABBR + r")\s*\))"
+)
+# The title of an act not in the register: "om vård av missbrukare i vissa
+# fall". Words up to punctuation, at most 15, stopping at words that start
+# the rest of the sentence.
+_TITLE_STOP = r"(?:ska|skall|som|enligt|samt|är|har|gäller|kan|får|bör|måste|innebär|reglerar|regleras)\b"
+_EXT_GENERIC_TITLE_RE = re.compile(
+    r"\s+(?:om|med)\s+[^\W\d_]\w*"
+    r"(?:(?:\s*[-–]\s*|\s+)(?!" + _TITLE_STOP + r")[^\W\d_]\w*){0,14}"
+)
+
+_TRAILING_CONNECTOR_RE = re.compile(r"(?:\s+(?:och|samt|eller|respektive))?\s*$")
+
+
+@dataclass(frozen=True)
+class ActRef:
+    """An act as written in the text, with what resolves it."""
+
+    start: int
+    end: int
+    act_id: str | None
+    sfs: str | None
+    name_written: str | None
+    sfs_written: str | None
+    conflict: bool
+    anaphor: bool = False
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int          # end of the core match, before extensions
+    priority: int     # lower wins at equal span
+    kind: str         # "name", "generic", "sfs", "paren", "anaphor"
+    match: re.Match[str]
+
+
+def _candidates(text: str, index: StatuteIndex) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    if index.mention_re is not None:
+        found += [_Candidate(m.start(), m.end(), 0, "name", m) for m in index.mention_re.finditer(text)]
+    found += [_Candidate(m.start(), m.end(), 1, "generic", m) for m in GENERIC_ACT_RE.finditer(text)]
+    found += [_Candidate(m.start(), m.end(), 2, "sfs", m) for m in SFS_PREFIX_RE.finditer(text)]
+    found += [_Candidate(m.start(), m.end(), 3, "paren", m) for m in PAREN_SFS_TITLE_RE.finditer(text)]
+    found += [_Candidate(m.start(), m.end(), 4, "anaphor", m) for m in ANAPHOR_RE.finditer(text)]
+    found.sort(key=lambda c: (c.start, -c.end, c.priority))
+    return found
+
+
+def scan_act_refs(text: str, index: StatuteIndex) -> list[ActRef]:
+    """Act references, leftmost-longest, extended by what is written after them."""
+    candidates = _candidates(text, index)
+    starts = [c.start for c in candidates]
+    refs: list[ActRef] = []
+    covered = 0
+    for candidate in candidates:
+        if candidate.start < covered:
+            continue
+        ref = _act_ref(text, candidate, index, starts)
+        refs.append(ref)
+        covered = ref.end
+    return refs
+
+
+def _act_ref(text: str, candidate: _Candidate, index: StatuteIndex, starts: Sequence[int]) -> ActRef:
+    match, kind = candidate.match, candidate.kind
+    if kind == "anaphor":
+        return ActRef(match.start(), match.end(), None, None, None, None, False, anaphor=True)
+    if kind in ("sfs", "paren"):
+        sfs = match["sfs"]
+        return _resolved(match.start(), match.end(), None, None, sfs, index)
+
+    if kind == "name":
+        named = index.by_name(match["name"]) if match["name"] else index.by_abbreviation(match["abbr"])
+        name_written = match["name"] or match["abbr"]
+        return _extend_name(text, match.start(), match.end(), name_written, named, index, generic=False,
+                            starts=starts)
+    return _extend_name(text, match.start(), match.end(), match["word"], None, index, generic=True,
+                        starts=starts)
+
+
+def _extend_name(
+    text: str, start: int, end: int, name_written: str, named: Act | None,
+    index: StatuteIndex, generic: bool, starts: Sequence[int],
+) -> ActRef:
+    """Read on after a name: "(2017:30)", "om ...", ", HSL", ", (2017:30)"."""
+    sfs_written = None
+    sfs_match = _EXT_SFS_RE.match(text, end) or (_EXT_BARE_SFS_RE.match(text, end) if generic else None)
+    if sfs_match:
+        sfs_written, end = sfs_match["sfs"], sfs_match.end()
+
+    if generic and sfs_written:
+        end = _extend_title(text, end, index.by_sfs(sfs_written), index, starts)
+
+    appositive = _EXT_APPOSITIVE_RE.match(text, end)
+    if appositive:
+        abbreviation = appositive["abbr"] or appositive["abbr_paren"]
+        act_of_abbr = index.by_abbreviation(abbreviation)
+        same_act = act_of_abbr is not None and act_of_abbr == (named or (
+            index.by_sfs(sfs_written) if sfs_written else None))
+        # An abbreviation outside the register ("LVU") only after a title.
+        unknown_after_title = (
+            act_of_abbr is None and generic
+            and sum(ch.isupper() for ch in abbreviation) >= 2
+        )
+        if same_act or unknown_after_title:
+            end = appositive.end()
+            named = named or act_of_abbr
+
+    if sfs_written is None:
+        late = _EXT_LATE_SFS_RE.match(text, end)
+        if late:
+            sfs_written, end = late["sfs"], late.end()
+
+    return _resolved(start, end, name_written, named, sfs_written, index)
+
+
+def _extend_title(
+    text: str, end: int, act: Act | None, index: StatuteIndex, starts: Sequence[int],
+) -> int:
+    """After "lag (SFS)": the rest of the title, the register's or a guess.
+
+    ``starts`` are where act references may begin; a guessed title stops
+    before the next one ("lagen (2099:1) om prov och socialtjänstlagen").
+    """
+    if act is not None and act.id in index.title_rest_re:
+        exact = index.title_rest_re[act.id].match(text, end)
+        if exact:
+            return exact.end()
+    guess = _EXT_GENERIC_TITLE_RE.match(text, end)
+    if not guess:
+        return end
+    title_end = guess.end()
+    following = bisect.bisect_left(starts, end)
+    next_start = starts[following] if following < len(starts) else len(text)
+    if next_start < title_end:
+        # Another act's name starts inside the guessed title: stop before it.
+        head = _TRAILING_CONNECTOR_RE.sub("", text[end:next_start])
+        title_end = end + len(head) if _EXT_GENERIC_TITLE_RE.fullmatch(head) else end
+    return title_end
+
+
+def _resolved(
+    start: int, end: int, name_written: str | None, named: Act | None,
+    sfs_written: str | None, index: StatuteIndex,
+) -> ActRef:
+    """Resolve an act reference; a written SFS number wins over a name.
+
+    ``name_written`` keeps the spelling but not the line breaks of the text.
+    """
+    if name_written is not None:
+        name_written = " ".join(name_written.split())
+    if sfs_written:
+        by_number = index.by_sfs(sfs_written)
+        return ActRef(
+            start, end,
+            act_id=by_number.id if by_number else None,
+            sfs=sfs_written,
+            name_written=name_written,
+            sfs_written=sfs_written,
+            conflict=(named is not None and named.sfs != sfs_written
+                      and not (by_number and name_written and index.is_called(by_number, name_written))),
+        )
+    return ActRef(
+        start, end,
+        act_id=named.id if named else None,
+        sfs=named.sfs if named else None,
+        name_written=name_written,
+        sfs_written=None,
+        conflict=False,
+    )

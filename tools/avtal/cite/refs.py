@@ -1,0 +1,70 @@
+"""`avtal refs`: every statute citation in a text or a corpus file, as lines of text or JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from ..findings import Position
+from ..load import load_file, load_text
+from ..load.build import statutes_from
+from ..load.corpus import REGISTER_DIR
+from . import parse as citations
+from .register import StatuteIndex, build_index, index_from_register
+
+FIELDS = ("text", "start", "end", "act_id", "sfs", "chapter", "section", "section_to", "stycke", "punkt", "link")
+
+
+def register_index(root: Path | None) -> StatuteIndex:
+    """The statute register of the project (empty when run outside one)."""
+    if root is None:
+        return build_index(())
+    loaded, _ = load_file(root / "agreement" / REGISTER_DIR / "lagar.yaml", root)
+    if loaded is None or not isinstance(loaded.data, dict) or "statutes" not in loaded.data:
+        return build_index(())
+    return index_from_register(statutes_from(loaded))
+
+
+def _yaml_texts(node, path=()):
+    """(path, text) of every text field in a corpus file, in file order; the editors' notes on the
+    source (notes: typos, numbering) are not the agreement's text and are left out, as on the site."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "notes":
+                continue
+            if key in ("text", "intro") and isinstance(value, str):
+                yield path + (key,), value
+            else:
+                yield from _yaml_texts(value, path + (key,))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _yaml_texts(item, path + (i,))
+
+
+def find_in_file(name: str, raw: str, index) -> list[tuple[Position | None, citations.Citation]]:
+    """Citations of a plain text, or of every text field of a corpus YAML file."""
+    if name.endswith((".yaml", ".yml")):
+        loaded, _ = load_text(raw, name)
+        if loaded is not None:
+            return [(loaded.where_in_text(path, c.start), c)
+                    for path, text in _yaml_texts(loaded.data) for c in citations.find_citations(text, index)]
+    return [(None, c) for c in citations.find_citations(raw, index)]
+
+
+def citation_line(position: Position | None, c: citations.Citation) -> str:
+    where = f"{position}: " if position else f"{c.start}-{c.end}: "
+    place = " ".join(p for p in (
+        f"{c.chapter} kap." if c.chapter else "",
+        (f"{c.section}-{c.section_to} §§" if c.section_to else f"{c.section} §") if c.section else "",
+        f"st. {c.stycke}" if c.stycke else "", f"p. {c.punkt}" if c.punkt else "") if p)
+    act = f"SFS {c.sfs}" if c.sfs else "okänd lag"
+    link = c.link or "(ingen länk: lagen går inte att avgöra)"
+    return f"{where}{' '.join(c.text.split())}  →  {act}{(' ' + place) if place else ''}  {link}"
+
+
+def citation_json(position: Position | None, c: citations.Citation) -> str:
+    record = {k: v for k, v in asdict(c).items() if k in FIELDS}
+    if position:
+        record.update(file=position.file, line=position.line, column=position.column)
+    return json.dumps(record, ensure_ascii=False)

@@ -1,0 +1,151 @@
+"""JSON Schema validation of loaded files, with findings in Swedish."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from ..findings import Finding, error
+from ..sourcefile import LoadedFile
+
+KINDS = ("document", "guideline", "period", "statutes", "glossary")
+
+_TYPES = {"string": "text", "object": "en uppsättning nycklar", "array": "en lista",
+          "integer": "ett heltal", "number": "ett tal", "boolean": "ja/nej (true/false)", "null": "tomt"}
+
+
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"  # common.schema.json#/$defs/id
+
+
+def read_schemas() -> dict[str, dict]:
+    """{file name: schema} of every JSON Schema, read from the package data ``avtal.schemas``."""
+    folder = resources.files("avtal.schemas")
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in folder.iterdir()
+            if p.name.endswith(".schema.json")}
+
+
+@lru_cache(maxsize=None)
+def _validators() -> dict[str, Draft202012Validator]:
+    """One validator per kind of file, sharing a registry so that ``$ref`` between schemas resolves."""
+    schemas = read_schemas()
+    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas.values())
+    return {
+        kind: Draft202012Validator(schemas[f"{kind}.schema.json"], registry=registry,
+                                   format_checker=Draft202012Validator.FORMAT_CHECKER)
+        for kind in KINDS
+    }
+
+
+def validate(kind: str, loaded: LoadedFile) -> list[Finding]:
+    """Every schema violation in the file, one finding each (the deepest cause)."""
+    validator = _validators()[kind]
+    findings = []
+    errors = sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path)))
+    # a date like 31/12/2026 fails both its pattern and its format: one fault, one finding (the pattern's)
+    wrong_form = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    for err in errors:
+        if err.validator == "format" and tuple(err.absolute_path) in wrong_form:
+            continue
+        findings.extend(_findings_for(err, loaded))
+    return findings
+
+
+def _leaves(err: ValidationError):
+    """For oneOf/anyOf, the errors of the branch that came closest; else the error itself."""
+    if err.context:
+        best = max(err.context, key=lambda e: len(e.absolute_path))
+        yield from _leaves(best)
+    else:
+        yield err
+
+
+def _findings_for(err: ValidationError, loaded: LoadedFile) -> list[Finding]:
+    out = []
+    for leaf in _leaves(err):
+        if leaf.validator == "additionalProperties":  # one finding per unknown key, not just the first
+            known = leaf.schema.get("properties", {})
+            out.extend(_finding(leaf, loaded, key) for key in leaf.instance if key not in known)
+        else:
+            out.append(_finding(leaf, loaded))
+    return out
+
+
+def _field(path) -> str:
+    names = [str(p) for p in path if not isinstance(p, int)]
+    return names[-1] if names else "dokumentet"
+
+
+def _typed(loaded: LoadedFile, where) -> str:
+    """The value as the author typed it at where (e.g. 2017:30, which YAML reads as a number)."""
+    lines = loaded.source.splitlines()
+    if not 0 < where.line <= len(lines):
+        return ""
+    return lines[where.line - 1][where.column - 1:].split(" #")[0].strip()
+
+
+def _finding(err: ValidationError, loaded: LoadedFile, key: str | None = None) -> Finding:
+    path = tuple(err.absolute_path)
+    where = loaded.where(path)
+    v = err.validator
+    if v == "additionalProperties":
+        allowed = sorted(err.schema.get("properties", {}))
+        if key is None:
+            unknown = [k for k in err.instance if k not in err.schema.get("properties", {})]
+            key = unknown[0] if unknown else "?"
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = (f"Menade du '{close[0]}'? " if close else "") + "Tillåtna nycklar här: " + ", ".join(allowed) + "."
+        return error("schema-unknown-key", loaded.where_key(path + (key,)),
+                     f"Okänd nyckel '{key}'.", hint)
+    if v == "required":
+        name = err.message.split("'")[1] if "'" in err.message else str(err.validator_value)
+        return error("schema-required", where, f"Obligatoriskt fält '{name}' saknas.",
+                     f"Lägg till '{name}:' här. Se schemas/ för vad fältet ska innehålla.")
+    if v == "enum":
+        allowed = ", ".join(str(x) for x in err.validator_value)
+        return error("schema-enum", where, f"Värdet '{err.instance}' är inte tillåtet för '{_field(path)}'.",
+                     f"Tillåtna värden: {allowed}.")
+    if v == "type":
+        wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        want = " eller ".join(_TYPES.get(w, w) for w in wanted)
+        typed = _typed(loaded, where) if "string" in wanted and not isinstance(err.instance, (dict, list)) else ""
+        if err.instance is None:
+            hint = "Fältet saknar värde: skriv värdet efter kolonet eller ta bort raden."
+        elif typed:  # a number, date or yes/no where text is wanted: the author's own value, quoted
+            hint = f"Sätt värdet inom citattecken: {_field(path)}: \"{typed}\"."
+        else:
+            hint = "Kontrollera värdets form."
+        return error("schema-type", where, f"'{_field(path)}' ska vara {want}.", hint)
+    if v == "pattern":
+        desc = err.schema.get("description", "")
+        if err.validator_value == "^\\d{4}-\\d{4}$":
+            return error("schema-id", where, f"'{err.instance}' är inte ett giltigt id för en avtalsperiod.",
+                         "Skriv första och sista året med ett vanligt bindestreck, t.ex. 2023-2026.")
+        if err.validator_value == ID_PATTERN:
+            return error("schema-id", where, f"'{err.instance}' är inte ett giltigt id.",
+                         "Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. b-lagstiftning.")
+        if err.validator_value.startswith("^\\d{4}-\\d{2}"):
+            return error("schema-date", where, f"'{err.instance}' är inte ett datum i formen ÅÅÅÅ-MM-DD.",
+                         "Skriv datumet som t.ex. 2023-01-01.")
+        # patternErrorMessage: the YAML language server shows the same text in the editor
+        return error("schema-pattern", where, f"Värdet '{err.instance}' har fel form för '{_field(path)}'.",
+                     err.schema.get("patternErrorMessage") or desc or f"Värdet ska matcha {err.validator_value}.")
+    if v == "format":
+        return error("schema-date", where, f"'{err.instance}' är inte ett giltigt datum.",
+                     "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-31.")
+    if v in ("minLength", "minItems"):
+        return error("schema-empty", where, f"'{_field(path)}' får inte vara tomt.",
+                     "Fyll i ett värde; är fältet frivilligt kan du i stället ta bort det.")
+    if v == "not":
+        tag = re.search(r"<[a-zA-Z/!]", err.instance) if isinstance(err.instance, str) else None
+        where = loaded.where_in_text(path, tag.start()) if tag else where  # the tag itself, not the field
+        return error("schema-html", where, "Texten innehåller HTML, som inte är tillåten.",
+                     "Skriv texten som vanlig text; använd Markdown för listor och länkar.")
+    return error("schema-invalid", where, f"Ogiltigt värde för '{_field(path)}': {err.message}",
+                 "Jämför med schemat i schemas/.")

@@ -1,0 +1,151 @@
+"""The whole corpus as one JSON document, for other web pages to embed the agreement's text.
+
+``export(corpus)`` is a pure function from the model to a dict that follows
+schemas/export.schema.json. The site publishes it as ``data/avtal.json`` (mkdocs hook).
+Every section carries its id, number, title, plain text, rendered HTML and URL, so a page
+elsewhere can show "5 Kommunens betalningsansvar" with its text and a link back here.
+
+URLs are relative to the site's root unless ``base_url`` is given (mkdocs.yml ``site_url``);
+links inside ``html`` are made the same way, so embedded HTML links back to this site.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from .. import text as textmod
+from ..model import Corpus, Document, Guideline, Period, Section
+from .inline import TextContext, text_html
+from .urls import Site, page_url
+
+FORMAT = "avtal-export"
+FORMAT_VERSION = 1
+SCHEMA_URL = "https://avtal.local/schemas/export.schema.json"
+
+_HREF = re.compile(r'href="(?!https?:|mailto:)([^"]*)"')
+
+
+def export(corpus: Corpus, base_url: str = "") -> dict:
+    """The corpus as a JSON-ready dict (see schemas/export.schema.json)."""
+    site = Site.of(corpus)
+    return {
+        "$schema": SCHEMA_URL,
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "site": base_url or None,
+        "periods": [_period(site, p, base_url) for p in sorted(corpus.periods.values(), key=lambda p: p.id)],
+        "statutes": [_statute(s) for s in corpus.statutes],
+        "terms": [_term(t) for t in corpus.terms],
+    }
+
+
+def _url(base_url: str, url: str) -> str:
+    return urljoin(base_url, url) if base_url else url
+
+
+def _absolute_links(html: str, page_url: str, base_url: str) -> str:
+    """Links of HTML rendered for the site's root page, made to work anywhere."""
+    def fix(match: re.Match) -> str:
+        target = match[1]
+        if target.startswith("#"):
+            target = page_url.split("#", 1)[0] + target
+        return f'href="{_url(base_url, target)}"'
+
+    return _HREF.sub(fix, html)
+
+
+def _period(site: Site, period: Period, base_url: str) -> dict:
+    shown = {k.id: k.text for k in period.key_terms}
+    return {
+        "id": period.id,
+        "title": period.title,
+        "status": period.status,
+        "status_label": period.status_label,
+        "valid_from": period.valid_from,
+        "valid_to": period.valid_to,
+        "agreement": period.agreement,
+        "url": _url(base_url, page_url(f"{period.id}/index.md")),
+        "decisions": [{"id": d.id, "body": d.body, "date": d.date, "paragraph": d.paragraph, "summary": d.summary}
+                      for d in period.decisions],
+        "key_terms": [{"id": k.id, "label": k.label, "type": k.type, "value": k.value, "unit": k.unit,
+                       "text": k.text, "clause": k.clause} for k in period.key_terms],
+        "documents": [_document(site, period, d, shown, base_url) for d in period.ordered_documents()],
+        "guidelines": [_guideline(site, period, g, base_url) for g in period.guidelines.values()],
+    }
+
+
+def _html(site: Site, period: Period, raw: str, owner: Document | Section, url: str, base_url: str) -> str:
+    ctx = TextContext(site, "index.md", period, owner=owner,
+                             key_terms={k.id: k for k in period.key_terms})
+    return _absolute_links(text_html(ctx, raw), url, base_url) if raw else ""
+
+
+def _document(site: Site, period: Period, document: Document, shown: dict[str, str], base_url: str) -> dict:
+    url = site.urls[period.id, document.id]
+    return {
+        "id": document.id,
+        "kind": document.kind,
+        "number": document.number,
+        "title": document.title,
+        "short_title": document.short_title,
+        "parent": document.parent,
+        "read_with": list(document.read_with),
+        "version": document.version,
+        "valid_from": document.valid_from,
+        "valid_to": document.valid_to,
+        "url": _url(base_url, url),
+        "text": textmod.plain(textmod.expand_key_terms(document.intro, shown)),
+        "html": _html(site, period, document.intro, document, url, base_url),
+        "read_more": [{"title": r.title, "ref": r.ref} for r in document.read_more],
+        "sections": [_section(site, period, s, shown, base_url) for s in document.sections],
+    }
+
+
+def _section(site: Site, period: Period, section: Section, shown: dict[str, str], base_url: str) -> dict:
+    url = site.urls[period.id, section.id]
+    return {
+        "id": section.id,
+        "number": section.number,
+        "title": section.title,
+        "heading": section.heading,
+        "document": section.document_id,
+        "url": _url(base_url, url),
+        "text": textmod.plain(textmod.expand_key_terms(section.text, shown)),
+        "html": _html(site, period, section.text, section, url, base_url),
+        "read_more": [{"title": r.title, "ref": r.ref} for r in section.read_more],
+        "sections": [_section(site, period, s, shown, base_url) for s in section.sections],
+    }
+
+
+def _guideline(site: Site, period: Period, guideline: Guideline, base_url: str) -> dict:
+    return {
+        "id": guideline.id,
+        "kind": guideline.kind,
+        "level": guideline.level,
+        "title": guideline.title,
+        "parent": guideline.parent,
+        "status": guideline.status,
+        "implements": list(guideline.implements),
+        "owner": guideline.owner,
+        "external_url": guideline.url,
+        "url": _url(base_url, site.urls[period.id, guideline.id]),
+        "description": guideline.description,
+    }
+
+
+def _statute(statute) -> dict:
+    return {
+        "id": statute.id, "sfs": statute.sfs, "kind": statute.kind, "title": statute.title,
+        "short_name": statute.short_name, "abbreviation": statute.abbreviation,
+        "in_force_from": statute.in_force_from, "repealed_from": statute.repealed_from,
+        "replaced_by": statute.replaced_by, "url": statute.url,
+    }
+
+
+def _term(term) -> dict:
+    return {
+        "id": term.id, "term": term.term, "kind": term.kind, "expansion": term.expansion,
+        "definition": term.definition, "synonyms": list(term.synonyms), "see": term.see,
+        "statute": term.statute,
+    }

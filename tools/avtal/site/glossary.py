@@ -1,0 +1,204 @@
+"""The glossary in use: where each term occurs, and the search words each section gets.
+
+Staff search with everyday words ("ÖK", "HoS-avtalet", "dosdispensering") that the
+agreement's text does not use. The glossary (agreement/register/begrepp.yaml) knows them
+as a term's ``synonyms``; this module decides which sections carry which of those words
+as visible "Sökord", so the site's search index finds the section that answers.
+
+A section gets search words from a term in three ways:
+
+- the glossary points there (``see``, ``defined_in``), or the term names it (its heading,
+  or a document's title): every form of the term (term, expansion, synonyms);
+- the section uses a specific term (one used in at most ``SPECIFIC`` sections of the
+  period): for an abbreviation its other form ("HVB" and "hem för vård och boende");
+- the section uses a multi-word synonym of a specific term ("hälso- och sjukvård i
+  hemmet"): the term itself ("Hemsjukvård").
+
+A key term stated in a section adds its label ("Uppsägningstid") when the label is short.
+Words a section already has (each word, or its first letters as the search expands them)
+are never added, so the line only holds what the text lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import text as textmod
+from ..model import Document, Period, Section, Term
+
+SPECIFIC = 6  # a term used in more sections than this is too common to tag them all
+NAMED = 20  # a term used in more sections than this does not name a section by its heading
+_WORD_CHARS = r"\wÅÄÖåäö"
+
+
+@dataclass(frozen=True)
+class Keyword:
+    word: str
+    term: str  # the glossary term's id
+
+
+@dataclass
+class Usage:
+    """Where the terms of the glossary occur in one period (ids of sections or documents)."""
+
+    uses: dict[str, list[str]] = field(default_factory=dict)  # term id -> section/document ids, in order
+    keywords: dict[str, list[Keyword]] = field(default_factory=dict)  # section/document id -> keywords
+
+
+def forms(term: Term) -> list[str]:
+    """Every way the term is written: the term, its expansion, its synonyms (first occurrence kept)."""
+    out: list[str] = []
+    for word in (term.term, term.expansion, *term.synonyms):
+        if word and word.casefold() not in {w.casefold() for w in out}:
+            out.append(word)
+    return out
+
+
+@lru_cache(maxsize=2048)
+def _pattern(word: str, exact_case: bool) -> re.Pattern:
+    """A word or phrase at a word start; inflected endings allowed for ordinary words."""
+    parts = [re.escape(p) for p in re.split(r"\s+", word.strip())]
+    if exact_case:
+        body = r"\s+".join(parts)  # an abbreviation: "SIP", "SIP-möte", "VGR:s" but not "SIPA"
+        return re.compile(rf"(?<![{_WORD_CHARS}-]){body}(?![{_WORD_CHARS}])")
+    body = rf"[{_WORD_CHARS}]{{0,3}}\s+".join(parts)  # "avvikelser i samverkan" uses "avvikelse i samverkan"
+    return re.compile(rf"(?<![{_WORD_CHARS}]){body}", re.IGNORECASE)
+
+
+def occurs(word: str, text: str, abbreviation: bool = False) -> bool:
+    exact = abbreviation or (word.isupper() and len(word) <= 6)
+    return bool(_pattern(word, exact).search(text))
+
+
+def _usage_forms(term: Term) -> list[str]:
+    """The forms that count as the text using the term: the term and, for an abbreviation, its expansion."""
+    words = [term.term]
+    if term.kind == "forkortning" and term.expansion:
+        words.append(term.expansion)
+    return words
+
+
+def _is_abbreviation_form(term: Term, word: str) -> bool:
+    return term.kind == "forkortning" and word == term.term
+
+
+def plain_texts(period: Period, key_terms: dict[str, str]) -> dict[str, str]:
+    """Plain text of each document's own text (intro, cover) and of each section, by id."""
+    out: dict[str, str] = {}
+    for document in period.documents.values():
+        cover = " ".join(str(v) for v in document.cover.values())
+        out[document.id] = textmod.plain(textmod.expand_key_terms(f"{cover}\n{document.intro}", key_terms))
+        for section in document.walk():
+            out[section.id] = textmod.plain(textmod.expand_key_terms(section.text, key_terms))
+    return out
+
+
+def _headings(period: Period) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for document in period.documents.values():
+        out[document.id] = document.title
+        for section in document.walk():
+            out[section.id] = section.title
+    return out
+
+
+def usage(period: Period, terms: list[Term]) -> Usage:
+    """Where each term is used in the period and which keywords each section gets."""
+    shown = {k.id: k.text for k in period.key_terms}
+    texts = plain_texts(period, shown)
+    headings = _headings(period)
+    result = Usage()
+    bridged: dict[str, set[str]] = {}
+    for term in terms:
+        result.uses[term.id] = [
+            ident for ident, body in texts.items()
+            if any(occurs(w, f"{headings[ident]}\n{body}", _is_abbreviation_form(term, w)) for w in _usage_forms(term))]
+        phrases = [s for s in term.synonyms if len(s.split()) > 1]
+        bridged[term.id] = {ident for ident, body in texts.items()
+                            if len(result.uses[term.id]) <= SPECIFIC and any(occurs(s, body) for s in phrases)}
+    tagged = {t: (set(u) if len(u) <= SPECIFIC else set()) | bridged[t] for t, u in result.uses.items()}
+    strong = _strong_homes(period, terms, headings, result.uses, tagged)
+    labels: dict[str, list[str]] = {}
+    for k in period.key_terms:
+        if len(k.label.split()) <= 4:
+            labels.setdefault(k.clause, []).append(k.label)
+    for ident, body in texts.items():
+        home = f"{headings[ident]}\n{body}"
+        words: list[Keyword] = []
+
+        def add(word: str, term_id: str) -> None:
+            if not covered(word, home) and word.casefold() not in {k.word.casefold() for k in words}:
+                words.append(Keyword(word, term_id))
+
+        for term in terms:
+            specific = len(result.uses[term.id]) <= SPECIFIC
+            if ident in strong[term.id]:
+                for word in forms(term):
+                    add(word, term.id)
+            elif specific and ident in result.uses[term.id] and term.kind == "forkortning":
+                for word in _usage_forms(term):
+                    add(word, term.id)
+            elif ident in bridged[term.id]:
+                for word in _usage_forms(term):
+                    add(word, term.id)
+        for label in labels.get(ident, ()):
+            add(label, "")
+        if words:
+            result.keywords[ident] = words
+    return result
+
+
+def _strong_homes(period: Period, terms: list[Term], headings: dict[str, str], uses: dict[str, list[str]],
+                  tagged: dict[str, set[str]]) -> dict[str, set[str]]:
+    """For each term, the sections and documents it names or the glossary points to.
+
+    tagged: the sections that get words from the term anyway (specific use, synonym bridge).
+    """
+    homes: dict[str, set[str]] = {}
+    document_of = {s.id: d.id for d in period.documents.values() for s in d.walk()}
+    for term in terms:
+        found = {i for i in (term.see, term.defined_in) if i and i not in period.documents}
+        named = len(uses[term.id]) <= NAMED
+        for ident, heading in headings.items():
+            if (named or ident in period.documents) and \
+                    any(occurs(w, heading, _is_abbreviation_form(term, w)) for w in _usage_forms(term)):
+                found.add(ident)
+        # a document the glossary points to is the home only when none of its sections uses or is named by the term
+        if term.see in period.documents and \
+                not any(document_of.get(i) == term.see for i in found | tagged[term.id]):
+            found.add(term.see)
+        homes[term.id] = found
+    return homes
+
+
+_TOKEN = re.compile(rf"[{_WORD_CHARS}]+")
+
+
+def covered(word: str, text: str) -> bool:
+    """Whether every word of a keyword is already in the text (the search matches word starts)."""
+    have = {t.casefold() for t in _TOKEN.findall(text)}
+    for token in _TOKEN.findall(word.casefold()):
+        if len(token) <= 2:
+            if token not in have:
+                return False
+            continue
+        stem = token[: max(4, len(token) - 3)]
+        if not any(h.startswith(stem) for h in have):
+            return False
+    return True
+
+
+def where_used(period: Period, usage_of: Usage, term: Term) -> list[tuple[Document, Section | None]]:
+    """(document, section) pairs where the term is used or that the glossary points to, in reading order."""
+    wanted = set(usage_of.uses.get(term.id, ()))
+    for ident in (term.see, term.defined_in):
+        if ident:
+            wanted.add(ident)
+    out: list[tuple[Document, Section | None]] = []
+    for document in period.documents.values():
+        if document.id in wanted:
+            out.append((document, None))
+        out += [(document, s) for s in document.walk() if s.id in wanted]
+    return out

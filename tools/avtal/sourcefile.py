@@ -1,0 +1,84 @@
+"""A YAML file as plain data, with the position of every value and key.
+
+``avtal.load`` makes these; every model object keeps its file and path so a check can
+point at the line that holds it (``LoadedFile.where``), also inside a multi-line text
+(``LoadedFile.where_in_text``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .findings import Position
+
+PathKey = tuple  # ("sections", 0, "title"): keys and list indexes from the file's root
+
+
+@dataclass
+class LoadedFile:
+    path: str  # as shown to users (relative to the project when possible)
+    data: object
+    values: dict[PathKey, Position] = field(default_factory=dict)  # where each value starts
+    keys: dict[PathKey, Position] = field(default_factory=dict)  # where each mapping key starts
+    source: str = ""  # the file's text, to place positions inside multi-line values
+
+    def where(self, path: PathKey) -> Position:
+        """The position of the value at path, or of its nearest ancestor."""
+        path = tuple(path)
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), Position(self.path, 1, 1))
+
+    def where_in_text(self, path: PathKey, offset: int) -> Position:
+        """The position of character `offset` of the string at path.
+
+        Block scalars (``text: |`` or ``>``) are placed line by line (see _in_block); in a flow
+        scalar the value's line breaks are the source's (a quote adds one column).
+        """
+        start = self.where(path)
+        value = self.data
+        for key in path:
+            value = value[key]
+        if not isinstance(value, str) or not self.source or tuple(path) not in self.values:
+            return start
+        lines = self.source.splitlines()
+        indicator = lines[start.line - 1][start.column - 1:start.column] if start.line <= len(lines) else ""
+        if indicator in ("|", ">"):
+            return self._in_block(lines, start, value, offset)
+        before = value[:offset]  # a flow scalar: quoted or plain, its line breaks as written
+        line_in_value = before.count("\n")
+        column_in_line = offset - (before.rfind("\n") + 1)
+        quote = 1 if indicator in ("'", '"') else 0
+        return Position(self.path, start.line + line_in_value, start.column + quote + column_in_line)
+
+    def _in_block(self, lines: list[str], start: Position, value: str, offset: int) -> Position:
+        """Position of value[offset] in a block scalar (``|`` or ``>``), found by locating each of the
+        block's source lines in the value in turn: a literal block keeps the line breaks, a folded
+        one turns most into spaces, but every line's text stands in the value as written."""
+        first = start.line  # 0-based index of the line after the indicator
+        while first < len(lines) and not lines[first].strip():
+            first += 1
+        if first >= len(lines):
+            return start
+        indent = len(lines[first]) - len(lines[first].lstrip(" "))
+        found = (first, 0)  # (0-based line, where its text starts in the value)
+        cursor = 0
+        for n in range(first, len(lines)):
+            line = lines[n]
+            if line.strip() and len(line) - len(line.lstrip(" ")) < indent:
+                break  # the block has ended
+            text = line[indent:]
+            if not text.strip():
+                continue
+            at = value.find(text, cursor)
+            if at < 0 or at > offset:
+                break
+            found, cursor = (n, at), at + len(text)
+        line, at = found
+        return Position(self.path, line + 1, indent + (offset - at) + 1)
+
+    def where_key(self, path: PathKey) -> Position:
+        """The position of the key that holds the value at path."""
+        return self.keys.get(tuple(path)) or self.where(path)
