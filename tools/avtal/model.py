@@ -39,6 +39,43 @@ class Located:
 
 
 @dataclass(frozen=True)
+class Text:
+    """One text field of a period: the words as written, where they stand and whose they are.
+
+    Found by the schemas (``load.texts``): ``markup`` is True for the Markdown subset (links,
+    key terms, statute citations, läs mer stars), False for plain text (titles, labels,
+    descriptions). ``document`` is the Document or Guideline the text belongs to (None for the
+    period manifest's own texts), ``section`` the Section (None outside sections).
+    """
+
+    raw: str
+    markup: bool
+    file: LoadedFile
+    path: PathKey
+    document: "Document | Guideline | None" = field(default=None, compare=False, repr=False)
+    section: "Section | None" = field(default=None, compare=False, repr=False)
+
+    @property
+    def field(self) -> str:
+        """The field's name: the last key of its path (``text``, ``title``, ``summary`` …)."""
+        return next((k for k in reversed(self.path) if isinstance(k, str)), "")
+
+    @property
+    def editorial(self) -> bool:
+        """An editor's note on the source or a change-log entry: words about the agreement, not of it."""
+        return "notes" in self.path or "changelog" in self.path
+
+    @property
+    def heading(self) -> bool:
+        """A title of the document, a section or a läs mer link (shown as a heading or link, not as text)."""
+        return self.field in ("title", "short_title") and "cover" not in self.path
+
+    def where(self, offset: int = 0) -> Position:
+        """The position of character offset of the text in its file (line and column as editors count)."""
+        return self.file.where_in_text(self.path, offset)
+
+
+@dataclass(frozen=True)
 class Note:
     kind: str
     text: str
@@ -106,6 +143,7 @@ class Document:
     read_more: list[ReadMore] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    texts: list[Text] = field(default_factory=list, compare=False, repr=False)  # every text field, in file order
 
     @property
     def nav_title(self) -> str:
@@ -142,6 +180,7 @@ class Guideline:
     changelog: list[Change] = field(default_factory=list)
     description: str | None = None
     notes: list[Note] = field(default_factory=list)
+    texts: list[Text] = field(default_factory=list, compare=False, repr=False)  # every text field, in file order
 
 
 @dataclass(frozen=True)
@@ -184,6 +223,21 @@ class Period:
     notes: list[Note] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
     guidelines: dict[str, Guideline] = field(default_factory=dict)
+    own_texts: list[Text] = field(default_factory=list, compare=False, repr=False)  # period.yaml's text fields
+
+    def texts(self, markup: bool | None = None, editorial: bool = False) -> Iterator[Text]:
+        """Every text field of the period, in file order: period.yaml's, each document's, each guideline's.
+
+        The one walker over the text: checks and renderers read texts here, never by field name.
+        markup: only the Markdown subset (True) or only plain text (False); editorial: also editors'
+        notes and change-log summaries (words about the agreement, not of it).
+        """
+        items = [self.own_texts, *(d.texts for d in self.documents.values()),
+                 *(g.texts for g in self.guidelines.values())]
+        for texts in items:
+            for text in texts:
+                if (markup is None or text.markup == markup) and (editorial or not text.editorial):
+                    yield text
 
     @property
     def status_label(self) -> str:
@@ -243,6 +297,7 @@ class Term:
     statute: str | None = None
     synonyms: tuple[str, ...] = ()
     see: str | None = None
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass

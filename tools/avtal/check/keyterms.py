@@ -12,7 +12,7 @@ import re
 
 from .. import text as textmod
 from ..findings import Finding, closest, error
-from ..model import Corpus, KeyTerm, Period
+from ..model import Corpus, KeyTerm
 
 _ONES = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
          "tretton", "fjorton", "femton", "sexton", "sjutton", "arton", "nitton"]
@@ -62,15 +62,6 @@ def wording_problem(term: KeyTerm) -> str | None:
     return None
 
 
-def _texts(period: Period):
-    for document in period.documents.values():
-        if document.intro:
-            yield document, None, document.intro, (document.where.file, ("intro",))
-        for section in document.walk():
-            if section.text:
-                yield document, section, section.text, (section.where.file, section.where.path + ("text",))
-
-
 def check_key_terms(corpus: Corpus) -> list[Finding]:
     findings = []
     for period in corpus.periods.values():
@@ -83,15 +74,15 @@ def check_key_terms(corpus: Corpus) -> list[Finding]:
                     f"Nyckelvärdet '{term.id}' stämmer inte med sin text: {problem}.",
                     "Ändra value eller text så att de säger samma sak."))
         shown_in: dict[str, set[str]] = {t: set() for t in terms}
-        for _, section, raw, (file, path) in _texts(period):
-            for match in textmod.KEY_TERM.finditer(raw):
-                ident, where = match["id"], file.where_in_text(path, match.start())
+        for text in period.texts(markup=True):
+            for match in textmod.KEY_TERM.finditer(text.raw):
+                ident = match["id"]
                 if ident not in terms:
                     findings.append(error(
-                        "key-term-unknown", where, f"Nyckelvärdet '{{{{{ident}}}}}' finns inte i periodens key_terms.",
-                        closest(ident, terms)))
-                elif section is not None:
-                    shown_in[ident].add(section.id)
+                        "key-term-unknown", text.where(match.start()),
+                        f"Nyckelvärdet '{{{{{ident}}}}}' finns inte i periodens key_terms.", closest(ident, terms)))
+                elif text.section is not None:
+                    shown_in[ident].add(text.section.id)
         for term in period.key_terms:
             if term.clause not in shown_in[term.id]:
                 findings.append(error(

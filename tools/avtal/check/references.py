@@ -45,15 +45,15 @@ def iter_references(period: Period) -> Iterator[Reference]:
                                 history=True)
         for _, item in document.all_read_more():
             yield Reference(item.ref, item.where.at("ref"), "Läs mer-länkens mål", "known")
-        for owner, path in _texts(document):
-            for link in textmod.links(owner):
-                split = split_ref(link.target)
-                if split is not None and split[0] is None and ":" not in split[1]:
-                    yield Reference(split[1], document.where.file.where_in_text(path, link.start), "Länkmålet", "known")
     for guideline in period.guidelines.values():
         yield Reference(guideline.parent, guideline.where.at("parent"), "Överordnat dokument", "parents")
         for i, ident in enumerate(guideline.implements):
             yield Reference(ident, guideline.where.at("implements", i), "Avsnittet", "known")
+    for text in period.texts(markup=True):
+        for link in textmod.links(text.raw):
+            split = split_ref(link.target)
+            if split is not None and split[0] is None and ":" not in split[1]:
+                yield Reference(split[1], text.where(link.start), "Länkmålet", "known")
 
 
 def references(corpus: Corpus) -> list[Finding]:
@@ -77,15 +77,6 @@ def references(corpus: Corpus) -> list[Finding]:
     return findings
 
 
-def _texts(document):
-    """(text, path) of the document's intro and every section's text."""
-    if document.intro:
-        yield document.intro, ("intro",)
-    for section in document.walk():
-        if section.text:
-            yield section.text, section.where.path + ("text",)
-
-
 _PERIOD_REF = re.compile(r"^ref:(?P<period>\d{4}-\d{4}):(?P<id>.+)$")
 
 
@@ -104,32 +95,30 @@ def period_references(corpus: Corpus) -> list[Finding]:
     """
     findings = []
     for period in corpus.periods.values():
-        for document in period.documents.values():
-            for raw, path in _texts(document):
-                file = document.where.file
-                for link in textmod.links(raw):
-                    split = split_ref(link.target)
-                    if split is None:
-                        continue
-                    other, ident = split
-                    where = file.where_in_text(path, link.start)
-                    if other is None:
-                        if ":" in ident:
-                            findings.append(error(
-                                "reference-period-malformed", where,
-                                f"Länkmålet '{link.target}' är varken ref:id eller ref:PERIOD:id.",
-                                "Skriv t.ex. ref:a-avtalstid, eller ref:2019-2022:a-avtalstid för en annan period."))
-                        continue
-                    target = corpus.periods.get(other)
-                    if target is None:
+        for text in period.texts(markup=True):
+            for link in textmod.links(text.raw):
+                split = split_ref(link.target)
+                if split is None:
+                    continue
+                other, ident = split
+                where = text.where(link.start)
+                if other is None:
+                    if ":" in ident:
                         findings.append(error(
-                            "reference-period-unknown", where,
-                            f"Länken pekar in i perioden {other}, som inte finns.",
-                            f"Perioder som finns: {', '.join(sorted(corpus.periods))}. Skriv ref:{ident} för en länk "
-                            "inom den egna perioden."))
-                    elif target.target(ident) is None:
-                        known = set(target.documents) | set(target.guidelines) | set(target.section_index())
-                        findings.append(error(
-                            "dangling-reference", where, f"Länkmålet '{ident}' finns inte i perioden {other}.",
-                            closest(ident, known)))
+                            "reference-period-malformed", where,
+                            f"Länkmålet '{link.target}' är varken ref:id eller ref:PERIOD:id.",
+                            "Skriv t.ex. ref:a-avtalstid, eller ref:2019-2022:a-avtalstid för en annan period."))
+                    continue
+                target = corpus.periods.get(other)
+                if target is None:
+                    findings.append(error(
+                        "reference-period-unknown", where,
+                        f"Länken pekar in i perioden {other}, som inte finns.",
+                        f"Perioder som finns: {', '.join(sorted(corpus.periods))}. Skriv ref:{ident} för en länk "
+                        "inom den egna perioden."))
+                elif target.target(ident) is None:
+                    known = set(target.documents) | set(target.guidelines) | set(target.section_index())
+                    findings.append(error(
+                        "dangling-reference", where, f"Länkmålet '{ident}' finns inte i perioden {other}.",
+                        closest(ident, known)))
     return findings

@@ -5,14 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterator
 
 import networkx as nx
 
 from .. import text as textmod
 from ..findings import Finding, warning
-from ..model import Corpus, Document, Guideline, KeyTerm, Period
-from ..sourcefile import LoadedFile, PathKey
+from ..model import Corpus, KeyTerm, Period
 from .hierarchy import PART, graph
 from .keyterms import number_words
 
@@ -118,20 +116,6 @@ def restatements(raw: str, terms: list[KeyTerm]) -> list[Restatement]:
     return found
 
 
-def _texts(item: Document | Guideline) -> Iterator[tuple[str, LoadedFile, PathKey]]:
-    """(raw text, file, path) of every text a document or guideline holds."""
-    file = item.where.file
-    if isinstance(item, Guideline):
-        if item.description:
-            yield item.description, file, ("description",)
-        return
-    if item.intro:
-        yield item.intro, file, ("intro",)
-    for section in item.walk():
-        if section.text:
-            yield section.text, file, section.where.path + ("text",)
-
-
 def _term_owner(period: Period, term: KeyTerm) -> str | None:
     section = period.section_index().get(term.clause)
     return section.document_id if section else term.document
@@ -166,11 +150,13 @@ def key_term_restatements(corpus: Corpus) -> list[Finding]:
                 lower_terms.setdefault(ident, []).append(term)
         for ident, terms in sorted(lower_terms.items()):
             item = g.nodes[ident]["item"]
-            for raw, file, path in _texts(item):
-                for found in restatements(raw, terms):
+            for text in item.texts:
+                if text.editorial:
+                    continue
+                for found in restatements(text.raw, terms):
                     term = found.term
                     findings.append(warning(
-                        "key-term-restated", file.where_in_text(path, found.offset),
+                        "key-term-restated", text.where(found.offset),
                         f"'{ident}' anger {term.label.lower()} till {found.number} {term.unit}, men "
                         f"{_term_owner(period, term)} anger {term.text} (nyckelvärdet '{term.id}').",
                         f"Ett underordnat dokument får inte ange ett annat värde; skriv {{{{{term.id}}}}} "

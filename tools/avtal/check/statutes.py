@@ -1,8 +1,8 @@
 """Statutory references in the corpus: find them, check them against the register.
 
 The parser (avtal.cite) knows nothing of the model; this module feeds it
-the register, walks every text of every document, and turns what it finds into
-findings with exact positions.
+the register and every text in the Markdown subset (``Period.texts``), and turns
+what it finds into findings with exact positions.
 """
 
 from __future__ import annotations
@@ -14,42 +14,39 @@ from typing import Iterator
 from .. import cite
 from ..cite import index_from_register
 from ..findings import Finding, Position, error, hint, warning
-from ..model import Corpus, Document, Period, Section, Statute
-from ..sourcefile import LoadedFile, PathKey
+from ..model import Corpus, Document, Guideline, Period, Section, Statute, Text
 
 
 @dataclass(frozen=True)
 class CitedAt:
-    """One citation in the corpus, with the text it stands in."""
+    """One citation in the corpus, with the text it stands in and the dates that text is valid."""
 
     citation: cite.Citation
-    document: Document
-    section: Section | None
-    file: LoadedFile
-    path: PathKey  # the text's path in its file
+    text: Text
+    valid_from: str  # the document's dates, or the period's for period.yaml's own texts
+    valid_to: str
 
     @property
     def position(self) -> Position:
-        return self.file.where_in_text(self.path, self.citation.start)
+        return self.text.where(self.citation.start)
 
+    @property
+    def document(self) -> Document | Guideline | None:
+        return self.text.document
 
-def texts(document: Document) -> Iterator[tuple[Section | None, LoadedFile, PathKey, str]]:
-    """Every text of a document that may cite law: cover, intro and sections."""
-    file = document.where.file
-    if document.cover.get("text"):
-        yield None, file, ("cover", "text"), document.cover["text"]
-    if document.intro:
-        yield None, file, ("intro",), document.intro
-    for section in document.walk():
-        if section.text:
-            yield section, file, section.where.path + ("text",), section.text
+    @property
+    def section(self) -> Section | None:
+        return self.text.section
 
 
 def cited(period: Period, index: cite.StatuteIndex) -> Iterator[CitedAt]:
-    for document in period.documents.values():
-        for section, file, path, raw in texts(document):
-            for citation in cite.find_citations(raw, index):
-                yield CitedAt(citation, document, section, file, path)
+    """Every citation in the period's texts in the Markdown subset (where the site links them), in order."""
+    for text in period.texts(markup=True):
+        owner = text.document
+        valid_from = (owner.valid_from if owner else None) or period.valid_from
+        valid_to = (owner.valid_to if owner else None) or period.valid_to
+        for citation in cite.find_citations(text.raw, index):
+            yield CitedAt(citation, text, valid_from, valid_to)
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,|och|samt|eller|respektive|,\s*(?:och|samt|eller))?\s*$")
@@ -60,20 +57,13 @@ def places(found: list[CitedAt]) -> list[list[CitedAt]]:
     groups: list[list[CitedAt]] = []
     for item in found:
         last = groups[-1][-1] if groups else None
-        if (last is not None and last.path == item.path and last.file is item.file
+        if (last is not None and last.text is item.text
                 and last.citation.sfs == item.citation.sfs and item.citation.sfs is not None
-                and _LIST_GAP.match(_text(item)[last.citation.end:item.citation.start] or "")):
+                and _LIST_GAP.match(item.text.raw[last.citation.end:item.citation.start] or "")):
             groups[-1].append(item)
         else:
             groups.append([item])
     return groups
-
-
-def _text(item: CitedAt) -> str:
-    value = item.file.data
-    for key in item.path:
-        value = value[key]
-    return value
 
 
 def _register_names(statute: Statute) -> set[str]:
@@ -140,18 +130,17 @@ def _check_place(place: list[CitedAt], by_sfs: dict[str, Statute], index: cite.S
             out.append(error("statute-chapter", item.position,
                              f"{statute.title} har inget {chapter} kap.",
                              f"Lagen har kapitlen {_chapter_span(statute.chapters)}."))
-    document = first.document
-    if statute.repealed_from and statute.repealed_from <= document.valid_to:
+    if statute.repealed_from and statute.repealed_from <= first.valid_to:
         replacement = by_sfs.get(statute.replaced_by or "")
         new = replacement.title if replacement else (statute.replaced_by or "okänd lag")
         out.append(warning("statute-repealed", where,
                            f"{statute.title} upphävdes {statute.repealed_from} och ersattes av {new}; "
-                           f"dokumentet gäller till {document.valid_to}.",
+                           f"dokumentet gäller till {first.valid_to}.",
                            f"Hänvisa till {new} vid nästa revidering."))
-    if statute.in_force_from > document.valid_from:
+    if statute.in_force_from > first.valid_from:
         out.append(warning("statute-not-in-force", where,
                            f"{statute.title} träder i kraft {statute.in_force_from}, efter att dokumentet börjar gälla "
-                           f"({document.valid_from}).", "Kontrollera att rätt lag avses."))
+                           f"({first.valid_from}).", "Kontrollera att rätt lag avses."))
     generic = c.name_written and c.name_written.casefold() in {"lag", "lagen", "förordning", "förordningen"}
     if c.name_written and not generic and not _same_name(c.name_written, _register_names(statute)):
         names = statute.short_name or statute.title

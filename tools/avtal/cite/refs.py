@@ -10,6 +10,7 @@ from ..findings import Position
 from ..load import load_file, load_text
 from ..load.build import statutes_from
 from ..load.corpus import REGISTER_DIR
+from ..load.texts import text_fields
 from . import parse as citations
 from .register import StatuteIndex, build_index, index_from_register
 
@@ -26,29 +27,30 @@ def register_index(root: Path | None) -> StatuteIndex:
     return index_from_register(statutes_from(loaded))
 
 
-def _yaml_texts(node, path=()):
-    """(path, text) of every text field in a corpus file, in file order; the editors' notes on the
-    source (notes: typos, numbering) are not the agreement's text and are left out, as on the site."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "notes":
-                continue
-            if key in ("text", "intro") and isinstance(value, str):
-                yield path + (key,), value
-            else:
-                yield from _yaml_texts(value, path + (key,))
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            yield from _yaml_texts(item, path + (i,))
+def kind_of(data) -> str | None:
+    """The kind of corpus file data is, by the keys only that kind has (a file given by name may lie
+    anywhere); None when it is not a document, guideline or period manifest."""
+    if not isinstance(data, dict):
+        return None
+    if "sections" in data:
+        return "document"
+    if "level" in data and "parent" in data:
+        return "guideline"
+    if "agreement" in data or "key_terms" in data:
+        return "period"
+    return None
 
 
 def find_in_file(name: str, raw: str, index) -> list[tuple[Position | None, citations.Citation]]:
-    """Citations of a plain text, or of every text field of a corpus YAML file."""
+    """Citations of a plain text, or of every text in the Markdown subset of a corpus YAML file (the
+    texts the site links citations in; found by the file's schema, as ``Period.texts`` finds them)."""
     if name.endswith((".yaml", ".yml")):
         loaded, _ = load_text(raw, name)
         if loaded is not None:
+            kind = kind_of(loaded.data)
+            texts = [(path, text) for path, text, markup in text_fields(kind, loaded.data) if markup] if kind else []
             return [(loaded.where_in_text(path, c.start), c)
-                    for path, text in _yaml_texts(loaded.data) for c in citations.find_citations(text, index)]
+                    for path, text in texts for c in citations.find_citations(text, index)]
     return [(None, c) for c in citations.find_citations(raw, index)]
 
 

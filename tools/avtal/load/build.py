@@ -7,8 +7,19 @@ objects that remember their file and path (``model.Located``).
 from __future__ import annotations
 
 from ..model import (Change, Decision, Document, Guideline, KeyTerm, Located, Note, Period, ReadMore, Section,
-                     Statute, Term)
+                     Statute, Term, Text)
 from ..sourcefile import LoadedFile, PathKey
+from .texts import text_fields
+
+
+def _texts(kind: str, file: LoadedFile, document: Document | Guideline | None = None) -> list[Text]:
+    """Every text field of the file (found by its schema), each with the section that holds it."""
+    sections = {s.where.path: s for s in document.walk()} if isinstance(document, Document) else {}
+    out = []
+    for path, raw, markup in text_fields(kind, file.data):
+        section = next((sections[path[:n]] for n in range(len(path) - 1, 0, -1) if path[:n] in sections), None)
+        out.append(Text(raw, markup, file, path, document, section))
+    return out
 
 
 def _notes(items) -> list[Note]:
@@ -36,7 +47,7 @@ def _section(data: dict, document_id: str, file: LoadedFile, path: PathKey, dept
 
 def document_from(file: LoadedFile, period_id: str) -> Document:
     d = file.data
-    return Document(
+    document = Document(
         id=d["id"], kind=d["kind"], title=d["title"], version=d["version"], valid_from=d["valid_from"],
         valid_to=d["valid_to"], period_id=period_id, where=Located(file, ()), number=d.get("number"),
         short_title=d.get("short_title"), parent=d.get("parent"), read_with=list(d.get("read_with", ())),
@@ -44,21 +55,25 @@ def document_from(file: LoadedFile, period_id: str) -> Document:
         read_more=_read_more(d.get("read_more"), file, ("read_more",)),
         sections=[_section(s, d["id"], file, ("sections", i), 1) for i, s in enumerate(d["sections"])],
         notes=_notes(d.get("notes")))
+    document.texts = _texts("document", file, document)
+    return document
 
 
 def guideline_from(file: LoadedFile, period_id: str) -> Guideline:
     d = file.data
-    return Guideline(
+    guideline = Guideline(
         id=d["id"], kind=d["kind"], level=d["level"], title=d["title"], parent=d["parent"], status=d["status"],
         version=d["version"], period_id=period_id, where=Located(file, ()),
         implements=list(d.get("implements", ())), owner=d.get("owner"), url=d.get("url"),
         valid_from=d.get("valid_from"), valid_to=d.get("valid_to"), changelog=_changes(d.get("changelog")),
         description=d.get("description"), notes=_notes(d.get("notes")))
+    guideline.texts = _texts("guideline", file, guideline)
+    return guideline
 
 
 def period_from(file: LoadedFile) -> Period:
     d = file.data
-    return Period(
+    period = Period(
         id=d["id"], title=d["title"], status=d["status"], valid_from=d["valid_from"], valid_to=d["valid_to"],
         agreement=d["agreement"], where=Located(file, ()),
         decisions=[Decision(x["id"], x["body"], x["date"], x["summary"], x.get("paragraph"), x.get("source"))
@@ -69,6 +84,8 @@ def period_from(file: LoadedFile) -> Period:
         predecessor=dict(d.get("predecessor", {})),
         changes_from_predecessor=list(d.get("changes_from_predecessor", ())),
         changelog=_changes(d.get("changelog")), notes=_notes(d.get("notes")))
+    period.own_texts = _texts("period", file)
+    return period
 
 
 def statutes_from(file: LoadedFile) -> list[Statute]:
@@ -84,5 +101,6 @@ def terms_from(file: LoadedFile) -> list[Term]:
     return [Term(
         id=t["id"], term=t["term"], kind=t["kind"], where=Located(file, ("terms", i)),
         expansion=t.get("expansion"), definition=t.get("definition"), defined_in=t.get("defined_in"),
-        statute=t.get("statute"), synonyms=tuple(t.get("synonyms", ())), see=t.get("see"))
+        statute=t.get("statute"), synonyms=tuple(t.get("synonyms", ())), see=t.get("see"),
+        notes=tuple(_notes(t.get("notes"))))
         for i, t in enumerate(file.data["terms"])]

@@ -32,12 +32,23 @@ def read_schemas() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=None)
+def registry() -> Registry:
+    """Every schema by its ``$id``, so that ``$ref`` between schemas resolves."""
+    return Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in read_schemas().values())
+
+
+def schema_of(kind: str) -> dict:
+    """The schema of a kind of file (one of KINDS)."""
+    return registry().contents(f"https://avtal.local/schemas/{kind}.schema.json")
+
+
+@lru_cache(maxsize=None)
 def _validators() -> dict[str, Draft202012Validator]:
-    """One validator per kind of file, sharing a registry so that ``$ref`` between schemas resolves."""
+    """One validator per kind of file, sharing the registry."""
     schemas = read_schemas()
-    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas.values())
+    registry_ = registry()
     return {
-        kind: Draft202012Validator(schemas[f"{kind}.schema.json"], registry=registry,
+        kind: Draft202012Validator(schemas[f"{kind}.schema.json"], registry=registry_,
                                    format_checker=Draft202012Validator.FORMAT_CHECKER)
         for kind in KINDS
     }

@@ -16,6 +16,7 @@ from ..diff import diff_periods
 from ..diff.html import html_blocks
 from ..model import Corpus, Period
 from .blocks import heading, html_block, trust_marks
+from .inline import TextContext, inline
 from .urls import Site, page_url, relative
 
 def page_path(period: Period) -> str:
@@ -79,6 +80,7 @@ def source_changes_html(site: Site, page: str, period: Period) -> str:
     for change in period.changes_from_predecessor:
         by_document[change["document"]].append(change)
     terms = {t.id: t for t in period.key_terms}
+    ctx = TextContext(site, page, period, key_terms=terms)  # quoted as written, citations linked as in the text
     parts = ['<p class="avtal-kalla">Förändringarna så som tjänsteskrivelsen inför beslutet räknar upp dem, '
              "ordagrant.</p>"]
     for ident, changes in by_document.items():
@@ -93,6 +95,6 @@ def source_changes_html(site: Site, page: str, period: Period) -> str:
                 term = terms[change["key_term"]]
                 extra = (f' <span class="avtal-diff-nyckelvarde">({_h(term.label)}: <del>{_h(str(change["old"]))}</del>'
                          f' → <ins>{_h(str(change["new"]))}</ins>)</span>')
-            items.append(f"<li>{_h(change['text'])}{extra}</li>")
+            items.append(f"<li>{inline(ctx, change['text'])}{extra}</li>")
         parts.append(f"<p><strong>{name}</strong></p><ul>{''.join(items)}</ul>")
     return "".join(parts)

@@ -85,14 +85,21 @@ def _is_abbreviation_form(term: Term, word: str) -> bool:
 
 
 def plain_texts(period: Period, key_terms: dict[str, str]) -> dict[str, str]:
-    """Plain text of each document's own text (intro, cover) and of each section, by id."""
-    out: dict[str, str] = {}
+    """The words a reader sees in each document's own text (cover, intro) and in each section, by id.
+
+    Headings are left out (``_headings`` holds them), and so are editors' notes.
+    """
+    parts: dict[str, list[str]] = {}
     for document in period.documents.values():
-        cover = " ".join(str(v) for v in document.cover.values())
-        out[document.id] = textmod.plain(textmod.expand_key_terms(f"{cover}\n{document.intro}", key_terms))
+        parts[document.id] = []
         for section in document.walk():
-            out[section.id] = textmod.plain(textmod.expand_key_terms(section.text, key_terms))
-    return out
+            parts[section.id] = []
+    for text in period.texts():
+        owner = text.section or text.document
+        if owner is None or text.heading or owner.id not in parts or text.document.id not in period.documents:
+            continue
+        parts[owner.id].append(text.raw)
+    return {ident: textmod.plain(textmod.expand_key_terms("\n".join(raw), key_terms)) for ident, raw in parts.items()}
 
 
 def _headings(period: Period) -> dict[str, str]:

@@ -77,4 +77,4 @@ def _term_html(site: Site, page: str, period: Period | None, usage, term, statut
         else:
             rows.append(("Används i", "Förekommer inte i avtalstexten."))
     table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
-    return f'<table class="avtal-register avtal-begrepp">{table}</table>{notes_html(getattr(term, "notes", ()) or ())}'
+    return f'<table class="avtal-register avtal-begrepp">{table}</table>{notes_html(term.notes)}'

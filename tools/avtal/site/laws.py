@@ -20,9 +20,10 @@ def citing_sections(corpus: Corpus) -> dict[str, dict[tuple[str, str], list[str]
     found: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(dict)
     for period in corpus.periods.values():
         for item in cited(period, index):
-            if item.citation.sfs is None:
+            owner = item.section or item.document
+            if item.citation.sfs is None or owner is None:  # period.yaml's own texts have no page of their own
                 continue
-            ident = item.section.id if item.section else item.document.id
+            ident = owner.id
             texts = found[item.citation.sfs].setdefault((period.id, ident), [])
             text = " ".join(item.citation.text.split())
             if text not in texts:
