@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from avtal.load import load_corpus
@@ -17,4 +18,4 @@ def test_an_editors_note_on_a_term_reaches_its_entry():
     entry = page[page.index("{#sip-mote}"):]
     entry = entry[:entry.index("\n### ")]
     assert "Redaktionell anmärkning (inte del av avtalstexten)" in entry
-    assert "Texten skriver &quot;Samordnad individuell planering (SIP-möte)&quot;" in entry
+    assert 'Texten skriver "Samordnad individuell planering (SIP-möte)"' in html.unescape(entry)

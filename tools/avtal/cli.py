@@ -89,20 +89,19 @@ def cmd_build(args) -> int:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    from .check import check_root
     from .check.report import format_text
 
     root = _root(args)
-    _, findings = check_root(root)
-    if failing(findings):
-        print(format_text(findings))
-        print("Webbplatsen byggs inte förrän felen är rättade.", file=sys.stderr)
-        return EXIT_FINDINGS
     site_dir = Path(args.site_dir).resolve() if args.site_dir else root / "site"
-    try:
+    try:  # the mkdocs hook loads and checks the corpus, once per build
         build(_mkdocs_config(root, site_dir=str(site_dir), strict=True))
     except MkDocsException as exc:
-        print(f"Bygget misslyckades: {exc}", file=sys.stderr)
+        findings = getattr(exc, "findings", None)  # the hook's CorpusHasErrors
+        if findings is not None:
+            print(format_text(findings))
+            print("Webbplatsen byggs inte förrän felen är rättade.", file=sys.stderr)
+        else:
+            print(f"Bygget misslyckades: {exc}", file=sys.stderr)
         return EXIT_FINDINGS
     print(f"Webbplatsen är byggd i {site_dir}")
     return EXIT_OK

@@ -10,16 +10,15 @@ and the source's ``*`` after a word that points to the section's "läs mer".
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Iterator
 
 _ITEM = re.compile(r"^(?P<indent> *)(?P<marker>-|\d+\.|[a-z]\.)[ ](?P<text>.*)$")
 LINK = re.compile(r"\[(?P<label>[^\]\n]+)\]\((?P<target>[^)\s]+)\)")
 KEY_TERM = re.compile(r"\{\{\s*(?P<id>[a-z0-9-]+)\s*\}\}")
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_EMPHASIS = re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])")
+STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+EMPHASIS = re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])")
 # The source's reference marker: a star right after a word or closing mark, not part of **strong**.
 READ_MORE_MARK = re.compile(r"(?<=[\w”)\".,:;])\*(?!\*)")
 
@@ -125,47 +124,8 @@ def links(text: str) -> list[Link]:
 def plain(text: str) -> str:
     """The words a reader sees: link labels kept, markup dropped (used by search and diff)."""
     text = LINK.sub(lambda m: m["label"], text)
-    text = _STRONG.sub(r"\1", text)
-    return _EMPHASIS.sub(r"\1", text)
-
-
-Inline = Callable[[str], str]
-
-
-def escape_inline(text: str) -> str:
-    """Default inline rendering: escaped text with strong, emphasis and external links."""
-    out = html.escape(text, quote=False)
-    out = _STRONG.sub(r"<strong>\1</strong>", out)
-    return _EMPHASIS.sub(r"<em>\1</em>", out)
-
-
-_LIST_TAGS = {"bullet": ("<ul>", "</ul>"), "number": ("<ol{start}>", "</ol>"), "letter": ('<ol type="a"{start}>', "</ol>")}
-
-
-def to_html(text: str, inline: Inline = escape_inline) -> str:
-    """Render the subset to HTML; inline() renders the text of one paragraph or item."""
-    parts = []
-    for block in parse(text):
-        if isinstance(block, Paragraph):
-            parts.append(f"<p>{inline(block.text)}</p>")
-        else:
-            parts.append(_list_html(block, inline))
-    return "\n".join(parts)
-
-
-def _list_html(block: ListBlock, inline: Inline) -> str:
-    open_tag, close_tag = _LIST_TAGS[block.style]
-    start = ""
-    if block.style == "number" and block.start != "1":
-        start = f' start="{block.start}"'
-    elif block.style == "letter" and block.start != "a":
-        start = f' start="{ord(block.start) - ord("a") + 1}"'
-    items = []
-    for item in block.items:
-        own = inline(item.text)  # before the children: inline() sees the units in reading order
-        children = "".join(_list_html(child, inline) for child in item.children)
-        items.append(f"<li>{own}{children}</li>")
-    return open_tag.format(start=start) + "".join(items) + close_tag
+    text = STRONG.sub(r"\1", text)
+    return EMPHASIS.sub(r"\1", text)
 
 
 def expand_key_terms(raw: str, shown: dict[str, str]) -> str:

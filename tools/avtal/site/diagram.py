@@ -7,12 +7,11 @@
 The graph is a networkx DiGraph (parent → child) built from the period; the layout is ours
 (no graphviz): every child of the agreement is a column, and the documents under it are
 stacked below it in depth-first order, indented by their depth. Every box is an <a> link to
-its page or anchor. Pure: period in, SVG text out.
+its page or anchor. Pure: period in, the layout as data out; templates/hierarchy.svg draws it.
 """
 
 from __future__ import annotations
 
-import html
 import textwrap
 from dataclasses import dataclass
 
@@ -121,20 +120,20 @@ def _css_class(node: Node) -> str:
     return f"avtal-nod avtal-nod-{node.kind}"
 
 
-def _box_svg(box: Box, link) -> str:
+def _box(box: Box, link) -> dict:
+    """A box for templates/hierarchy.svg: its link, tooltip, rectangle and lines of text."""
     node = box.node
     kind = KIND_LABELS.get(node.kind, node.kind)
-    tip = f"{kind}{', ' + LEVEL_LABELS[node.level].lower() if node.level else ''}: {node.title}"
     x_text = box.x + PAD
-    spans = "".join(f'<tspan x="{x_text:.0f}" dy="{LINE if i else PAD + LINE - 3}">{html.escape(line)}</tspan>'
-                    for i, line in enumerate(box.lines))
-    return (f'<a href="{html.escape(link(node.url))}" class="{_css_class(node)}" data-id="{node.id}">'
-            f"<title>{html.escape(tip)}</title>"
-            f'<rect x="{box.x:.0f}" y="{box.y:.0f}" width="{box.width:.0f}" height="{box.height:.0f}" rx="4"/>'
-            f'<text x="{x_text:.0f}" y="{box.y:.0f}" font-size="{FONT}">{spans}</text></a>')
+    return {"href": link(node.url), "classes": _css_class(node), "id": node.id,
+            "tip": f"{kind}{', ' + LEVEL_LABELS[node.level].lower() if node.level else ''}: {node.title}",
+            "x": f"{box.x:.0f}", "y": f"{box.y:.0f}", "width": f"{box.width:.0f}", "height": f"{box.height:.0f}",
+            "text_x": f"{x_text:.0f}", "lines": [{"dy": LINE if i else PAD + LINE - 3, "text": line}
+                                                for i, line in enumerate(box.lines)]}
 
 
-def _edges_svg(g: nx.DiGraph, boxes: dict[str, Box], root: str, columns: list[str], beside: list[str]) -> str:
+def _edges(g: nx.DiGraph, boxes: dict[str, Box], root: str, columns: list[str], beside: list[str]) -> dict:
+    """The path of every parent–child line (one SVG path) and the dashed lines to what stands beside."""
     parts = []
     r = boxes[root]
     bus = r.y + r.height + ROW_GAP / 2
@@ -152,46 +151,26 @@ def _edges_svg(g: nx.DiGraph, boxes: dict[str, Box], root: str, columns: list[st
         p, c = boxes[parent], boxes[child]
         spine = c.x - INDENT / 2
         parts.append(f"M{spine:.0f} {p.y + p.height:.0f}V{c.y + c.height / 2:.0f}H{c.x:.0f}")
-    out = f'<path class="avtal-kant" d="{"".join(parts)}"/>'
-    for ident in beside:
-        b = boxes[ident]
-        out += (f'<path class="avtal-kant avtal-kant-bredvid" d="M{r.x + r.width:.0f} {r.y + r.height / 2:.0f}'
-                f'H{b.x:.0f}"/>')
-    return out
+    besides = [f"M{r.x + r.width:.0f} {r.y + r.height / 2:.0f}H{boxes[ident].x:.0f}" for ident in beside]
+    return {"tree": "".join(parts), "beside": besides}
 
 
-def hierarchy_svg(period: Period, urls: dict[str, str], link=lambda url: url) -> str:
-    """The period's hierarchy of governing documents as inline SVG with a link in every box.
+def hierarchy(period: Period, urls: dict[str, str], link=lambda url: url) -> dict | None:
+    """The period's hierarchy of governing documents laid out for templates/hierarchy.svg.
 
     urls: id → site URL of every document and guideline; link: turns a site URL into the href
-    used on the page that shows the picture (relative links).
+    used on the page that shows the picture (relative links). None for a period without documents.
     """
     g = graph(period, urls)
     root = period.agreement if period.agreement in g else next(iter(g.nodes), None)
     if root is None:
-        return ""
+        return None
     order = {ident: i for i, ident in enumerate(period.documents)}
     columns = sorted(g.successors(root), key=lambda n: (
         0 if g.nodes[n]["node"].kind == "avtalsdel" else 1, order.get(n, len(order))))
     beside = [d.id for d in period.documents.values() if d.kind == "strategi" and g.in_degree(d.id) == 0]
     placed = layout(g, root, columns, beside)
     boxes = {b.node.id: b for b in placed}
-    width = max(b.x + b.width for b in placed) + 2
-    height = max(b.y + b.height for b in placed) + 2
-    legend = ('<desc>Hälso- och sjukvårdsavtalet består av Del A och Del B; de fyra överenskommelserna ligger '
-              "direkt under avtalet; riktlinjer, rutiner och lokala planer ligger under den del de hör till. "
-              "Färdplanen är en strategi vid sidan av avtalet.</desc>")
-    body = _edges_svg(g, boxes, root, columns, beside) + "".join(_box_svg(b, link) for b in placed)
-    return (f'<svg class="avtal-hierarki" viewBox="-1 -1 {width:.0f} {height:.0f}" width="{width:.0f}" '
-            f'xmlns="http://www.w3.org/2000/svg" aria-labelledby="avtal-hierarki-titel" role="group">'
-            f'<title id="avtal-hierarki-titel">Styrdokumentens hierarki, avtalsperiod {html.escape(period.id)}</title>'
-            f"{legend}{body}</svg>")
-
-
-def legend_html() -> str:
-    items = [("avtal-nod-avtal", "Avtal"), ("avtal-nod-avtalsdel", "Avtalsdel (Del A, Del B)"),
-             ("avtal-nod-overenskommelse", "Överenskommelse (Del C)"),
-             ("avtal-nod-lansgemensam", "Länsgemensam riktlinje, rutin, handbok …"),
-             ("avtal-nod-lokal", "Delregionalt eller lokalt dokument"), ("avtal-nod-strategi", "Strategi")]
-    return ('<ul class="avtal-teckenforklaring">'
-            + "".join(f'<li><span class="avtal-ruta {cls}"></span>{label}</li>' for cls, label in items) + "</ul>")
+    return {"period": period.id, "width": f"{max(b.x + b.width for b in placed) + 2:.0f}",
+            "height": f"{max(b.y + b.height for b in placed) + 2:.0f}", "font": FONT,
+            "edges": _edges(g, boxes, root, columns, beside), "boxes": [_box(b, link) for b in placed]}

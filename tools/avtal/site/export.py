@@ -26,9 +26,10 @@ SCHEMA_URL = "https://avtal.local/schemas/export.schema.json"
 _HREF = re.compile(r'href="(?!https?:|mailto:)([^"]*)"')
 
 
-def export(corpus: Corpus, base_url: str = "") -> dict:
-    """The corpus as a JSON-ready dict (see schemas/export.schema.json)."""
-    site = Site.of(corpus)
+def export(corpus: Corpus, base_url: str = "", site: Site | None = None) -> dict:
+    """The corpus as a JSON-ready dict (see schemas/export.schema.json); site: the build's index, when
+    there is one (otherwise one is made)."""
+    site = site or Site.of(corpus)
     return {
         "$schema": SCHEMA_URL,
         "format": FORMAT,

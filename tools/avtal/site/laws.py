@@ -2,36 +2,39 @@
 
 from __future__ import annotations
 
-import html
-from collections import defaultdict
-
-from ..check.statutes import cited
-from ..cite import index_from_register
-from ..model import Corpus, Statute
-from .blocks import heading, html_block, period_trust_marks
-from .urls import Site, current_period
+from ..model import Statute
+from . import blocks
+from .blocks import link
+from .markup import render
+from .urls import Site, citations_in, current_period
 
 PAGE = "lagar.md"
 
 
-def citing_sections(corpus: Corpus) -> dict[str, dict[tuple[str, str], list[str]]]:
-    """sfs -> {(period, section or document id): [citation texts]}, in corpus order."""
-    index = index_from_register(corpus.statutes)
-    found: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(dict)
-    for period in corpus.periods.values():
-        for item in cited(period, index):
-            owner = item.section or item.document
-            if item.citation.sfs is None or owner is None:  # period.yaml's own texts have no page of their own
+def citing_sections(site: Site) -> dict[str, dict[tuple[str, str], list[str]]]:
+    """sfs -> {(period, section or document id): [citation texts]}, in corpus order.
+
+    The citations are those of every text in the Markdown subset (``Period.texts``), as the site
+    links them and ``avtal refs`` lists them; period.yaml's own texts have no page of their own.
+    """
+    found: dict[str, dict[tuple[str, str], list[str]]] = {}
+    for period in site.corpus.periods.values():
+        for text in period.texts(markup=True):
+            owner = text.section or text.document
+            if owner is None:
                 continue
-            ident = owner.id
-            texts = found[item.citation.sfs].setdefault((period.id, ident), [])
-            text = " ".join(item.citation.text.split())
-            if text not in texts:
-                texts.append(text)
+            for citation in citations_in(site, text.raw):
+                if citation.sfs is None:
+                    continue
+                texts = found.setdefault(citation.sfs, {}).setdefault((period.id, owner.id), [])
+                written = " ".join(citation.text.split())
+                if written not in texts:
+                    texts.append(written)
     return found
 
 
 def status_text(statute: Statute, by_sfs: dict[str, Statute]) -> str:
+    """"Gäller sedan 2017-04-01" or "Upphävd 2025-07-01, ersatt av Socialtjänstlag (2025:400)"."""
     if statute.repealed_from:
         new = by_sfs.get(statute.replaced_by or "")
         replaced = f", ersatt av {new.title}" if new else (f", ersatt av SFS {statute.replaced_by}" if statute.replaced_by else "")
@@ -40,35 +43,24 @@ def status_text(statute: Statute, by_sfs: dict[str, Statute]) -> str:
 
 
 def laws_markdown(site: Site) -> str:
+    """The law page: each act's number, names, status, lagen.nu link and the sections citing it."""
     corpus = site.corpus
-    by_sfs = {s.sfs: s for s in corpus.statutes}
-    citing = citing_sections(corpus)
+    citing = citing_sections(site)
     period = current_period(corpus)  # its trust marks, as on the glossary page
-    out = ["---\ntitle: Lagar och förordningar\n---\n", "# Lagar och förordningar {#lagar}\n",
-           period_trust_marks(period) if period else "",
-           "Lagar och förordningar som avtalet och överenskommelserna hänvisar till, med status i dag och "
-           "varje avsnitt som hänvisar till dem. Lagrummen i texten länkar till lagen.nu.\n"]
+    acts = []
     for statute in sorted(corpus.statutes, key=lambda s: (s.short_name or s.title).casefold()):
-        out.append(heading(2, statute.title, f"sfs-{statute.sfs.replace(':', '-')}"))
-        rows = [("SFS-nummer", statute.sfs)]
+        rows: list[tuple[str, object]] = [("SFS-nummer", statute.sfs)]
         if statute.abbreviation:
-            rows.append(("Förkortning", html.escape(statute.abbreviation)))
+            rows.append(("Förkortning", statute.abbreviation))
         if statute.short_name:
-            rows.append(("I löptext", html.escape(statute.short_name)))
-        status = html.escape(status_text(statute, by_sfs))
-        if statute.repealed_from:
-            status = f'<strong class="avtal-upphavd">{status}</strong>'
-        rows.append(("Status", status))
-        rows.append(("Lagtext", f'<a href="{statute.url}">{statute.url}</a>'))
-        places = citing.get(statute.sfs, {})
-        if places:
-            items = "".join(
-                f'<li><a href="{site.link(PAGE, period, ident)}">{html.escape(site.titles[period, ident])}</a>'
-                f" – {html.escape('; '.join(texts))}</li>"
-                for (period, ident), texts in places.items() if (period, ident) in site.urls)
-            rows.append(("Hänvisas från", f"<ul>{items}</ul>"))
-        else:
-            rows.append(("Hänvisas från", "Inget avsnitt hänvisar till ett visst lagrum (lagen nämns i registret)."))
-        table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
-        out.append(html_block(f'<table class="avtal-register">{table}</table>'))
-    return "\n".join(out) + "\n"
+            rows.append(("I löptext", statute.short_name))
+        status = status_text(statute, site.by_sfs)
+        rows.append(("Status", {"strong": status, "classes": "avtal-upphavd"} if statute.repealed_from else status))
+        rows.append(("Lagtext", link(statute.url, statute.url)))
+        places = [{"parts": [link(site.link(PAGE, pid, ident), site.titles[pid, ident]), " – " + "; ".join(texts)]}
+                  for (pid, ident), texts in citing.get(statute.sfs, {}).items() if (pid, ident) in site.urls]
+        rows.append(("Hänvisas från", {"list": places} if places else
+                     "Inget avsnitt hänvisar till ett visst lagrum (lagen nämns i registret)."))
+        acts.append({"title": statute.title, "anchor": f"sfs-{statute.sfs.replace(':', '-')}",
+                     "rows": [{"label": k, "value": v} for k, v in rows]})
+    return render("laws.md", marks=blocks.period_trust_marks(period) if period else None, acts=acts)

@@ -1,8 +1,9 @@
 """mkdocs glue: check the corpus, then add the generated pages, the navigation, the start
 page's hierarchy picture and the open-data file.
 
-Loaded by mkdocs from mkdocs.yml (`hooks:`); everything of substance lives in
-avtal.site (build, pages, export), which know nothing of mkdocs.
+Loaded by mkdocs from mkdocs.yml (``hooks:``); everything of substance lives in avtal.site
+(build, pages, overview, export), which knows nothing of mkdocs. The corpus is loaded and checked
+once per build, here; ``avtal build`` relies on this check (``CorpusHasErrors``) instead of its own.
 """
 
 from __future__ import annotations
@@ -16,33 +17,43 @@ from mkdocs.structure.files import File, Files
 from avtal.check import check_root
 from avtal.check.report import format_text
 from avtal.findings import Severity
-from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST, build_pages, nav, search_boosts, start_page_html
+from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST, build, nav, search_boosts
 from avtal.site.export import export
+from avtal.site.overview import start_page_html
 
 HIERARCHY_PLACEHOLDER = "<!-- avtal:hierarchy -->"
 
-_state: dict = {"pages": [], "corpus": None, "boosts": {}}
+_state: dict = {"build": None, "corpus": None, "boosts": {}}
+
+
+class CorpusHasErrors(PluginError):
+    """The corpus has errors, so the site is not built; ``findings`` holds every finding of the check."""
+
+    def __init__(self, findings):
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        super().__init__("avtal check hittade fel:\n" + format_text(errors))
+        self.findings = findings
 
 
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     corpus, findings = check_root(root)
-    errors = [f for f in findings if f.severity is Severity.ERROR]
-    if errors:
-        raise PluginError("avtal check hittade fel:\n" + format_text(errors))
+    if any(f.severity is Severity.ERROR for f in findings):
+        raise CorpusHasErrors(findings)
     _state["corpus"] = corpus
-    _state["pages"] = build_pages(corpus)
+    _state["build"] = build(corpus)
     _state["boosts"] = search_boosts(corpus)
     docs = Path(config.docs_dir)
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    config.nav = nav(corpus, hand_written + [p.path for p in _state["pages"]])
+    config.nav = nav(corpus, hand_written + [p.path for p in _state["build"].pages])
     return config
 
 
 def on_files(files: Files, config) -> Files:
-    for page in _state["pages"]:
+    done = _state["build"]
+    for page in done.pages:
         files.append(File.generated(config, page.path, content=page.content))
-    data = export(_state["corpus"], base_url=config.site_url or "")
+    data = export(_state["corpus"], base_url=config.site_url or "", site=done.site)
     files.append(File.generated(config, EXPORT_PATH, content=json.dumps(data, ensure_ascii=False, indent=1)))
     return files
 
@@ -52,5 +63,5 @@ def on_page_markdown(markdown: str, page, config, files):
     if "search" not in page.meta and boost != 1.0:  # front matter decides when it says
         page.meta["search"] = {"boost": boost}
     if HIERARCHY_PLACEHOLDER in markdown:
-        markdown = markdown.replace(HIERARCHY_PLACEHOLDER, start_page_html(_state["corpus"], page.file.src_uri))
+        markdown = markdown.replace(HIERARCHY_PLACEHOLDER, start_page_html(_state["build"].site, page.file.src_uri))
     return markdown

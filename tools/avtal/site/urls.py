@@ -6,11 +6,12 @@ the directory URL mkdocs gives it (``2023-2026/del-b/``).
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from dataclasses import dataclass, field
 
-from ..cite import find_citations, index_from_register
-from ..model import Corpus, Document, Period
+from ..cite import StatuteIndex, find_citations, index_from_register
+from ..model import Corpus, Document, Period, Statute
 from . import glossary
 
 
@@ -67,51 +68,67 @@ def current_period(corpus: Corpus) -> Period | None:
 
 @dataclass
 class Site:
-    """What every page needs to resolve ids to URLs and decorate text."""
+    """The index every page of one build shares: the URL and title of every id, the statute index,
+    the abbreviations, the glossary usage and the citations found in each text (each computed once).
+
+    ``Site.of(corpus)`` builds it; ``printable(period)`` is the same index with the period's ids
+    pointing into its printable page (one page that holds them all), sharing everything else.
+    """
 
     corpus: Corpus
     urls: dict[tuple[str, str], str] = field(default_factory=dict)  # (period, id) -> site URL
     titles: dict[tuple[str, str], str] = field(default_factory=dict)
-    citations: object = None  # a citations.StatuteIndex, when the register is loaded
-    abbreviations: dict[str, str] = field(default_factory=dict)
+    citations: StatuteIndex | None = None
+    abbreviations: dict[str, str] = field(default_factory=dict)  # abbreviation -> expansion
     usage: dict[str, glossary.Usage] = field(default_factory=dict)  # period -> where terms occur
     glossary_url: str | None = None  # site URL of the glossary page, when there is one
     found: dict[str, list] = field(default_factory=dict, repr=False)  # text -> its citations, parsed once
+    by_sfs: dict[str, Statute] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, corpus: Corpus, single_page: dict[str, str] | None = None) -> "Site":
-        """URLs of every document, section and guideline; single_page maps a period to one page
-        (the printable document) that holds all of them."""
+    def of(cls, corpus: Corpus) -> "Site":
+        """URLs and titles of every document, section and guideline; the glossary usage of every period."""
         site = cls(corpus)
         for period in corpus.periods.values():
-            one = page_url(single_page[period.id]) if single_page and period.id in single_page else None
-            for document in period.documents.values():
-                url = one or page_url(document_page(document))
-                site.urls[period.id, document.id] = f"{url}#{document.id}" if one else url
-                site.titles[period.id, document.id] = document.title
-                for section in document.walk():
-                    site.urls[period.id, section.id] = f"{url}#{section.id}"
-                    site.titles[period.id, section.id] = section.heading
-            for guideline in period.guidelines.values():
-                site.urls[period.id, guideline.id] = f"{one or page_url(guideline_page(period))}#{guideline.id}"
-                site.titles[period.id, guideline.id] = guideline.title
+            site._index(period, None)
             site.usage[period.id] = glossary.usage(period, corpus.terms)
         site.abbreviations = {t.term: t.expansion for t in corpus.terms if t.kind == "forkortning" and t.expansion}
-        site.citations = _citation_index(corpus)
+        site.citations = index_from_register(corpus.statutes)
+        site.by_sfs = {s.sfs: s for s in corpus.statutes}
         if corpus.terms:
             site.glossary_url = page_url(GLOSSARY_PAGE)
         return site
 
+    def _index(self, period: Period, one: str | None) -> None:
+        """The URLs of the period's ids: their own pages, or anchors on the one page `one` (a URL)."""
+        for document in period.documents.values():
+            url = one or page_url(document_page(document))
+            self.urls[period.id, document.id] = f"{url}#{document.id}" if one else url
+            self.titles[period.id, document.id] = document.title
+            for section in document.walk():
+                self.urls[period.id, section.id] = f"{url}#{section.id}"
+                self.titles[period.id, section.id] = section.heading
+        for guideline in period.guidelines.values():
+            self.urls[period.id, guideline.id] = f"{one or page_url(guideline_page(period))}#{guideline.id}"
+            self.titles[period.id, guideline.id] = guideline.title
+
+    def printable(self, period: Period) -> "Site":
+        """This index with every id of period on its printable page (``print_page``)."""
+        site = dataclasses.replace(self, urls=dict(self.urls), titles=dict(self.titles))
+        site._index(period, page_url(print_page(period)))
+        return site
+
     def link(self, page: str, period: str, ident: str) -> str:
+        """The href from page (a page path) to an id of a period."""
         return relative(page, self.urls[period, ident])
 
-
-def _citation_index(corpus: Corpus):
-    return index_from_register(corpus.statutes)
+    def statute(self, sfs: str | None) -> Statute | None:
+        """The register's entry for an SFS number, or None."""
+        return self.by_sfs.get(sfs or "")
 
 
 def citations_in(site: Site, raw: str) -> list:
-    """The statute citations the parser finds in a text (none without a register)."""
+    """The statute citations the parser finds in a text, parsed once per build."""
     if site.citations is None:
         return []
     if raw not in site.found:  # each text is rendered on its page, in print and in the export
