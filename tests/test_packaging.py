@@ -26,11 +26,26 @@ def test_every_subpackage_is_listed_for_the_wheel():
     assert set(setuptools["packages"]) == found | {"avtal.schemas"}
 
 
+_OUTPUTS = {".git", ".venv", "build", "site", ".hypothesis"}  # at the top of the checkout
+
+
+def _not_sources(folder: str, names: list[str]) -> set[str]:
+    """What a build or a test run leaves in the checkout, for shutil.copytree to skip."""
+    top = Path(folder) == ROOT
+    return {n for n in names if (top and n in _OUTPUTS) or n.endswith((".egg-info", "_cache")) or n == "__pycache__"}
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
-    """The wheel of this checkout, unpacked: what `pip install .` puts in site-packages."""
+    """The wheel of this checkout, unpacked: what `pip install .` puts in site-packages.
+
+    Built from a copy without build/ and *.egg-info: setuptools reuses the file lists of an earlier
+    build found there, so a file missing from the package data would still reach the wheel.
+    """
     out = tmp_path_factory.mktemp("wheel")
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
+    source = out / "source"
+    shutil.copytree(ROOT, source, ignore=_not_sources)
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(source)],
                            capture_output=True, text=True)
     assert build.returncode == 0, build.stderr
     (wheel,) = out.glob("avtal-*.whl")
