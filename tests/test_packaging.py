@@ -59,6 +59,29 @@ def test_the_wheel_holds_every_schema(installed):
     assert schemas == sorted(p.name for p in (ROOT / "schemas").glob("*.schema.json"))
 
 
+def _templates(package: Path) -> list[str]:
+    """Every file under a templates/ folder of the package, as paths relative to it."""
+    return sorted(p.relative_to(package).as_posix() for p in package.rglob("*")
+                  if "templates" in p.relative_to(package).parts and p.is_file())
+
+
+def test_the_wheel_holds_every_template(installed):
+    """The Jinja2 templates (avtal.templating) are package data: every file in a package's templates/."""
+    expected = _templates(ROOT / "tools" / "avtal")
+    assert {"diff/templates/blocks.html", "diff/templates/diff.html", "diff/templates/redline.html"} <= set(expected)
+    assert _templates(installed / "avtal") == expected
+
+
+def test_an_installed_avtal_renders_from_its_templates(installed, tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(installed))
+    run = subprocess.run([sys.executable, "-c", "import avtal, sys; from avtal.templating import render; "
+                          "print(avtal.__file__, file=sys.stderr); "
+                          "print(render('avtal.diff', 'diff.html', title='<Ändringar>', blocks=[]))"],
+                         cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert run.stderr.startswith(str(installed)), run.stderr
+    assert run.stdout == '<div class="avtal-diff"><h2>&lt;Ändringar&gt;</h2>\n</div>\n'
+
+
 def test_an_installed_avtal_checks_a_corpus_outside_the_checkout(installed, tmp_path):
     project = tmp_path / "project"
     shutil.copytree(ROOT / "agreement", project / "agreement")
