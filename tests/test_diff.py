@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -241,6 +243,82 @@ def test_markdown_too_long_without_url_says_how_to_see_it(period_diff):
 
 def test_html(period_diff):
     snapshot("period.html", diff_html.format_html(period_diff))
+
+
+SCRIPT, IMG = "<script>alert(1)</script>", "<img src=x onerror=alert(1)>"
+MARKUP = SCRIPT + IMG
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"
+
+
+@pytest.fixture
+def markup_diff(period_diff) -> d.PeriodDiff:
+    """The fixture diff with markup in a key term label, a document title (Del A, changed; Del B, whose
+    sections changed), a section title (B.1) and a changed word of that section."""
+    key_terms = tuple(replace(c, label=f"{c.label} {MARKUP}") if c.id == "uppsagningstid" else c
+                      for c in period_diff.key_terms)
+    documents = tuple(replace(c, new_title=f"Del A {MARKUP}") if c.id == "del-a" else c
+                      for c in period_diff.documents)
+
+    def section(change: d.SectionChange) -> d.SectionChange:
+        if change.new is None or change.new.document_id != "del-b":
+            return change
+        new = replace(change.new, document_title=f"Del B {MARKUP}")
+        if change.new.id != "b-lagstiftning":
+            return replace(change, new=new)
+        unit = change.units[0]
+        segments = tuple(replace(s, text=f"{s.text} {MARKUP}") if s.op == "+" else s for s in unit.segments)
+        return replace(change, new=replace(new, title=f"Lagstiftning {MARKUP}"),
+                       units=(replace(unit, segments=segments), *change.units[1:]))
+
+    return replace(period_diff, key_terms=key_terms, documents=documents,
+                   sections=tuple(section(c) for c in period_diff.sections))
+
+
+def test_html_escapes_titles_labels_and_text(markup_diff):
+    out = diff_html.format_html(markup_diff)
+    assert f"<tr><td>Uppsägningstid {ESCAPED}</td><td><del>12 månader</del></td>" in out
+    assert f"<strong>Ändrad</strong> avtalsdel: Del A {ESCAPED} – ändrad text<ul>" in out
+    assert f'<h4 id="avsnitt-2">Del B {ESCAPED}</h4>' in out
+    assert f"<strong>B.1 Lagstiftning {ESCAPED}</strong>" in out
+    assert f"<ins>7 kap. 2 § socialtjänstlag (2025:400) {ESCAPED}</ins>" in out
+    assert "<script" not in out and "<img" not in out
+    assert out.count(ESCAPED) == 5  # each of the five above once
+
+
+def test_html_blocks_escape_their_bodies_and_leave_headings_as_text(markup_diff):
+    blocks = diff_html.html_blocks(markup_diff)
+    bodies = "".join(body for _, _, _, body in blocks)
+    assert f"<td>Uppsägningstid {ESCAPED}</td>" in bodies
+    assert f"avtalsdel: Del A {ESCAPED} – ändrad text" in bodies
+    assert f"<strong>B.1 Lagstiftning {ESCAPED}</strong>" in bodies
+    assert f"<ins>7 kap. 2 § socialtjänstlag (2025:400) {ESCAPED}</ins>" in bodies
+    assert "<script" not in bodies and "<img" not in bodies
+    assert (3, f"Del B {MARKUP}", "avsnitt-2") in [block[:3] for block in blocks]  # the page escapes its headings
+    assert all("\n" not in body for _, _, _, body in blocks)  # the site puts them into Markdown as raw HTML
+
+
+def test_a_link_cannot_leave_its_attribute(period_diff):
+    def link(side: str, ident: str) -> str:
+        return f'https://example.org/{side}/{ident}" onmouseover="alert(1)'
+
+    out = diff_html.format_html(period_diff, link)
+    bodies = "".join(body for _, _, _, body in diff_html.html_blocks(period_diff, link))
+    for html in (out, bodies):
+        assert ('<a href="https://example.org/new/b-lagstiftning&#34; onmouseover=&#34;alert(1)">B.1 Lagstiftning</a>'
+                in html)
+        assert '<a href="https://example.org/old/b-asyl&#34; onmouseover=&#34;alert(1)">B.7 Asylsökande</a>' in html
+        assert 'onmouseover="' not in html
+
+
+def test_html_templates_mark_nothing_safe():
+    """Escaping rests on autoescaping alone: no template or module of the diff opts out of it."""
+    package = Path(diff_html.__file__).parent
+    templates = sorted((package / "templates").glob("*.html"))
+    assert templates
+    for path in templates:
+        assert not re.search(r"\|\s*safe\b|\{%-?\s*autoescape", path.read_text(encoding="utf-8")), path.name
+    for path in package.glob("*.py"):
+        assert not re.search(r"\bMarkup\(|autoescape\s*=", path.read_text(encoding="utf-8")), path.name
 
 
 def test_json_is_stable(period_diff):

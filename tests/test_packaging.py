@@ -26,11 +26,26 @@ def test_every_subpackage_is_listed_for_the_wheel():
     assert set(setuptools["packages"]) == found | {"avtal.schemas"}
 
 
+_OUTPUTS = {".git", ".venv", "build", "site", ".hypothesis"}  # at the top of the checkout
+
+
+def _not_sources(folder: str, names: list[str]) -> set[str]:
+    """What a build or a test run leaves in the checkout, for shutil.copytree to skip."""
+    top = Path(folder) == ROOT
+    return {n for n in names if (top and n in _OUTPUTS) or n.endswith((".egg-info", "_cache")) or n == "__pycache__"}
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
-    """The wheel of this checkout, unpacked: what `pip install .` puts in site-packages."""
+    """The wheel of this checkout, unpacked: what `pip install .` puts in site-packages.
+
+    Built from a copy without build/ and *.egg-info: setuptools reuses the file lists of an earlier
+    build found there, so a file missing from the package data would still reach the wheel.
+    """
     out = tmp_path_factory.mktemp("wheel")
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
+    source = out / "source"
+    shutil.copytree(ROOT, source, ignore=_not_sources)
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(source)],
                            capture_output=True, text=True)
     assert build.returncode == 0, build.stderr
     (wheel,) = out.glob("avtal-*.whl")
@@ -42,6 +57,29 @@ def installed(tmp_path_factory) -> Path:
 def test_the_wheel_holds_every_schema(installed):
     schemas = sorted(p.name for p in (installed / "avtal" / "schemas").glob("*.schema.json"))
     assert schemas == sorted(p.name for p in (ROOT / "schemas").glob("*.schema.json"))
+
+
+def _templates(package: Path) -> list[str]:
+    """Every file under a templates/ folder of the package, as paths relative to it."""
+    return sorted(p.relative_to(package).as_posix() for p in package.rglob("*")
+                  if "templates" in p.relative_to(package).parts and p.is_file())
+
+
+def test_the_wheel_holds_every_template(installed):
+    """The Jinja2 templates (avtal.templating) are package data: every file in a package's templates/."""
+    expected = _templates(ROOT / "tools" / "avtal")
+    assert {"diff/templates/blocks.html", "diff/templates/diff.html", "diff/templates/redline.html"} <= set(expected)
+    assert _templates(installed / "avtal") == expected
+
+
+def test_an_installed_avtal_renders_from_its_templates(installed, tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(installed))
+    run = subprocess.run([sys.executable, "-c", "import avtal, sys; from avtal.templating import render; "
+                          "print(avtal.__file__, file=sys.stderr); "
+                          "print(render('avtal.diff', 'diff.html', title='<Ändringar>', blocks=[]))"],
+                         cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert run.stderr.startswith(str(installed)), run.stderr
+    assert run.stdout == '<div class="avtal-diff"><h2>&lt;Ändringar&gt;</h2>\n</div>\n'
 
 
 def test_an_installed_avtal_checks_a_corpus_outside_the_checkout(installed, tmp_path):

@@ -1,107 +1,163 @@
-"""A ``PeriodDiff`` as HTML: blocks for the site's Ändringar page, or one fragment (``--format html``)."""
+"""A ``PeriodDiff`` as HTML: blocks for the site's Ändringar page, or one fragment (``--format html``).
+
+Python prepares the data (the small named tuples below, all text); every tag is in the templates
+``avtal/diff/templates/`` (``blocks.html``, one macro per block; ``redline.html``; ``diff.html``,
+the fragment), rendered by ``avtal.templating`` with autoescaping on. No value is marked safe in
+Python or in a template, so a title, label, note or word of text with ``<``, ``>``, ``&``, ``"`` or
+``'`` in it reaches the page as text (``&lt;``, ``&gt;``, ``&amp;``, ``&#34;``, ``&#39;``), and a URL
+from the ``link`` callback cannot leave its ``href="…"``.
+"""
 
 from __future__ import annotations
 
-import html
-from typing import Callable
+from typing import Callable, NamedTuple
 
-from .result import REMOVED, RETITLED, PeriodDiff
-from .terminal import joined
+from ..templating import environment, render
+from .result import REMOVED, RETITLED, DocumentChange, PeriodDiff, SectionChange, Segment
 from .wording import (by_document, document_details, document_status, document_verb, key_term_line,
                       renumbered_line, section_note, statute_heading, statute_place, summary, title_line, trimmed,
                       unit_name)
 
-
 Link = Callable[[str, str], "str | None"]  # (side "old"/"new", id) -> URL or None
 
-
-def _h(text: str) -> str:
-    return html.escape(text, quote=False)
+_PACKAGE = "avtal.diff"
 
 
-def redline_html(segments, context: int | None = None) -> str:
-    out = []
-    for segment in trimmed(segments, context):
-        if segment.op == "-":
-            out.append((segment, f"<del>{_h(segment.text)}</del>"))
-        elif segment.op == "+":
-            out.append((segment, f"<ins>{_h(segment.text)}</ins>"))
-        else:
-            out.append((segment, _h(segment.text)))
-    return joined(out)
+class Linked(NamedTuple):
+    """A label, linked when ``url`` is set (``redline.html``'s ``linked``)."""
+
+    label: str
+    url: str | None
 
 
-def _a(link: Link | None, side: str, ident: str | None, label: str) -> str:
-    url = link(side, ident) if link and ident else None
-    return f'<a href="{html.escape(url)}">{_h(label)}</a>' if url else _h(label)
+class UnitItem(NamedTuple):
+    """A changed paragraph or list item: its name ("stycke 2 (förut 1)") and its redline."""
+
+    name: str
+    runs: list[Segment]
 
 
-def html_blocks(diff: PeriodDiff, link: Link | None = None, context: int | None = None) -> list[tuple[int, str, str, str]]:
-    """(level, heading, anchor, HTML body) blocks; a page turns them into headings of its own kind."""
-    blocks = [(0, "", "", f'<p class="avtal-diff-sammanfattning"><strong>I korthet:</strong> {_h(summary(diff))}</p>'
-                         '<p class="avtal-diff-lasanvisning">Struken text är borttagen, understruken text är ny.</p>')]
-    if diff.key_terms:
-        rows = []
-        for change in diff.key_terms:
-            label, before, after = key_term_line(change)
-            rows.append(f"<tr><td>{_h(label)}</td><td><del>{_h(before)}</del></td><td><ins>{_h(after)}</ins></td>"
-                        f"<td>{_h(change.clause or '')}</td></tr>")
-        blocks.append((2, "Nyckelvärden", "nyckelvarden",
-                       '<table class="avtal-register avtal-diff-nyckelvarden"><tr><th>Nyckelvärde</th><th>Före</th>'
-                       f"<th>Efter</th><th>Anges i</th></tr>{''.join(rows)}</table>"))
-    if diff.documents:
-        items = []
-        for change in diff.documents:
-            side = "old" if REMOVED in change.labels else "new"
-            title = _a(link, side, change.id, change.title)
-            if RETITLED in change.labels:
-                title += f" (förut: {_h(change.old_title)})"
-            details = document_details(change)
-            extra = f" – {details}" if details else ""
-            sub = "".join(f"<li>{_h(f.label)}: <del>{_h(f.old or '–')}</del> → <ins>{_h(f.new or '–')}</ins></li>"
-                          for f in change.fields)
-            for part in change.parts:
-                sub += "".join(f"<li>{_h(part.name.capitalize())}, {_h(unit_name(u))}: "
-                               f"{redline_html(u.segments, context)}</li>" for u in part.units)
-            items.append(f'<li class="avtal-diff-{document_status(change)}"><strong>'
-                         f"{_h(document_verb(change))}</strong> {_h(change.type_label.lower())}: "
-                         f"{title}{_h(extra)}{f'<ul>{sub}</ul>' if sub else ''}</li>")
-        blocks.append((2, "Dokument och riktlinjer", "dokument", f"<ul>{''.join(items)}</ul>"))
-    if diff.statutes:
-        items = []
-        for change in diff.statutes:
-            places = "".join(f"<li>{_h(statute_place(change, p))}</li>" for p in change.places)
-            items.append(f"<li>{_h(statute_heading(change))}<ul>{places}</ul></li>")
-        blocks.append((2, "Lagrumshänvisningar", "lagrum", f"<ul>{''.join(items)}</ul>"))
-    if diff.sections:
-        blocks.append((2, "Avsnitt", "avsnitt", ""))
-        for number, (title, full, renumbered) in enumerate(by_document(diff.sections), 1):
-            parts = []
-            for change in full:
-                side = "old" if change.new is None else "new"
-                heading = _a(link, side, change.ref.id, change.ref.heading)
-                classes = " ".join(f"avtal-diff-{_css(label)}" for label in change.labels)
-                units = "".join(f'<li><span class="avtal-diff-var">{_h(unit_name(u))}:</span> '
-                                f"{redline_html(u.segments, context)}</li>" for u in change.units)
-                parts.append(f'<div class="avtal-diff-avsnitt {classes}"><p class="avtal-diff-rubrik">'
-                             f'<strong>{heading}</strong> <span class="avtal-diff-etikett">'
-                             f"{_h(section_note(change))}</span></p>{f'<ul>{units}</ul>' if units else ''}</div>")
-            if renumbered:
-                parts.append(f'<p class="avtal-diff-omnumrerade">Endast omnumrerade: {_h(renumbered_line(renumbered))}</p>')
-            blocks.append((3, title, f"avsnitt-{number}", "".join(parts)))
-    return blocks
+class KeyTermRow(NamedTuple):
+    label: str
+    before: str
+    after: str
+    clause: str
 
 
-def _css(label: str) -> str:
-    return (label.replace(" ", "-").replace("ä", "a").replace("å", "a").replace("ö", "o"))
+class FieldItem(NamedTuple):
+    """A changed field of a document (title, validity …); "–" for a missing value."""
+
+    label: str
+    old: str
+    new: str
+
+
+class DocumentItem(NamedTuple):
+    status: str  # ny, borttagen, andrad (document_status): the CSS class avtal-diff-<status>
+    verb: str  # Ny, Ändrad, Borttaget …
+    kind: str  # the kind of document in lower case ("överenskommelse")
+    title: Linked
+    old_title: str | None  # set when the document got a new title
+    details: str  # what changed, or the number of sections; "" for nothing to add
+    fields: list[FieldItem]
+    units: list[UnitItem]  # changed paragraphs of the document's own texts, named "Inledning, stycke 1"
+
+
+class StatuteItem(NamedTuple):
+    heading: str
+    places: list[str]
+
+
+class SectionItem(NamedTuple):
+    classes: list[str]  # avtal-diff-<label>, one per label
+    heading: Linked
+    note: str
+    units: list[UnitItem]
+
+
+class Block(NamedTuple):
+    level: int  # 0 for the summary (no heading), 2 for a part, 3 for a document's sections
+    heading: str  # text, not HTML; "" for none
+    anchor: str
+    body: str  # HTML from a blocks.html macro (a Markup, already escaped); "" for none
+
+
+def redline_runs(segments: tuple[Segment, ...], context: int | None = None) -> list[Segment]:
+    """The runs of a redline as the template shows them: shortened to ``context`` words of unchanged
+    text beside each change (all when None), ``space_before`` False for the first run."""
+    return [Segment(s.op, s.text, i > 0 and s.space_before) for i, s in enumerate(trimmed(segments, context))]
+
+
+def html_blocks(diff: PeriodDiff, link: Link | None = None,
+                context: int | None = None) -> list[tuple[int, str, str, str]]:
+    """The diff as ``(level, heading, anchor, body)`` blocks; a page turns them into headings of its own kind.
+
+    ``level`` is 0 for the opening summary (``heading`` and ``anchor`` ""), 2 for a part (Nyckelvärden,
+    Dokument och riktlinjer, Lagrumshänvisningar, Avsnitt, the last with an empty body) and 3 for the
+    changed sections of one document (``heading`` its title, ``anchor`` ``avsnitt-<n>``). ``heading``
+    is plain text for the caller to escape as its format needs; ``body`` is one line of HTML (no newline)
+    with every text escaped. ``link(side, id)`` gives the URL of a document or section on the "old" or
+    "new" side, or None for no link; the URL is escaped into ``href`` but its scheme is not checked, so it
+    must come from the caller, not from the data. ``context`` shortens unchanged text in redlines to that
+    many words beside each change (None: whole).
+    """
+    return [(b.level, b.heading, b.anchor, str(b.body)) for b in _blocks(diff, link, context)]
 
 
 def format_html(diff: PeriodDiff, link: Link | None = None, context: int | None = None) -> str:
-    """A fragment for a web page: <div class="avtal-diff"> … </div>."""
-    parts = [f'<div class="avtal-diff"><h2>{_h(title_line(diff))}</h2>']
-    for level, heading, anchor, body in html_blocks(diff, link, context):
-        if heading:
-            parts.append(f'<h{level + 1} id="{anchor}">{_h(heading)}</h{level + 1}>')
-        parts.append(body)
-    parts.append("</div>")
-    return "\n".join(p for p in parts if p) + "\n"
+    """A fragment for a web page: ``<div class="avtal-diff">``, the title line in ``<h2>``, then each
+    block of ``html_blocks`` on its own line with its heading one level down (``<h3 id="nyckelvarden">``),
+    and a final newline. Every text is escaped, headings included; ``link`` and ``context`` as there."""
+    return render(_PACKAGE, "diff.html", title=title_line(diff), blocks=_blocks(diff, link, context)) + "\n"
+
+
+def _macros():
+    return environment(_PACKAGE).get_template("blocks.html").module
+
+
+def _blocks(diff: PeriodDiff, link: Link | None, context: int | None) -> list[Block]:
+    macros = _macros()
+    blocks = [Block(0, "", "", macros.summary(summary(diff)))]
+    if diff.key_terms:
+        rows = [KeyTermRow(*key_term_line(change), change.clause or "") for change in diff.key_terms]
+        blocks.append(Block(2, "Nyckelvärden", "nyckelvarden", macros.key_terms(rows)))
+    if diff.documents:
+        items = [_document(change, link, context) for change in diff.documents]
+        blocks.append(Block(2, "Dokument och riktlinjer", "dokument", macros.documents(items)))
+    if diff.statutes:
+        items = [StatuteItem(statute_heading(change), [statute_place(change, place) for place in change.places])
+                 for change in diff.statutes]
+        blocks.append(Block(2, "Lagrumshänvisningar", "lagrum", macros.statutes(items)))
+    if diff.sections:
+        blocks.append(Block(2, "Avsnitt", "avsnitt", ""))
+        for number, (title, full, renumbered) in enumerate(by_document(diff.sections), 1):
+            items = [_section(change, link, context) for change in full]
+            body = macros.sections(items, renumbered_line(renumbered) if renumbered else "")
+            blocks.append(Block(3, title, f"avsnitt-{number}", body))
+    return blocks
+
+
+def _linked(link: Link | None, side: str, ident: str | None, label: str) -> Linked:
+    return Linked(label, link(side, ident) if link and ident else None)
+
+
+def _document(change: DocumentChange, link: Link | None, context: int | None) -> DocumentItem:
+    side = "old" if REMOVED in change.labels else "new"
+    fields = [FieldItem(f.label, f.old or "–", f.new or "–") for f in change.fields]
+    units = [UnitItem(f"{part.name.capitalize()}, {unit_name(unit)}", redline_runs(unit.segments, context))
+             for part in change.parts for unit in part.units]
+    return DocumentItem(document_status(change), document_verb(change), change.type_label.lower(),
+                        _linked(link, side, change.id, change.title),
+                        change.old_title if RETITLED in change.labels else None,
+                        document_details(change), fields, units)
+
+
+def _section(change: SectionChange, link: Link | None, context: int | None) -> SectionItem:
+    side = "old" if change.new is None else "new"
+    units = [UnitItem(unit_name(unit), redline_runs(unit.segments, context)) for unit in change.units]
+    return SectionItem([f"avtal-diff-{_css(label)}" for label in change.labels],
+                       _linked(link, side, change.ref.id, change.ref.heading), section_note(change), units)
+
+
+def _css(label: str) -> str:
+    return label.replace(" ", "-").replace("ä", "a").replace("å", "a").replace("ö", "o")
