@@ -23,7 +23,8 @@ def test_every_subpackage_is_listed_for_the_wheel():
     setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     package = ROOT / "tools" / "avtal"
     found = {".".join(("avtal", *p.parent.relative_to(package).parts)) for p in package.rglob("__init__.py")}
-    assert set(setuptools["packages"]) == found | {"avtal.schemas"}
+    templates = {".".join(("avtal", *p.relative_to(package).parts)) for p in package.rglob("templates") if p.is_dir()}
+    assert set(setuptools["packages"]) == found | templates | {"avtal.schemas"}
 
 
 _OUTPUTS = {".git", ".venv", "build", "site", ".hypothesis"}  # at the top of the checkout

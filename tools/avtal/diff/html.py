@@ -88,8 +88,8 @@ def redline_runs(segments: tuple[Segment, ...], context: int | None = None) -> l
     return [Segment(s.op, s.text, i > 0 and s.space_before) for i, s in enumerate(trimmed(segments, context))]
 
 
-def html_blocks(diff: PeriodDiff, link: Link | None = None,
-                context: int | None = None) -> list[tuple[int, str, str, str]]:
+def html_blocks(diff: PeriodDiff, link: Link | None = None, context: int | None = None,
+                search_exclude: bool = False) -> list[tuple[int, str, str, str]]:
     """The diff as ``(level, heading, anchor, body)`` blocks; a page turns them into headings of its own kind.
 
     ``level`` is 0 for the opening summary (``heading`` and ``anchor`` ""), 2 for a part (Nyckelvärden,
@@ -99,9 +99,11 @@ def html_blocks(diff: PeriodDiff, link: Link | None = None,
     with every text escaped. ``link(side, id)`` gives the URL of a document or section on the "old" or
     "new" side, or None for no link; the URL is escaped into ``href`` but its scheme is not checked, so it
     must come from the caller, not from the data. ``context`` shortens unchanged text in redlines to that
-    many words beside each change (None: whole).
+    many words beside each change (None: whole). ``search_exclude`` marks each changed section
+    ``data-search-exclude`` (the site's search then finds the agreement's own text, not its redline).
+    ``body`` is Markup: already escaped, safe to put into a page as it is.
     """
-    return [(b.level, b.heading, b.anchor, str(b.body)) for b in _blocks(diff, link, context)]
+    return [(b.level, b.heading, b.anchor, b.body) for b in _blocks(diff, link, context, search_exclude)]
 
 
 def format_html(diff: PeriodDiff, link: Link | None = None, context: int | None = None) -> str:
@@ -115,7 +117,7 @@ def _macros():
     return environment(_PACKAGE).get_template("blocks.html").module
 
 
-def _blocks(diff: PeriodDiff, link: Link | None, context: int | None) -> list[Block]:
+def _blocks(diff: PeriodDiff, link: Link | None, context: int | None, search_exclude: bool = False) -> list[Block]:
     macros = _macros()
     blocks = [Block(0, "", "", macros.summary(summary(diff)))]
     if diff.key_terms:
@@ -132,7 +134,7 @@ def _blocks(diff: PeriodDiff, link: Link | None, context: int | None) -> list[Bl
         blocks.append(Block(2, "Avsnitt", "avsnitt", ""))
         for number, (title, full, renumbered) in enumerate(by_document(diff.sections), 1):
             items = [_section(change, link, context) for change in full]
-            body = macros.sections(items, renumbered_line(renumbered) if renumbered else "")
+            body = macros.sections(items, renumbered_line(renumbered) if renumbered else "", search_exclude)
             blocks.append(Block(3, title, f"avsnitt-{number}", body))
     return blocks
 

@@ -8,8 +8,6 @@ encoded).
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 from ..diff import diff_periods
 from ..diff.html import html_blocks
 from ..model import Corpus, Period
@@ -50,11 +48,9 @@ def changes_markdown(site: Site, period: Period) -> str:
         comparison = {
             "before": link(relative(page, page_url(f"{before.id}/index.md")), before.title),
             "status": before.status_label.lower(), "valid_from": before.valid_from, "valid_to": before.valid_to,
-            # the diff's own templates escape its HTML; its sections are not search text
-            "blocks": [{"level": level, "title": title, "anchor": anchor,
-                        "body": Markup(body.replace('<div class="avtal-diff-avsnitt',
-                                                    '<div data-search-exclude class="avtal-diff-avsnitt'))}
-                       for level, title, anchor, body in html_blocks(result, to)],
+            # the diff's templates escape its HTML (bodies are Markup); its sections are not search text
+            "blocks": [{"level": level, "title": title, "anchor": anchor, "body": body}
+                       for level, title, anchor, body in html_blocks(result, to, search_exclude=True)],
         }
     return render("changes.md", title=period.title,
                   marks=blocks.trust_marks(period, None, period.valid_from, period.valid_to, None),
