@@ -15,13 +15,13 @@ import pytest
 from avtal import cli
 
 USAGE = {
-    "avtal": "användning: avtal [-h] [--root ROOT]\n"
+    "avtal": "användning: avtal [-h] [--root MAPP]\n"
              "                  {check,build,serve,refs,diff,new-period} ...",
     "check": "användning: avtal check [-h] [--format {github,json,text}] [--strict]\n"
              "                        [--base REV]",
-    "build": "användning: avtal build [-h] [--site-dir SITE_DIR]",
-    "serve": "användning: avtal serve [-h] [--addr ADDR]",
-    "refs": "användning: avtal refs [-h] [--format {text,json}] [file]",
+    "build": "användning: avtal build [-h] [--site-dir MAPP]",
+    "serve": "användning: avtal serve [-h] [--addr ADRESS]",
+    "refs": "användning: avtal refs [-h] [--format {text,json}] [FIL]",
     "diff": "användning: avtal diff [-h] [--format {terminal,markdown,html,json}]\n"
             "                       [--color {auto,always,never}] [--full-url URL]\n"
             "                       GAMMAL NY",

@@ -302,7 +302,8 @@ def cmd_new_period(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The `avtal` parser: one command per subparser, each with `func` (args -> exit status) as default."""
     parser = _Parser(prog="avtal", description="Hälso- och sjukvårdsavtalet som data: kontroll, webbplats och jämförelser.")
-    parser.add_argument("--root", help="projektmappen (standard: närmaste mapp med agreement/ och mkdocs.yml)")
+    parser.add_argument("--root", metavar="MAPP",
+                        help="projektmappen (standard: närmaste mapp med agreement/ och mkdocs.yml)")
     sub = parser.add_subparsers(dest="command", action=_Commands, parser_class=_Parser, title="kommandon")
 
     check = sub.add_parser("check", help="kontrollera hela korpusen")
@@ -312,16 +313,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
 
     build = sub.add_parser("build", help="kontrollera och bygg webbplatsen i site/")
-    build.add_argument("--site-dir", help="målmapp (standard: site/)")
+    build.add_argument("--site-dir", metavar="MAPP", help="målmapp (standard: site/)")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="förhandsvisa webbplatsen och bygg om vid ändringar")
-    serve.add_argument("--addr", default="127.0.0.1:8000", help="adress och port (standard 127.0.0.1:8000)")
+    serve.add_argument("--addr", metavar="ADRESS", default="127.0.0.1:8000",
+                       help="adress och port (standard 127.0.0.1:8000)")
     serve.set_defaults(func=cmd_serve)
 
     refs = sub.add_parser("refs", help="hitta lagrumshänvisningar i text")
-    refs.add_argument("file", nargs="?", default="-", help="textfil eller korpusfil (YAML); - läser standard in")
-    refs.add_argument("--format", choices=("text", "json"), default="text")
+    refs.add_argument("file", metavar="FIL", nargs="?", default="-",
+                      help="textfil eller korpusfil (YAML); - läser standard in")
+    refs.add_argument("--format", choices=("text", "json"), default="text", help="utdataformat (standard: text)")
     refs.set_defaults(func=cmd_refs)
 
     diff = sub.add_parser("diff", help="jämför två perioder, dokument eller avsnitt (även vid en git-revision)",
