@@ -101,24 +101,6 @@ def test_root_that_is_not_a_project_exits_2(tmp_path, capsys):
     assert err == f"avtal: {(tmp_path / 'finns-inte').resolve()} är ingen projektmapp: mappen agreement/ saknas.\n"
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["check", "--format", "xml"], "avtal: --format: okänt värde 'xml'. Välj bland: github, json, text."),
-    (["check", "--format", "jsn"], "avtal: --format: okänt värde 'jsn'. Menade du 'json'? Välj bland: github, json, text."),
-    (["chekc"], "avtal: okänt kommando 'chekc'. Menade du 'check'? "
-                "Välj bland: check, build, serve, refs, diff, new-period."),
-    ([], "avtal: ange ett kommando, t.ex. avtal check. Se avtal --help."),
-    (["check", "--bogus"], "avtal: okänt argument: --bogus. Se avtal --help."),
-    (["check", "--base"], "avtal: --base behöver ett värde."),
-    (["diff", "2023-2026"], "avtal: saknar NY."),
-    (["new-period", "2027-2030"], "avtal: saknar --from."),
-])
-def test_wrong_arguments_exit_2_in_swedish(tmp_path, capsys, argv, message):
-    code = cli.main(["--root", str(project(tmp_path)), *argv])
-    out, err = capsys.readouterr()
-    assert (code, out) == (2, "")
-    assert err.startswith("användning: avtal") and err.endswith(f"\n{message}\n"), err
-
-
 def test_duplicate_document_id(tmp_path, capsys):
     root = project(tmp_path)
     edit(root, "del-c/lakarmedverkan.yaml", "id: ok-lakarmedverkan\n", "id: del-a\n")

@@ -7,10 +7,12 @@ Messages are in Swedish; no command writes to agreement/ unless asked to.
 from __future__ import annotations
 
 import argparse
+import copy
 import os
-import re
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .check.report import REPORTERS
 from .errors import CannotRun
@@ -20,41 +22,127 @@ from .load import find_root
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
 
+def unknown_value(what: str, value: str, known: Sequence[str]) -> str:
+    """A Swedish sentence for a value outside a fixed set, with the nearest one suggested.
+
+    `what` names the kind ("okänt kommando", "okänt värde"); `known` is listed in its own order.
+    Example: ``okänt värde 'jsn'. Menade du 'json'? Välj bland: github, json, text.``
+    """
+    near = nearest(value, known)
+    return f"{what} '{value}'. " + (f"Menade du '{near}'? " if near else "") + f"Välj bland: {', '.join(known)}."
+
+
+def one_of(values: Sequence[str]) -> Callable[[str], str]:
+    """A `type=` for an option with fixed values: returns the value unchanged if it is one of them.
+
+    Raises argparse.ArgumentTypeError with a Swedish message (see `unknown_value`) otherwise;
+    `_Parser` puts the option's name before it.
+    """
+    def value(text: str) -> str:
+        if text not in values:
+            raise argparse.ArgumentTypeError(unknown_value("okänt värde", text, values))
+        return text
+
+    return value
+
+
+def _name(action: argparse.Action) -> str:
+    return "/".join(action.option_strings) or action.metavar or action.dest
+
+
 class _Formatter(argparse.HelpFormatter):
+    """argparse's layout with a Swedish usage prefix; an argument `_Parser` requires itself looks required."""
+
     def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix="användning: " if prefix is None else prefix)
+        shown = [_as_required(a) if getattr(a, "needed", False) else a for a in actions]
+        super().add_usage(usage, shown, groups, prefix="användning: " if prefix is None else prefix)
 
 
-def swedish_argument_error(message: str) -> str:
-    """argparse's error messages (English, from its own strings) in Swedish, with a suggestion."""
-    if match := re.fullmatch(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", message):
-        name, value, choices = match[1], match[2], re.findall(r"'([^']*)'", match[3])
-        near = nearest(value, choices)
-        what = f"okänt kommando '{value}'" if name == "command" else f"{name}: okänt värde '{value}'"
-        return f"{what}. " + (f"Menade du '{near}'? " if near else "") + f"Välj bland: {', '.join(choices)}."
-    if match := re.fullmatch(r"the following arguments are required: (.*)", message):
-        if match[1] == "command":
-            return "ange ett kommando, t.ex. avtal check. Se avtal --help."
-        return f"saknar {match[1]}."
-    if match := re.fullmatch(r"unrecognized arguments: (.*)", message):
-        return f"okänt argument: {match[1]}. Se avtal --help."
-    if match := re.fullmatch(r"argument (\S+): expected one argument", message):
-        return f"{match[1]} behöver ett värde."
-    return f"felaktiga argument: {message}"
+def _as_required(action: argparse.Action) -> argparse.Action:
+    shown = copy.copy(action)
+    shown.required = True
+    return shown
+
+
+class _Commands(argparse._SubParsersAction):
+    """The command word, checked here so that an unknown one gets a Swedish message with a suggestion.
+
+    argparse checks it against `choices` before calling the action, in English: the commands are
+    kept in `commands` instead (the help lists them from their own entries, as before).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commands, self.choices = self.choices, None
+
+    def add_parser(self, name, **kwargs):
+        parser = super().add_parser(name, **kwargs)
+        self.metavar = "{" + ",".join(self.commands) + "}"  # shown as argparse shows choices
+        return parser
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        if values[0] not in self.commands:
+            parser.fail(unknown_value("okänt kommando", values[0], list(self.commands)))
+        super().__call__(parser, namespace, values, option_string)
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse that only splits the command line: every message a user reads comes from our code.
+
+    argparse is never left to report a missing argument, a value outside `choices`, an unknown
+    argument or an abbreviated option (it would in English, in wording that changes between
+    Python releases). What remains of its own errors, an option without its value or a flag given
+    one, is told apart by the option it names, never by its text. Each error prints this parser's
+    usage line and raises CannotRun (exit 2 in `main`).
+    """
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("formatter_class", _Formatter)
-        kwargs.setdefault("add_help", False)
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, add_help=False, allow_abbrev=False, exit_on_error=False, **kwargs)
         self._positionals.title = "argument"
         self._optionals.title = "flaggor"
         self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
 
-    def error(self, message):  # argparse's own errors in Swedish, exit 2
+    def add_argument(self, *names, choices: Sequence[str] | None = None, **kwargs) -> argparse.Action:
+        """argparse's add_argument; `choices` become a `one_of` check and `required` is checked here."""
+        if choices is not None:
+            kwargs.update(type=one_of(choices), metavar="{" + ",".join(choices) + "}")
+        action = super().add_argument(*names, **kwargs)
+        action.needed, action.required = action.required, False  # positionals are required unless nargs says not
+        return action
+
+    def parse_known_args(self, args=None, namespace=None):
+        """Parse args (a list of strings) into (namespace, []); raises CannotRun for any bad argument.
+
+        Unlike argparse's, nothing is left over: an argument this parser cannot place is an error
+        here, with this parser's usage line (a command's own, after the command word).
+        """
+        try:
+            namespace, extras = super().parse_known_args(args, namespace)
+        except argparse.ArgumentError as err:
+            self.fail(self._explain(err))
+        if missing := [_name(a) for a in self._actions if getattr(a, "needed", False)
+                       and getattr(namespace, a.dest, None) is None]:
+            self.fail(f"saknar {', '.join(missing)}.")
+        if extras:
+            self.fail(f"okänt argument: {' '.join(extras)}. Se avtal --help.")
+        return namespace, []
+
+    def _explain(self, err: argparse.ArgumentError) -> str:
+        if isinstance(err.__context__, argparse.ArgumentTypeError):  # from our `type=` checks: already Swedish
+            return f"{err.argument_name}: {err.__context__}"
+        option = next((a for a in self._actions if a.option_strings and _name(a) == err.argument_name), None)
+        if option is None:  # not expected from the arguments declared here: say so, with argparse's words
+            return f"felaktiga argument ({err})."
+        return f"{err.argument_name} {'tar inget värde' if option.nargs == 0 else 'behöver ett värde'}."
+
+    def fail(self, message: str) -> NoReturn:
+        """Print this parser's usage line to stderr and raise CannotRun(message)."""
         self.print_usage(sys.stderr)
-        raise CannotRun(swedish_argument_error(message))
+        raise CannotRun(message)
+
+    def error(self, message):  # argparse's own report, which the checks above leave nothing to
+        self.fail(f"felaktiga argument ({message}).")
 
 
 def _root(args) -> Path:
@@ -67,6 +155,7 @@ def _root(args) -> Path:
 
 
 def cmd_check(args) -> int:
+    """`avtal check`: findings as text, JSON or annotations; 1 if any fail. Raises CannotRun (no project, --base)."""
     from .check import check_root
 
     root = _root(args)
@@ -86,6 +175,7 @@ def _mkdocs_config(root: Path, **overrides):
 
 
 def cmd_build(args) -> int:
+    """`avtal build`: check, then mkdocs into site/ (or --site-dir); 1 on errors or a failed build. Raises CannotRun."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
@@ -108,6 +198,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    """`avtal serve`: mkdocs' preview at --addr until Ctrl+C. Raises CannotRun (no project, mkdocs cannot start)."""
     from mkdocs.commands.serve import serve
 
     root = _root(args)
@@ -136,6 +227,7 @@ def _show_mkdocs_log() -> None:
 
 
 def cmd_refs(args) -> int:
+    """`avtal refs`: one line (or JSON object) per citation in FILE or stdin. Raises CannotRun (missing, not UTF-8)."""
     from .cite.refs import citation_json, citation_line, find_in_file, register_index
 
     try:
@@ -161,6 +253,7 @@ def cmd_refs(args) -> int:
 
 
 def cmd_diff(args) -> int:
+    """`avtal diff`: the comparison of two sides in --format; always 0. Raises CannotRun (unknown side or revision)."""
     from .diff import data, diff_targets, html, markdown, terminal
     from .diff.sides import Reader
 
@@ -186,6 +279,7 @@ def cmd_diff(args) -> int:
 
 
 def cmd_new_period(args) -> int:
+    """`avtal new-period`: a draft copy of --from as NY; 0 when made. Raises CannotRun if refused (nothing written)."""
     from collections import Counter
 
     from .newperiod import create_period
@@ -205,9 +299,11 @@ def cmd_new_period(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The `avtal` parser: one command per subparser, each with `func` (args -> exit status) as default."""
     parser = _Parser(prog="avtal", description="Hälso- och sjukvårdsavtalet som data: kontroll, webbplats och jämförelser.")
-    parser.add_argument("--root", help="projektmappen (standard: närmaste mapp med agreement/ och mkdocs.yml)")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, title="kommandon")
+    parser.add_argument("--root", metavar="MAPP",
+                        help="projektmappen (standard: närmaste mapp med agreement/ och mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", action=_Commands, parser_class=_Parser, title="kommandon")
 
     check = sub.add_parser("check", help="kontrollera hela korpusen")
     check.add_argument("--format", choices=sorted(REPORTERS), default="text", help="utdataformat")
@@ -216,16 +312,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
 
     build = sub.add_parser("build", help="kontrollera och bygg webbplatsen i site/")
-    build.add_argument("--site-dir", help="målmapp (standard: site/)")
+    build.add_argument("--site-dir", metavar="MAPP", help="målmapp (standard: site/)")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="förhandsvisa webbplatsen och bygg om vid ändringar")
-    serve.add_argument("--addr", default="127.0.0.1:8000", help="adress och port (standard 127.0.0.1:8000)")
+    serve.add_argument("--addr", metavar="ADRESS", default="127.0.0.1:8000",
+                       help="adress och port (standard 127.0.0.1:8000)")
     serve.set_defaults(func=cmd_serve)
 
     refs = sub.add_parser("refs", help="hitta lagrumshänvisningar i text")
-    refs.add_argument("file", nargs="?", default="-", help="textfil eller korpusfil (YAML); - läser standard in")
-    refs.add_argument("--format", choices=("text", "json"), default="text")
+    refs.add_argument("file", metavar="FIL", nargs="?", default="-",
+                      help="textfil eller korpusfil (YAML); - läser standard in")
+    refs.add_argument("--format", choices=("text", "json"), default="text", help="utdataformat (standard: text)")
     refs.set_defaults(func=cmd_refs)
 
     diff = sub.add_parser("diff", help="jämför två perioder, dokument eller avsnitt (även vid en git-revision)",
@@ -248,9 +346,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line (sys.argv[1:] when None) as a Namespace with `command` and `func` set.
+
+    Raises CannotRun, after printing the usage line to stderr, for any bad or missing argument.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.fail("ange ett kommando, t.ex. avtal check. Se avtal --help.")
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line argv (sys.argv[1:] when None); the exit status: 0 clean, 1 findings, 2 could not run.
+
+    The one place where CannotRun becomes `avtal: <message>` on stderr and exit 2; any other error is
+    reported as an internal error, without a traceback unless AVTAL_DEBUG is set.
+    """
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_arguments(argv)
         return args.func(args)
     except CannotRun as exc:
         print(f"avtal: {exc}", file=sys.stderr)
