@@ -21,6 +21,7 @@ are never added, so the line only holds what the text lacks.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -67,7 +68,30 @@ def _pattern(word: str, exact_case: bool) -> re.Pattern:
     return re.compile(rf"(?<![{_WORD_CHARS}]){body}", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    """The text's words, case-folded, sorted and unique: to rule out most words before a regex search."""
+    return tuple(sorted(set(_TOKEN.findall(text.casefold()))))
+
+
+@lru_cache(maxsize=4096)
+def _first_word(word: str) -> str:
+    found = _TOKEN.search(word.casefold())
+    return found[0] if found else ""
+
+
 def occurs(word: str, text: str, abbreviation: bool = False) -> bool:
+    """Whether word (or phrase) stands in text at a word start (see ``_pattern``).
+
+    A word whose first word starts no word of the text cannot occur: that is decided from the text's
+    sorted words (``bisect``) without a regex search, which keeps the glossary's usage linear in the
+    size of the text rather than in texts × terms × forms searches.
+    """
+    first = _first_word(word)
+    words = _tokens(text)
+    at = bisect.bisect_left(words, first)
+    if first and not (at < len(words) and words[at].startswith(first)):
+        return False
     exact = abbreviation or (word.isupper() and len(word) <= 6)
     return bool(_pattern(word, exact).search(text))
 
