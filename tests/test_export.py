@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 
 from avtal.load import load_corpus
 from avtal.site.export import export
-from built_site import ROOT, build
+from built_site import ROOT
 
 SCHEMA = json.loads((ROOT / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
 
@@ -70,8 +70,7 @@ def test_export_is_a_pure_function(corpus):
 
 
 @pytest.mark.build
-def test_site_publishes_the_export(tmp_path):
-    site = build(ROOT, tmp_path / "site")
+def test_site_publishes_the_export(site):
     published = json.loads((site / "data" / "avtal.json").read_text(encoding="utf-8"))
     assert not list(Draft202012Validator(SCHEMA).iter_errors(published))
     assert {p["id"] for p in published["periods"]} >= {"2023-2026"}
