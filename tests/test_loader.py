@@ -1,8 +1,9 @@
 """The strict loader: every fault in a YAML file becomes one finding with file, line, column
 and a Swedish message; valid files load with the positions an editor shows.
 
-Fixtures live in tests/fixtures/loader/{valid,invalid}/; each invalid file has exactly one
-expected finding below, and every file in the folder must have one (no untested fixture).
+Fixtures live in tests/fixtures/loader/{valid,invalid}/; each invalid file name.yaml has exactly
+one expected finding, kept beside it in name.expected (tests/expected_findings.py reads it), and
+every file in the folder must have one (no untested fixture).
 """
 
 from __future__ import annotations
@@ -14,58 +15,22 @@ import pytest
 from avtal.findings import Position, Severity
 from avtal.load import load_file, load_text
 
+import expected_findings
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "loader"
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 
-SYNTAX = "Filen är inte giltig YAML: "
-SYNTAX_HINT = "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."
-ENCODING = ("file-encoding", "Filen är inte kodad i UTF-8.",
-            "Spara filen som UTF-8 (i VS Code: 'Spara med kodning' → UTF-8).")
-EMPTY = ("yaml-empty", "Filen är tom.", "Fyll i dokumentet eller ta bort filen.")
 
-# file name -> (code, line, column, message, hint)
-EXPECTED = {
-    "bad-indentation.yaml": (
-        "yaml-syntax", 3, 7,
-        SYNTAX + "ett kolon står där det inte får stå (sätt texten inom citattecken).", SYNTAX_HINT),
-    "bad-indentation-list.yaml": ("yaml-syntax", 5, 4, SYNTAX + "en rad har fel indrag.", SYNTAX_HINT),
-    # The quote opened on line 3 runs to the end of the file: point at the opening quote.
-    "unclosed-quote.yaml": (
-        "yaml-syntax", 3, 8,
-        SYNTAX + "filen tar slut mitt i ett värde (saknas ett avslutande citattecken?).", SYNTAX_HINT),
-    # The quote opened on line 2 is closed by the first quote of line 4; what follows cannot stand there.
-    "unclosed-quote-closed-later.yaml": (
-        "yaml-syntax", 4, 11,
-        SYNTAX + "ett värde står där det inte får stå (fel indrag eller ett citattecken som inte avslutas?).",
-        SYNTAX_HINT),
-    "unclosed-bracket.yaml": ("yaml-syntax", 3, 5, SYNTAX + "en lista inom [ ] avslutas inte med ].", SYNTAX_HINT),
-    "tab-indentation.yaml": ("yaml-syntax", 3, 1, SYNTAX + "tabbtecken får inte användas för indrag.", SYNTAX_HINT),
-    "colon-in-plain-text.yaml": (
-        "yaml-syntax", 4, 18,
-        SYNTAX + "ett kolon står där det inte får stå (sätt texten inom citattecken).", SYNTAX_HINT),
-    "two-documents.yaml": (
-        "yaml-syntax", 2, 1,
-        SYNTAX + "filen innehåller mer än ett dokument (--- får bara stå på första raden).", SYNTAX_HINT),
-    "duplicate-key.yaml": (
-        "yaml-duplicate-key", 4, 1, "Nyckeln 'title' förekommer två gånger i samma avsnitt.",
-        "Ta bort den ena; den första står på rad 2."),
-    "duplicate-key-nested.yaml": (
-        "yaml-duplicate-key", 12, 9, "Nyckeln 'text' förekommer två gånger i samma avsnitt.",
-        "Ta bort den ena; den första står på rad 9."),
-    "complex-key.yaml": (
-        "yaml-complex-key", 2, 3, "En nyckel måste vara ett enkelt ord.", "Skriv nyckeln som text, t.ex. title:"),
-    # "H\xe4lso-": the first Latin-1 byte is the ä, character 9 of line 2.
-    "latin1.yaml": (ENCODING[0], 2, 9, ENCODING[1], ENCODING[2]),
-    # UTF-8 "Ö" and "ä" before the Latin-1 "å" count as one column each, as in an editor.
-    "latin1-after-utf8.yaml": (ENCODING[0], 2, 42, ENCODING[1], ENCODING[2]),
-    "control-character.yaml": (
-        "file-character", 5, 20, "Filen innehåller ett otillåtet tecken (U+000C).",
-        "Ta bort tecknet; det följer ofta med när text kopieras från en PDF."),
-    "empty.yaml": (EMPTY[0], 1, 1, EMPTY[1], EMPTY[2]),
-    "only-comment.yaml": (EMPTY[0], 1, 1, EMPTY[1], EMPTY[2]),
-}
+def _expected(sidecar: Path) -> tuple[str, int, int, str, str]:
+    [finding] = expected_findings.read(sidecar)  # one fault, one finding
+    return finding.code, finding.line, finding.column, finding.message, finding.hint
+
+
+# file name -> (code, line, column, message, hint), read from name.expected beside each fixture
+EXPECTED = {expected_findings.fixture_of(s).name: _expected(s)
+            for s in sorted((FIXTURES / "invalid").glob("*" + expected_findings.SUFFIX))}
 
 
 def shown(path: Path) -> str:
@@ -100,8 +65,8 @@ def test_invalid_file_gives_one_exact_finding(path: Path):
 def test_duplicate_key_names_the_first_occurrence_and_keeps_it(name: str):
     path = FIXTURES / "invalid" / name
     loaded, findings = load_file(path, ROOT)
-    first_line = {"duplicate-key.yaml": 2, "duplicate-key-nested.yaml": 9}[name]
-    assert findings[0].related == (Position(shown(path), first_line, findings[0].position.column),)
+    [(first_line, column)] = expected_findings.read(expected_findings.sidecar(path))[0].related
+    assert findings[0].related == (Position(shown(path), first_line, column),)
     assert loaded is not None  # the rest of the file is still usable
     if name == "duplicate-key.yaml":
         assert loaded.data["title"] == "Del X"
