@@ -65,10 +65,6 @@ def test_links_in_exported_html_work_from_another_site(corpus):
     assert sections["a-avvikelser"]["url"] == "https://avtal.example/2023-2026/del-a/#a-avvikelser"
 
 
-def test_export_is_a_pure_function(corpus):
-    assert export(corpus) == export(corpus)
-
-
 @pytest.mark.build
 def test_site_publishes_the_export(site):
     published = json.loads((site / "data" / "avtal.json").read_text(encoding="utf-8"))
