@@ -3,11 +3,13 @@ and a Swedish message; valid files load with the positions an editor shows.
 
 Fixtures live in tests/fixtures/loader/{valid,invalid}/; each invalid file name.yaml has exactly
 one expected finding, kept beside it in name.expected (tests/expected_findings.py reads it), and
-every file in the folder must have one (no untested fixture).
+every file in the folder must have one (no untested fixture). The places an editor shows in the
+valid files (a value, a key, a word inside a text) are listed beside each in name.where.
 """
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -88,27 +90,27 @@ def test_valid_file_loads_without_findings(path: Path):
     assert isinstance(loaded.data, dict) and loaded.data
 
 
-# (file, path, line, column) of values an editor shows at exactly that place
-POSITIONS = [
-    ("document.yaml", (), 2, 1),
-    ("document.yaml", ("id",), 2, 5),
-    ("document.yaml", ("title",), 5, 8),
-    ("document.yaml", ("read_with", 1), 6, 20),
-    ("document.yaml", ("valid_from",), 8, 13),
-    ("document.yaml", ("changelog", 0, "nature"), 14, 13),
-    ("document.yaml", ("sections", 0), 16, 5),
-    ("document.yaml", ("sections", 0, "text"), 18, 11),
-    ("document.yaml", ("sections", 1, "title"), 24, 12),  # the opening quote
-    ("document.yaml", ("sections", 1, "sections", 0, "title"), 29, 16),
-    # a path that does not exist: its nearest ancestor (where a missing field belongs)
-    ("document.yaml", ("sections", 1, "read_more"), 22, 5),
-    ("document.yaml", ("sections", 7, "title"), 16, 3),
-    ("crlf.yaml", ("sections", 0, "title"), 5, 12),
-    ("bom.yaml", ("id",), 1, 5),  # the byte order mark is not a column
-    ("bom.yaml", ("title",), 2, 8),
-    ("flow-style.yaml", ("term",), 1, 23),
-    ("flow-style.yaml", ("synonyms", 1), 1, 76),
-]
+def places(kind: str) -> list[tuple]:
+    """(file name, path, [word,] line, column) of each `kind` line (where, key or text) of the .where files
+    kept beside the valid fixtures: the places an editor shows, in the form document.where describes."""
+    found = []
+    for sidecar in sorted((FIXTURES / "valid").glob("*.where")):
+        fixture = sidecar.with_suffix(".yaml")
+        assert fixture.is_file(), f"{sidecar.name} hör inte till någon fixtur"
+        for text in sidecar.read_text(encoding="utf-8").splitlines():
+            fields = shlex.split(text, comments=True)
+            assert not fields or fields[0] in ("where", "key", "text"), f"{sidecar.name}: {text}"
+            if not fields or fields[0] != kind:
+                continue
+            raw_path, *word, at = fields[1:]
+            path = () if raw_path == "." else tuple(int(k) if k.isdigit() else k for k in raw_path.split("/"))
+            line, column = map(int, at.split(":"))
+            found.append((fixture.name, path, *word, line, column))
+    return found
+
+
+# (file, path, line, column) of values an editor shows at exactly that place, from valid/*.where
+POSITIONS = places("where")
 
 
 @pytest.mark.parametrize("name,path,line,column", POSITIONS, ids=[f"{p[0]}:{'/'.join(map(str, p[1]))}" for p in POSITIONS])
@@ -117,24 +119,15 @@ def test_where(name, path, line, column):
     assert loaded.where(path) == Position(f"tests/fixtures/loader/valid/{name}", line, column)
 
 
-@pytest.mark.parametrize("path,line,column", [
-    (("id",), 2, 1), (("sections", 1, "title"), 24, 5), (("sections", 1, "sections", 0, "id"), 28, 9),
-    (("changelog",), 10, 1),
-])
-def test_where_key(path, line, column):
-    loaded, _ = load_file(FIXTURES / "valid" / "document.yaml", ROOT)
-    assert loaded.where_key(path) == Position("tests/fixtures/loader/valid/document.yaml", line, column)
+@pytest.mark.parametrize("name,path,line,column", places("key"))
+def test_where_key(name, path, line, column):
+    loaded, _ = load_file(FIXTURES / "valid" / name, ROOT)
+    assert loaded.where_key(path) == Position(f"tests/fixtures/loader/valid/{name}", line, column)
 
 
-@pytest.mark.parametrize("path,word,line,column", [
-    (("sections", 0, "text"), "Första", 19, 7),  # literal block: the line after the indicator
-    (("sections", 0, "text"), "kolon", 21, 26),  # after a blank line inside the block
-    (("sections", 1, "text"), "ansvarar", 26, 16),  # folded block
-    (("sections", 1, "title"), "kommunen", 24, 21),  # double-quoted: one column for the quote
-    (("title",), "Provdel", 5, 15),  # plain scalar
-])
-def test_where_in_text(path, word, line, column):
-    assert_word_at("document.yaml", path, word, line, column)
+@pytest.mark.parametrize("name,path,word,line,column", places("text"))
+def test_where_in_text(name, path, word, line, column):
+    assert_word_at(name, path, word, line, column)
 
 
 def assert_word_at(name, path, word, line, column):
@@ -182,15 +175,3 @@ def test_other_faults_never_raise(text, code, line, column):
     assert loaded is None
     assert [(f.code, f.position) for f in findings] == [(code, Position("x.yaml", line, column))]
     assert all(f.message.endswith(".") and "Traceback" not in f.message for f in findings)
-
-
-@pytest.mark.parametrize("path,word,line,column", [
-    (("intro",), "Kommunen", 4, 3),
-    (("intro",), "insatser", 5, 3),  # a folded block joins its lines with spaces: still line 5
-    (("intro",), "[Del A]", 6, 6),
-    (("intro",), "Ett mer", 8, 5),  # a more-indented line after a blank line keeps its indent
-    (("intro",), "Regionen", 9, 13),
-    (("text",), "Indragen", 12, 5),  # literal, stripped (|-), more indented
-])
-def test_where_in_text_of_a_folded_block(path, word, line, column):
-    assert_word_at("folded.yaml", path, word, line, column)
