@@ -33,12 +33,14 @@ browser-deps:
 pdf: site browser-deps
 	$(BIN)/python tools/make_pdf.py --site site
 
-# Hit rates of the site search for the staff queries in tests/search_queries.yaml.
+# Hit rates of the site search for the staff queries in tests/search_queries.yaml, typed key by key
+# in Chromium; fails below the measured floor (tools/search_quality.py -v lists every query's results).
 search-quality: $(STAMP) browser-deps
-	$(BIN)/python tools/search_quality.py
+	$(BIN)/python -m pytest -q -m search_quality
 
+# Everything but the search measurement (about a minute on its own: make search-quality).
 test: $(STAMP) browser-deps
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m "not search_quality"
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py

@@ -2,7 +2,7 @@
 http on 127.0.0.1 (the search worker cannot load its index from file://).
 
 Search finds what staff type (the query set of tests/search_queries.yaml, with a floor under the
-measured hit rates), abbreviations explain themselves on hover, the hierarchy picture leads to an
+measured hit rates: marked search_quality, run by `make search-quality`), abbreviations explain themselves on hover, the hierarchy picture leads to an
 arrangement and from there to Del A, a draft period is marked as such, and the reader's path of
 the issue works: from a question typed into the search box to the section that answers it, the
 guideline it names, the arrangement it belongs to and the law it cites.
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from built_site import CHROMIUM, ROOT, add_draft_period, build, copy_project, search_quality, serve
+from built_site import CHROMIUM, ROOT, search_quality
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,23 +29,6 @@ pytestmark = [
 # room for the text to change under the queries; a drop below it means search got worse.
 TOP1_FLOOR = 0.78
 TOP5_FLOOR = 0.93
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build(ROOT, tmp_path_factory.mktemp("browser") / "site")
-
-
-@pytest.fixture(scope="module")
-def base(site):
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with search_quality.browser() as browser:
-        yield browser
 
 
 @pytest.fixture
@@ -61,6 +44,7 @@ def _landing(url: str) -> str:
 
 # --- search ---------------------------------------------------------------------
 
+@pytest.mark.search_quality  # types 68 queries key by key (about a minute): `make search-quality`, not `make test`
 def test_search_hit_rates_stay_above_the_measured_floor(site, capsys):
     outcomes = search_quality.measure(site)
     top1, top5 = search_quality.hit_rates(outcomes)
@@ -204,14 +188,6 @@ def test_every_box_of_the_picture_is_a_working_link(page, base):
 
 
 # --- a draft period ---------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def draft_base(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("draft") / "project")
-    period = add_draft_period(root)
-    with serve(build(root, root / "site-out")) as url:
-        yield url, period
-
 
 def test_draft_period_is_marked_on_its_pages(page, draft_base):
     base, period = draft_base

@@ -1,6 +1,6 @@
 """The built site: named sentences of the agreement on the right page under the right anchor,
 the trust banner on every page, Swedish search over sections with their anchors, links that lead
-somewhere. One real `avtal build` per session (mkdocs, strict) into a temporary folder.
+somewhere. The site is the session's one real `avtal build` (tests/conftest.py: `site`).
 """
 
 from __future__ import annotations
@@ -22,16 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PERIOD = "2023-2026"
 DOCUMENTS = ["hos-avtalet", "del-a", "del-b", "ok-lakarmedverkan", "ok-in-och-utskrivning",
              "ok-psykisk-funktionsnedsattning-missbruk", "ok-munhalsa", "fardplan"]
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    if not (ROOT / "agreement" / PERIOD / "period.yaml").is_file():
-        pytest.skip(f"agreement/{PERIOD}/period.yaml saknas: webbplatsen kan inte byggas utan periodens manifest")
-    out = tmp_path_factory.mktemp("site")
-    code = cli.main(["--root", str(ROOT), "build", "--site-dir", str(out)])
-    assert code == 0, "avtal build misslyckades"
-    return out
 
 
 # --- a tiny HTML reader ------------------------------------------------------------------------
@@ -164,11 +154,6 @@ SENTENCES = [
 @pytest.mark.parametrize("document,anchor,sentence", SENTENCES, ids=[f"{d}#{a}:{s[:30]}" for d, a, s in SENTENCES])
 def test_sentence_is_on_its_page_under_its_anchor(site, document, anchor, sentence):
     assert sentence in under(page(site, document), anchor)
-
-
-def test_sentences_cover_every_document():
-    assert {d for d, _, _ in SENTENCES} == set(DOCUMENTS)
-    assert all(sum(1 for d, _, _ in SENTENCES if d == doc) >= 3 for doc in DOCUMENTS)
 
 
 @pytest.mark.parametrize("document,anchor,sentence", [

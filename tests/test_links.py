@@ -7,14 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from built_site import ROOT, broken_links, build
+from built_site import broken_links
 
 pytestmark = pytest.mark.build
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build(ROOT, tmp_path_factory.mktemp("links") / "site")
 
 
 def test_every_internal_link_resolves(site):

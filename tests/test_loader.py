@@ -1,12 +1,15 @@
 """The strict loader: every fault in a YAML file becomes one finding with file, line, column
 and a Swedish message; valid files load with the positions an editor shows.
 
-Fixtures live in tests/fixtures/loader/{valid,invalid}/; each invalid file has exactly one
-expected finding below, and every file in the folder must have one (no untested fixture).
+Fixtures live in tests/fixtures/loader/{valid,invalid}/; each invalid file name.yaml has exactly
+one expected finding, kept beside it in name.expected (tests/expected_findings.py reads it), and
+every file in the folder must have one (no untested fixture). The places an editor shows in the
+valid files (a value, a key, a word inside a text) are listed beside each in name.where.
 """
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -14,58 +17,22 @@ import pytest
 from avtal.findings import Position, Severity
 from avtal.load import load_file, load_text
 
+import expected_findings
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "loader"
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 
-SYNTAX = "Filen är inte giltig YAML: "
-SYNTAX_HINT = "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."
-ENCODING = ("file-encoding", "Filen är inte kodad i UTF-8.",
-            "Spara filen som UTF-8 (i VS Code: 'Spara med kodning' → UTF-8).")
-EMPTY = ("yaml-empty", "Filen är tom.", "Fyll i dokumentet eller ta bort filen.")
 
-# file name -> (code, line, column, message, hint)
-EXPECTED = {
-    "bad-indentation.yaml": (
-        "yaml-syntax", 3, 7,
-        SYNTAX + "ett kolon står där det inte får stå (sätt texten inom citattecken).", SYNTAX_HINT),
-    "bad-indentation-list.yaml": ("yaml-syntax", 5, 4, SYNTAX + "en rad har fel indrag.", SYNTAX_HINT),
-    # The quote opened on line 3 runs to the end of the file: point at the opening quote.
-    "unclosed-quote.yaml": (
-        "yaml-syntax", 3, 8,
-        SYNTAX + "filen tar slut mitt i ett värde (saknas ett avslutande citattecken?).", SYNTAX_HINT),
-    # The quote opened on line 2 is closed by the first quote of line 4; what follows cannot stand there.
-    "unclosed-quote-closed-later.yaml": (
-        "yaml-syntax", 4, 11,
-        SYNTAX + "ett värde står där det inte får stå (fel indrag eller ett citattecken som inte avslutas?).",
-        SYNTAX_HINT),
-    "unclosed-bracket.yaml": ("yaml-syntax", 3, 5, SYNTAX + "en lista inom [ ] avslutas inte med ].", SYNTAX_HINT),
-    "tab-indentation.yaml": ("yaml-syntax", 3, 1, SYNTAX + "tabbtecken får inte användas för indrag.", SYNTAX_HINT),
-    "colon-in-plain-text.yaml": (
-        "yaml-syntax", 4, 18,
-        SYNTAX + "ett kolon står där det inte får stå (sätt texten inom citattecken).", SYNTAX_HINT),
-    "two-documents.yaml": (
-        "yaml-syntax", 2, 1,
-        SYNTAX + "filen innehåller mer än ett dokument (--- får bara stå på första raden).", SYNTAX_HINT),
-    "duplicate-key.yaml": (
-        "yaml-duplicate-key", 4, 1, "Nyckeln 'title' förekommer två gånger i samma avsnitt.",
-        "Ta bort den ena; den första står på rad 2."),
-    "duplicate-key-nested.yaml": (
-        "yaml-duplicate-key", 12, 9, "Nyckeln 'text' förekommer två gånger i samma avsnitt.",
-        "Ta bort den ena; den första står på rad 9."),
-    "complex-key.yaml": (
-        "yaml-complex-key", 2, 3, "En nyckel måste vara ett enkelt ord.", "Skriv nyckeln som text, t.ex. title:"),
-    # "H\xe4lso-": the first Latin-1 byte is the ä, character 9 of line 2.
-    "latin1.yaml": (ENCODING[0], 2, 9, ENCODING[1], ENCODING[2]),
-    # UTF-8 "Ö" and "ä" before the Latin-1 "å" count as one column each, as in an editor.
-    "latin1-after-utf8.yaml": (ENCODING[0], 2, 42, ENCODING[1], ENCODING[2]),
-    "control-character.yaml": (
-        "file-character", 5, 20, "Filen innehåller ett otillåtet tecken (U+000C).",
-        "Ta bort tecknet; det följer ofta med när text kopieras från en PDF."),
-    "empty.yaml": (EMPTY[0], 1, 1, EMPTY[1], EMPTY[2]),
-    "only-comment.yaml": (EMPTY[0], 1, 1, EMPTY[1], EMPTY[2]),
-}
+def _expected(sidecar: Path) -> tuple[str, int, int, str, str]:
+    [finding] = expected_findings.read(sidecar)  # one fault, one finding
+    return finding.code, finding.line, finding.column, finding.message, finding.hint
+
+
+# file name -> (code, line, column, message, hint), read from name.expected beside each fixture
+EXPECTED = {expected_findings.fixture_of(s).name: _expected(s)
+            for s in sorted((FIXTURES / "invalid").glob("*" + expected_findings.SUFFIX))}
 
 
 def shown(path: Path) -> str:
@@ -100,8 +67,8 @@ def test_invalid_file_gives_one_exact_finding(path: Path):
 def test_duplicate_key_names_the_first_occurrence_and_keeps_it(name: str):
     path = FIXTURES / "invalid" / name
     loaded, findings = load_file(path, ROOT)
-    first_line = {"duplicate-key.yaml": 2, "duplicate-key-nested.yaml": 9}[name]
-    assert findings[0].related == (Position(shown(path), first_line, findings[0].position.column),)
+    [(first_line, column)] = expected_findings.read(expected_findings.sidecar(path))[0].related
+    assert findings[0].related == (Position(shown(path), first_line, column),)
     assert loaded is not None  # the rest of the file is still usable
     if name == "duplicate-key.yaml":
         assert loaded.data["title"] == "Del X"
@@ -123,27 +90,27 @@ def test_valid_file_loads_without_findings(path: Path):
     assert isinstance(loaded.data, dict) and loaded.data
 
 
-# (file, path, line, column) of values an editor shows at exactly that place
-POSITIONS = [
-    ("document.yaml", (), 2, 1),
-    ("document.yaml", ("id",), 2, 5),
-    ("document.yaml", ("title",), 5, 8),
-    ("document.yaml", ("read_with", 1), 6, 20),
-    ("document.yaml", ("valid_from",), 8, 13),
-    ("document.yaml", ("changelog", 0, "nature"), 14, 13),
-    ("document.yaml", ("sections", 0), 16, 5),
-    ("document.yaml", ("sections", 0, "text"), 18, 11),
-    ("document.yaml", ("sections", 1, "title"), 24, 12),  # the opening quote
-    ("document.yaml", ("sections", 1, "sections", 0, "title"), 29, 16),
-    # a path that does not exist: its nearest ancestor (where a missing field belongs)
-    ("document.yaml", ("sections", 1, "read_more"), 22, 5),
-    ("document.yaml", ("sections", 7, "title"), 16, 3),
-    ("crlf.yaml", ("sections", 0, "title"), 5, 12),
-    ("bom.yaml", ("id",), 1, 5),  # the byte order mark is not a column
-    ("bom.yaml", ("title",), 2, 8),
-    ("flow-style.yaml", ("term",), 1, 23),
-    ("flow-style.yaml", ("synonyms", 1), 1, 76),
-]
+def places(kind: str) -> list[tuple]:
+    """(file name, path, [word,] line, column) of each `kind` line (where, key or text) of the .where files
+    kept beside the valid fixtures: the places an editor shows, in the form document.where describes."""
+    found = []
+    for sidecar in sorted((FIXTURES / "valid").glob("*.where")):
+        fixture = sidecar.with_suffix(".yaml")
+        assert fixture.is_file(), f"{sidecar.name} hör inte till någon fixtur"
+        for text in sidecar.read_text(encoding="utf-8").splitlines():
+            fields = shlex.split(text, comments=True)
+            assert not fields or fields[0] in ("where", "key", "text"), f"{sidecar.name}: {text}"
+            if not fields or fields[0] != kind:
+                continue
+            raw_path, *word, at = fields[1:]
+            path = () if raw_path == "." else tuple(int(k) if k.isdigit() else k for k in raw_path.split("/"))
+            line, column = map(int, at.split(":"))
+            found.append((fixture.name, path, *word, line, column))
+    return found
+
+
+# (file, path, line, column) of values an editor shows at exactly that place, from valid/*.where
+POSITIONS = places("where")
 
 
 @pytest.mark.parametrize("name,path,line,column", POSITIONS, ids=[f"{p[0]}:{'/'.join(map(str, p[1]))}" for p in POSITIONS])
@@ -152,24 +119,15 @@ def test_where(name, path, line, column):
     assert loaded.where(path) == Position(f"tests/fixtures/loader/valid/{name}", line, column)
 
 
-@pytest.mark.parametrize("path,line,column", [
-    (("id",), 2, 1), (("sections", 1, "title"), 24, 5), (("sections", 1, "sections", 0, "id"), 28, 9),
-    (("changelog",), 10, 1),
-])
-def test_where_key(path, line, column):
-    loaded, _ = load_file(FIXTURES / "valid" / "document.yaml", ROOT)
-    assert loaded.where_key(path) == Position("tests/fixtures/loader/valid/document.yaml", line, column)
+@pytest.mark.parametrize("name,path,line,column", places("key"))
+def test_where_key(name, path, line, column):
+    loaded, _ = load_file(FIXTURES / "valid" / name, ROOT)
+    assert loaded.where_key(path) == Position(f"tests/fixtures/loader/valid/{name}", line, column)
 
 
-@pytest.mark.parametrize("path,word,line,column", [
-    (("sections", 0, "text"), "Första", 19, 7),  # literal block: the line after the indicator
-    (("sections", 0, "text"), "kolon", 21, 26),  # after a blank line inside the block
-    (("sections", 1, "text"), "ansvarar", 26, 16),  # folded block
-    (("sections", 1, "title"), "kommunen", 24, 21),  # double-quoted: one column for the quote
-    (("title",), "Provdel", 5, 15),  # plain scalar
-])
-def test_where_in_text(path, word, line, column):
-    assert_word_at("document.yaml", path, word, line, column)
+@pytest.mark.parametrize("name,path,word,line,column", places("text"))
+def test_where_in_text(name, path, word, line, column):
+    assert_word_at(name, path, word, line, column)
 
 
 def assert_word_at(name, path, word, line, column):
@@ -217,15 +175,3 @@ def test_other_faults_never_raise(text, code, line, column):
     assert loaded is None
     assert [(f.code, f.position) for f in findings] == [(code, Position("x.yaml", line, column))]
     assert all(f.message.endswith(".") and "Traceback" not in f.message for f in findings)
-
-
-@pytest.mark.parametrize("path,word,line,column", [
-    (("intro",), "Kommunen", 4, 3),
-    (("intro",), "insatser", 5, 3),  # a folded block joins its lines with spaces: still line 5
-    (("intro",), "[Del A]", 6, 6),
-    (("intro",), "Ett mer", 8, 5),  # a more-indented line after a blank line keeps its indent
-    (("intro",), "Regionen", 9, 13),
-    (("text",), "Indragen", 12, 5),  # literal, stripped (|-), more indented
-])
-def test_where_in_text_of_a_folded_block(path, word, line, column):
-    assert_word_at("folded.yaml", path, word, line, column)

@@ -129,10 +129,6 @@ def test_pre_commit_hooks_run_avtal_check():
         assert not re.search(pattern, "README.md")
 
 
-def test_vscode_recommends_the_yaml_extension():
-    assert json.loads(EXTENSIONS.read_text(encoding="utf-8"))["recommendations"] == ["redhat.vscode-yaml"]
-
-
 # --- which schema the editor applies to which file ------------------------------------------
 
 def glob_regex(glob: str, star_crosses_folders: bool) -> re.Pattern:

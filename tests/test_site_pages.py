@@ -14,7 +14,7 @@ import pytest
 from avtal.site import glossary, urls
 from avtal.load import load_corpus
 from avtal.site.build import build_pages
-from built_site import ROOT, add_draft_period, build, copy_project
+from built_site import ROOT
 
 pytestmark = pytest.mark.build
 
@@ -23,18 +23,6 @@ pytestmark = pytest.mark.build
 def corpus():
     corpus, _ = load_corpus(ROOT)
     return corpus
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build(ROOT, tmp_path_factory.mktemp("pages") / "site")
-
-
-@pytest.fixture(scope="module")
-def draft(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("draft") / "project")
-    period = add_draft_period(root)
-    return build(root, root / "site-out"), period
 
 
 def html_of(site: Path, url: str) -> str:

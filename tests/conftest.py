@@ -1,0 +1,57 @@
+"""Session fixtures shared by the test modules: the real site built once, a copy with a draft
+period built once, one HTTP server per built site and one Chromium for the whole session.
+
+A build takes seconds and every module that reads a built site used to make its own; now
+`make test` runs at most two `avtal build`s (both into temporary folders, never site/) besides
+the tests that need a project of their own (the live preview of test_serve.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from built_site import CHROMIUM, ROOT, add_draft_period, build, copy_project, search_quality, serve
+
+PERIOD = "2023-2026"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real project built once by `avtal build` into a temporary folder."""
+    if not (ROOT / "agreement" / PERIOD / "period.yaml").is_file():
+        pytest.skip(f"agreement/{PERIOD}/period.yaml saknas: webbplatsen kan inte byggas utan periodens manifest")
+    return build(ROOT, tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def draft(tmp_path_factory) -> tuple[Path, str]:
+    """A copy of the project with a draft period beside the current one, built once: (site, period)."""
+    root = copy_project(tmp_path_factory.mktemp("draft") / "project")
+    period = add_draft_period(root)
+    return build(root, root / "site-out"), period
+
+
+@pytest.fixture(scope="session")
+def base(site) -> str:
+    """The real site served over http on 127.0.0.1; its base URL."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def draft_base(draft) -> tuple[str, str]:
+    """The draft copy served over http on 127.0.0.1: (base URL, draft period)."""
+    site, period = draft
+    with serve(site) as url:
+        yield url, period
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium through Playwright, one browser for the session (pages are opened per test)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} saknas: installera Debians paket chromium (make browser-deps)")
+    with search_quality.browser() as browser:
+        yield browser
