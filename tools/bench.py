@@ -1,32 +1,50 @@
 """Benchmarks: `python tools/bench.py` (or `make bench`) prints the median of each.
 
 One function per benchmark, registered in BENCHMARKS; each returns rows of
-(name, median seconds, note), and, for the numbers issue 10 sets a target for, a Goal
-(median, ratio, target, met or not), printed together in a last table.
-`--only NAME` runs the benchmarks whose name contains NAME (`-` and `_` alike, comma for
-several), `--json FILE` writes every row and goal to FILE, `--profile` prints where the time of
-the three targeted scenarios goes (cProfile, in process).
+(name, median seconds, note) and, for a number issue 10 sets a target for, a Goal (the
+medians, the ratio, the target, met or not), printed together in a last table. Add a section
+by writing a function and listing it.
+
+    python tools/bench.py [--runs N] [--only NAME[,NAME…]] [--json FILE] [--profile]
+    make bench BENCH="--only serve --runs 7"
+
+`--only` runs the benchmarks whose function name contains NAME (`build-ratio`, `generation`,
+`serve`, `check`, `cli`, `refs`, `diff`, `site`; `-` and `_` alike); `--json` also writes every
+row and goal to FILE; `--profile` measures nothing and instead prints, per targeted scenario,
+the functions that take the most time (cProfile, top 25 by cumulative and by own time).
+Wall time is what the targets are about; CPU time (user + system) is printed beside it because
+other work on the machine stretches wall time far more than CPU time; the load average before
+and after is printed with the table.
 
 Scenarios with a target (issue 10, "Numbers"; medians on the two-core machine):
 
-- `build-ratio` — `avtal build` ÷ a plain `mkdocs build` of the same generated pages, target
-  ≤ 1.6× (3.4× when the issue was filed). The pages are generated once in process (what the mkdocs
-  hook adds: `build_pages`, the navigation, the open-data file, the start page's picture, the
-  search weights as front matter) and written into a temporary docs folder beside copies of
-  site_src's hand-written pages, with a mkdocs.yml without the hook. Then, as subprocesses
-  started the same way and interleaved run by run, `avtal build --site-dir TMP` of the real
-  project and `mkdocs build --strict` of that folder; the two sites must hold the same pages.
+- `build-ratio` — `avtal build` ÷ a plain `mkdocs build` of the same generated pages; target
+  ≤ 1.6× (3.4× when the issue was filed). The pages are generated once in process
+  (`generate_site`: what the mkdocs hook adds) and written by `plain_mkdocs_project` into a
+  temporary docs folder beside copies of site_src's hand-written pages: the generated pages, the
+  open-data file, the start page with its picture in place of the placeholder and each page's
+  search weight as front matter (what the hook puts in page.meta), with mkdocs.yml minus the
+  hook and the watch list plus the generated navigation. Then `avtal build --site-dir TMP` of
+  the project and `mkdocs build --strict` of that folder, both as subprocesses, interleaved with
+  the order swapped every run, min(--runs, 5) runs each. Both must give the same HTML pages; the
+  note says whether they are equal byte for byte (they are on main at the time of writing).
 - `generation` — page generation, the hook's work before mkdocs renders (check the corpus,
-  `build_pages`, navigation, search weights, open data, start page), in process after one
-  warm-up, for the real one-period corpus and for a ten-period one; target ≤ 12× for the ten
-  (30× when filed). The ten periods: agreement/2023-2026 copied into nine folders four years
-  apart (2019-2022 … 1987-1990), every date and "2023–2026" shifted with it, the copies upphävd
-  so that 2023-2026 stays the one gällande; `avtal check` of that corpus must give no errors.
-- `serve` — `avtal serve --addr 127.0.0.1:PORT` started as a subprocess in a temporary copy of
-  the project; after the first build, one word of a section's text in
-  agreement/2023-2026/del-b.yaml is changed, and the time until the new word is served over HTTP
-  is taken (polling the page); the median of `--runs` edits, target ≤ 1.5 s (2.6 s when filed).
-  The server is stopped with Ctrl+C (SIGINT), as a user does.
+  `build_pages`, navigation, search weights, open data, start page picture: `generate_site`),
+  in process after one untimed warm-up, for the real one-period corpus (--runs times) and for a
+  ten-period one (min(--runs, 3) times, interleaved); target ≤ 12× (30× when filed). The ten
+  periods (`multi_period_project`): agreement/2023-2026 and nine copies four years apart
+  (2019-2022 … 1987-1990), each copy with its id, title, every date and every "2023–2026" in its
+  text moved back by the same number of years and status upphavd, so 2023-2026 stays the one
+  gallande period; ids are kept, as they need only be unique within a period. `avtal check` of
+  that corpus must give no errors (it gives warnings: acts not yet in force in the earlier years).
+- `serve` — `avtal serve --addr 127.0.0.1:PORT` as a subprocess in a temporary copy of the
+  project (`copy_project`); after the first build is served, one word of the text of section
+  b-lagstiftning in agreement/2023-2026/del-b.yaml is replaced (one write of the file), and the
+  time until the new word is served at /2023-2026/del-b/ is taken by polling every 20 ms; --runs
+  edits one after another, at pauses that vary against the watcher's half-second polling; the
+  median, target ≤ 1.5 s (2.6 s when filed). The note gives each edit's time, mkdocs' own build
+  time from the log and the server's CPU time per edit. The server is stopped with SIGINT
+  (Ctrl+C), as a user does, and must not have written a traceback.
 
 `make test`'s wall time (also a target of issue 10) is measured elsewhere, not here.
 """
@@ -675,7 +693,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Mät hur lång tid kontroll, lagrumssökning, jämförelse, sidgenerering, "
                                                  "bygge och förhandsvisning tar (median) och storlekar, mot målen i issue 10.")
     parser.add_argument("--runs", type=int, default=5, help="körningar per mätning (standard 5)")
-    parser.add_argument("--only", help="kör bara mätningar vars namn innehåller detta, t.ex. build-ratio, generation, "
+    parser.add_argument("--only", metavar="NAMN", help="kör bara mätningar vars namn innehåller detta, t.ex. build-ratio, generation, "
                                        "serve, check, diff, site (flera med kommatecken)")
     parser.add_argument("--json", metavar="FIL", help="skriv också resultaten som JSON till FIL")
     parser.add_argument("--profile", action="store_true",
@@ -683,6 +701,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     wanted = [w.strip().replace("-", "_") for w in (args.only or "").split(",") if w.strip()]
     only = lambda name: not wanted or any(w in name for w in wanted)  # noqa: E731
+    if not any(only(bench.__name__) for bench in BENCHMARKS):
+        parser.error(f"ingen mätning heter något med {args.only!r}; välj bland "
+                     + ", ".join(b.__name__.removeprefix("bench_").replace("_", "-") for b in BENCHMARKS))
     if args.profile:
         profile_scenarios(only)
         return 0
