@@ -81,6 +81,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 from avtal.check import check_root  # noqa: E402
+from avtal.findings import Severity  # noqa: E402
 from avtal.load import load_corpus  # noqa: E402
 
 Row = tuple[str, float, str]
@@ -319,7 +320,6 @@ def generate_site(root: Path, docs_dir: Path | None = None) -> Generated:
     corpus under root (raising on errors, as the hook does), generate the pages, the navigation, the
     search weights, the open data and the start page's picture. docs_dir holds the hand-written
     pages the navigation lists (default root/site_src)."""
-    from avtal.findings import Severity
     from avtal.site.build import build_pages, nav, search_boosts, start_page_html
     from avtal.site.export import export
 
@@ -339,7 +339,7 @@ def generate_site(root: Path, docs_dir: Path | None = None) -> Generated:
     )
 
 
-SHIFTED_DATE = re.compile(r"\b(19|20)(\d\d)(?=-[01]\d-[0-3]\d\b)")
+DATE_YEAR = re.compile(r"\b(19|20)(\d\d)(?=-[01]\d-[0-3]\d\b)")  # the year of an ISO date
 
 
 def multi_period_project(target: Path, periods: int = 10, source: Path = ROOT, period: str = "2023-2026") -> Path:
@@ -357,7 +357,7 @@ def multi_period_project(target: Path, periods: int = 10, source: Path = ROOT, p
         folder = target / "agreement" / new_id
         for path in sorted((source / "agreement" / period).rglob("*.yaml")):
             text = path.read_text(encoding="utf-8")
-            text = SHIFTED_DATE.sub(lambda m: str(int(m[1] + m[2]) - years), text)
+            text = DATE_YEAR.sub(lambda m: str(int(m[1] + m[2]) - years), text)
             text = text.replace(f"{first}–{last}", f"{first - years}–{last - years}")
             if path.name == "period.yaml":
                 text = text.replace(f'id: "{period}"', f'id: "{new_id}"', 1)
@@ -365,9 +365,7 @@ def multi_period_project(target: Path, periods: int = 10, source: Path = ROOT, p
             out = folder / path.relative_to(source / "agreement" / period)
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8")
-    for extra in ("site_src",):
-        if (source / extra).is_dir():
-            shutil.copytree(source / extra, target / extra)
+    shutil.copytree(source / "site_src", target / "site_src")
     shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
@@ -381,23 +379,27 @@ def bench_generation(runs: int, periods: int = 10, source: Path = ROOT) -> list[
     with tempfile.TemporaryDirectory() as tmp:
         many = multi_period_project(Path(tmp) / "projekt", periods, source)
         corpus, findings = check_root(many)
-        errors = [f for f in findings if f.severity.name == "ERROR"]
+        errors = [f for f in findings if f.severity is Severity.ERROR]
         assert not errors, f"{len(errors)} fel i korpusen med {periods} perioder, först: {errors[0]}"
         assert len(corpus.periods) == periods
         assert [p.id for p in corpus.periods.values() if p.status == "gallande"] == ["2023-2026"]
-        sizes = {"one": len(generate_site(source).pages), "many": 0}
+        pages = {"one": len(generate_site(source).pages), "many": 0}  # the warm-up
+
+        def ten_periods():
+            pages["many"] = len(generate_site(many).pages)
+
         one: list[tuple[float, float]] = []
         ten: list[tuple[float, float]] = []
         for i in range(runs):
             one.append(_timed(lambda: generate_site(source)))
             if i < min(runs, 3):
-                ten.append(_timed(lambda: sizes.__setitem__("many", len(generate_site(many).pages))))
+                ten.append(_timed(ten_periods))
     (one_s, one_cpu), (ten_s, ten_cpu) = _medians(one), _medians(ten)
     return [
-        ("sidgenerering, 1 period", one_s, f"kontroll, sidor, navigering, öppna data, startsida; {sizes['one']} sidor; "
+        ("sidgenerering, 1 period", one_s, f"kontroll, sidor, navigering, öppna data, startsida; {pages['one']} sidor; "
                                            f"CPU {one_cpu:.2f} s"),
         (f"sidgenerering, {periods} perioder", ten_s,
-         f"{sizes['many']} sidor, {len(findings)} fynd och 0 fel; {len(ten)} körningar; CPU {ten_cpu:.2f} s"),
+         f"{pages['many']} sidor, {len(findings)} fynd och 0 fel; {len(ten)} körningar; CPU {ten_cpu:.2f} s"),
         Goal(f"sidgenerering, {periods} perioder ÷ 1 period", ten_s / one_s, "×", 12.0, 30.0,
              f"{ten_s:.2f} s / {one_s:.2f} s", ten_cpu / one_cpu),
     ]
@@ -441,9 +443,10 @@ def plain_mkdocs_project(target: Path, generated: Generated, source: Path = ROOT
         uri = page.relative_to(docs).as_posix()
         text = page.read_text(encoding="utf-8").replace(HIERARCHY_PLACEHOLDER, generated.start_html)
         boost = generated.boosts.get(uri, OTHER_PAGE_SEARCH_BOOST)
-        if boost != 1.0 and not re.match(r"---\n(.*\n)*?search:", text):
+        front = text[4:text.index("\n---\n", 3)] if text.startswith("---\n") else None
+        if boost != 1.0 and "search" not in (yaml.safe_load(front or "") or {}):  # as the hook: front matter decides
             weight = f"search:\n  boost: {boost}\n"
-            text = "---\n" + weight + text[4:] if text.startswith("---\n") else f"---\n{weight}---\n\n{text}"
+            text = "---\n" + weight + text[4:] if front is not None else f"---\n{weight}---\n\n{text}"
         page.write_text(text, encoding="utf-8")
     config = yaml.safe_load((source / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
@@ -566,13 +569,14 @@ def bench_serve(runs: int, source: Path = ROOT, patience: float = 120) -> list[R
         log = Path(tmp) / "serve.log"
         with log.open("w") as out:
             process = subprocess.Popen([sys.executable, "-m", "avtal.cli", "--root", str(root), "serve",
-                                        "--addr", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT, env=ENV)
+                                        "--addr", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT,
+                                       env=dict(ENV, TMPDIR=tmp))  # its site folder goes with ours
             try:
                 first = _wait_for(url, SERVE_WORD, patience, process, interval=0.2)
                 times, cpu, word = [], [], SERVE_WORD
                 for i in range(runs):
                     time.sleep(0.8 + 0.13 * i)  # let the watcher settle; vary the phase of its polling
-                    new = f"benchord{chr(ord('a') + i)}"
+                    new = f"benchord{i:03d}x"  # none a prefix of another
                     changed = text.replace(word, new)
                     used = _process_cpu(process.pid)
                     yaml_file.write_bytes(changed.encode("utf-8"))  # one write, as an editor saves
