@@ -28,15 +28,16 @@ Scenarios with a target (issue 10, "Numbers"; medians on the two-core machine):
   the project and `mkdocs build --strict` of that folder, both as subprocesses, interleaved with
   the order swapped every run, min(--runs, 5) runs each. Both must give the same HTML pages; the
   note says whether they are equal byte for byte (they are on main at the time of writing).
-- `generation` — page generation, the hook's work before mkdocs renders (check the corpus,
-  `build_pages`, navigation, search weights, open data, start page picture: `generate_site`),
-  in process after one untimed warm-up, for the real one-period corpus (--runs times) and for a
-  ten-period one (min(--runs, 3) times, interleaved); target ≤ 12× (30× when filed). The ten
-  periods (`multi_period_project`): agreement/2023-2026 and nine copies four years apart
-  (2019-2022 … 1987-1990), each copy with its id, title, every date and every "2023–2026" in its
-  text moved back by the same number of years and status upphavd, so 2023-2026 stays the one
-  gallande period; ids are kept, as they need only be unique within a period. `avtal check` of
-  that corpus must give no errors (it gives warnings: acts not yet in force in the earlier years).
+- `generation` — page generation, the hook's work before mkdocs renders (`generate_site`: check
+  the corpus, build the pages with one Site index, navigation, search weights, open data, start
+  page picture), in process after one untimed warm-up, for the real one-period corpus (--runs
+  times) and for a ten-period one (min(--runs, 3) times, interleaved); target ≤ 12× (30× when
+  filed). The ten periods (`multi_period_project`): agreement/2023-2026 and nine copies four
+  years apart (2019-2022 … 1987-1990), each copy with its id, title, every date and every
+  "2023–2026" in its text moved back by the same number of years and status upphavd, so
+  2023-2026 stays the one gallande period; ids are kept, as they need only be unique within a
+  period. `avtal check` of that corpus must give no errors (it gives warnings: acts not yet in
+  force in the earlier years).
 - `serve` — `avtal serve --addr 127.0.0.1:PORT` as a subprocess in a temporary copy of the
   project (`copy_project`); after the first build is served, one word of the text of section
   b-lagstiftning in agreement/2023-2026/del-b.yaml is replaced (one write of the file), and the
@@ -317,25 +318,27 @@ class Generated:
 
 def generate_site(root: Path, docs_dir: Path | None = None) -> Generated:
     """What the mkdocs hook (tools/avtal/site/mkdocs_hooks.py) does before mkdocs renders: check the
-    corpus under root (raising on errors, as the hook does), generate the pages, the navigation, the
-    search weights, the open data and the start page's picture. docs_dir holds the hand-written
-    pages the navigation lists (default root/site_src)."""
-    from avtal.site.build import build_pages, nav, search_boosts, start_page_html
+    corpus under root (raising on errors, as the hook does), build the pages with one Site index,
+    the navigation, the search weights, the open data and the start page's picture. docs_dir holds
+    the hand-written pages the navigation lists (default root/site_src). Keep in step with the hook:
+    tests/test_bench.py checks that the plain build of this gives the same site byte for byte."""
+    from avtal.site.build import build, nav, search_boosts
     from avtal.site.export import export
+    from avtal.site.overview import start_page_html
 
     corpus, findings = check_root(root)
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
         raise RuntimeError(f"{len(errors)} fel i korpusen under {root}: {errors[0]}")
-    pages = build_pages(corpus)
+    done = build(corpus)
     docs = docs_dir or root / "site_src"
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     return Generated(
-        pages={page.path: page.content for page in pages},
-        nav=nav(corpus, hand_written + [page.path for page in pages]),
+        pages={page.path: page.content for page in done.pages},
+        nav=nav(corpus, hand_written + [page.path for page in done.pages]),
         boosts=search_boosts(corpus),
-        export_json=json.dumps(export(corpus, base_url=""), ensure_ascii=False, indent=1),
-        start_html=start_page_html(corpus, "index.md"),
+        export_json=json.dumps(export(corpus, base_url="", site=done.site), ensure_ascii=False, indent=1),
+        start_html=start_page_html(done.site, "index.md"),
     )
 
 
