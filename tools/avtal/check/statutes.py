@@ -45,7 +45,7 @@ def cited(period: Period, index: cite.StatuteIndex) -> Iterator[CitedAt]:
         owner = text.document
         valid_from = (owner.valid_from if owner else None) or period.valid_from
         valid_to = (owner.valid_to if owner else None) or period.valid_to
-        for citation in cite.find_citations(text.raw, index):
+        for citation in cite.citations_of(text.raw, index):
             yield CitedAt(citation, text, valid_from, valid_to)
 
 

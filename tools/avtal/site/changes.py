@@ -8,8 +8,6 @@ encoded).
 
 from __future__ import annotations
 
-from ..diff import diff_periods
-from ..diff.html import html_blocks
 from ..model import Corpus, Period
 from . import blocks
 from .blocks import link
@@ -39,6 +37,9 @@ def changes_markdown(site: Site, period: Period) -> str:
     before = predecessor(corpus, period)
     comparison = None
     if before is not None:
+        from ..diff import diff_periods  # only a period whose predecessor is in the corpus needs the diff
+        from ..diff.html import html_blocks
+
         result = diff_periods(before, period, old_statutes=corpus.statutes, new_statutes=corpus.statutes)
 
         def to(side: str, ident: str) -> str | None:

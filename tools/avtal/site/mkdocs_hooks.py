@@ -20,6 +20,7 @@ from avtal.findings import Severity
 from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST, build, nav, search_boosts
 from avtal.site.export import export
 from avtal.site.overview import start_page_html
+from avtal.templating import bytecode_cache
 
 HIERARCHY_PLACEHOLDER = "<!-- avtal:hierarchy -->"
 
@@ -56,6 +57,12 @@ def on_files(files: Files, config) -> Files:
     data = export(_state["corpus"], base_url=config.site_url or "", site=done.site)
     files.append(File.generated(config, EXPORT_PATH, content=json.dumps(data, ensure_ascii=False, indent=1)))
     return files
+
+
+def on_env(env, config, files):
+    """The theme's templates are compiled once and kept between builds, as avtal's own are."""
+    env.bytecode_cache = env.bytecode_cache or bytecode_cache()
+    return env
 
 
 def on_page_markdown(markdown: str, page, config, files):

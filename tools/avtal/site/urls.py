@@ -10,7 +10,7 @@ import dataclasses
 import posixpath
 from dataclasses import dataclass, field
 
-from ..cite import StatuteIndex, find_citations, index_from_register
+from ..cite import StatuteIndex, citations_of, index_from_register
 from ..model import Corpus, Document, Period, Statute
 from . import glossary
 
@@ -132,5 +132,5 @@ def citations_in(site: Site, raw: str) -> list:
     if site.citations is None:
         return []
     if raw not in site.found:  # each text is rendered on its page, in print and in the export
-        site.found[raw] = find_citations(raw, site.citations)
+        site.found[raw] = list(citations_of(raw, site.citations))
     return site.found[raw]
