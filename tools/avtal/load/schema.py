@@ -38,7 +38,7 @@ def registry() -> Registry:
 
 
 def schema_of(kind: str) -> dict:
-    """The schema of a kind of file (one of KINDS)."""
+    """The schema of a kind of file (one of KINDS); raises ``referencing`` errors for another kind."""
     return registry().contents(f"https://avtal.local/schemas/{kind}.schema.json")
 
 
@@ -55,7 +55,12 @@ def _validators() -> dict[str, Draft202012Validator]:
 
 
 def validate(kind: str, loaded: LoadedFile) -> list[Finding]:
-    """Every schema violation in the file, one finding each (the deepest cause)."""
+    """Every schema violation in the file, one finding each (the deepest cause), sorted by path.
+
+    kind: one of KINDS. Codes: ``schema-unknown-key`` (one per unknown key), ``schema-required``,
+    ``schema-enum``, ``schema-type``, ``schema-id`` (a period id), ``schema-date`` (a date's form or
+    value), ``schema-pattern``, ``schema-empty``, ``schema-html`` (at the tag), ``schema-invalid``.
+    """
     validator = _validators()[kind]
     findings = []
     errors = sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path)))
