@@ -81,7 +81,7 @@ def summary(findings) -> str:
 def nearest(word: str, known) -> str | None:
     """The known word closest to word, if one is close.
 
-    "Close" is difflib's default cutoff (0.6 of ``SequenceMatcher.ratio``), kept as difflib sets it.
+    "Close": ``SequenceMatcher.ratio`` of at least 0.6, difflib's own default cutoff, not tuned here.
     """
     match = difflib.get_close_matches(word, sorted(set(known)), n=1, cutoff=0.6)
     return match[0] if match else None

@@ -81,7 +81,7 @@ class Text:
 
 @dataclass(frozen=True)
 class Note:
-    """An editor's note on the source (stavfel, numrering, textuttag, innehall, lag): words about the text, not of it."""
+    """An editor's note on the source (kind: stavfel, numrering, textuttag, innehall, lag); not agreement text."""
 
     kind: str
     text: str
@@ -206,7 +206,7 @@ class Guideline:
 
 @dataclass(frozen=True)
 class KeyTerm:
-    """A typed value of the period shown in the text as ``{{id}}``: value, its wording, the section (clause) stating it."""
+    """A typed value of the period, shown in the text as ``{{id}}``: value, wording, the section (clause) stating it."""
 
     id: str
     label: str

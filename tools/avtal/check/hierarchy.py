@@ -169,7 +169,7 @@ def _cycles(g: nx.DiGraph) -> list[list[str]]:
 def cycles(corpus: Corpus) -> list[Finding]:
     """No document lies (directly or through others) under itself.
 
-    Code: ``hierarchy-cycle``, once per cycle at the ``parent`` line of its smallest id, related to the others'.
+    Code: ``hierarchy-cycle``, once per cycle at the ``parent`` of its smallest id, related to the others' ``parent``.
     """
     findings = []
     for period in corpus.periods.values():

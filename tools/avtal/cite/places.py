@@ -100,7 +100,7 @@ class Place:
     punkt: int | None = None
 
     def in_chapter(self, chapter: str) -> Place:
-        """The same place in the given chapter ("… 1 § och 2 §" after "16 kap.": both in chapter 16)."""
+        """The same place in the given chapter ("16 kap. 1 § och 2 §": the 2 § is in chapter 16 too)."""
         return Place(self.start, self.end, chapter, self.section,
                       self.section_to, self.stycke, self.punkt)
 

@@ -18,5 +18,5 @@ def to_data(diff: PeriodDiff) -> dict:
 
 
 def format_json(diff: PeriodDiff) -> str:
-    """``to_data`` as indented JSON (UTF-8 characters as they are) with a final newline."""
+    """``to_data`` as JSON indented by 2, non-ASCII characters unescaped, with a final newline."""
     return json.dumps(to_data(diff), ensure_ascii=False, indent=2) + "\n"

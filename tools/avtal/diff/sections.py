@@ -175,7 +175,8 @@ def _out_of_order(pairs: list[tuple[int, object]]) -> set:
 
 def section_changes(old_nodes: list[Node], new_nodes: list[Node], matches: dict[int, tuple[int, str]],
                      doc_map: dict[str, str], skip_old_docs: set[str], skip_new_docs: set[str]) -> list[SectionChange]:
-    """The changes in new reading order, a removed section after the new place of its nearest old predecessor.
+    """The changes in new reading order; a removed section after the new place of the last section
+    before it (in old order) that was matched.
 
     matches: from ``match_sections``; doc_map: {old document id: new id}; sections of skipped documents
     (added or removed whole) are not listed one by one.

@@ -175,8 +175,8 @@ def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
     """Likeness of two units by words (0–1); short ones (list items) also by letters, the higher counting.
 
     When even difflib's quick upper bound is under UNIT_CHANGED the exact ratio is not computed: the bound
-    times 0.99 stands in, under every threshold, so such a pair never wins (the 0.99 only keeps it below
-    the bound; its value changes no result).
+    times 0.99 stands in, under every threshold, so by words such a pair never wins (only a short unit's
+    letters can lift it). The 0.99 keeps the estimate below the bound; its value changes no result.
     """
     if not a and not b:
         return 1.0
