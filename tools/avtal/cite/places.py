@@ -50,7 +50,8 @@ _NUM = r"[0-9]{1,3}(?:\s{0,3}[a-z](?!\w))?"
 # One element of a section list: a number or a range "1-3".
 _ELEM = _NUM + r"(?:\s*[-–—]\s*" + _NUM + r")?"
 _ELEM_SEP = r"(?:\s*,\s*|\s+(?:och|samt|eller)\s+)"
-# Bounded, so that a long run of numbers without "§" fails fast.
+# Bounded, so that a long run of numbers without "§" fails fast: at most 13 numbers, a hand-chosen
+# bound far above the lists the agreement writes.
 _SECTIONS = _ELEM + r"(?:" + _ELEM_SEP + _ELEM + r"){0,12}"
 
 PLACE_RE = re.compile(
@@ -85,6 +86,11 @@ def _normalise_number(number: str) -> str:
 
 @dataclass(frozen=True)
 class Place:
+    """A place in an act as written: chapter, section (or a range to section_to), stycke, punkt.
+
+    start and end are character offsets in the text; numbers are normalised ("13a" → "13 a").
+    """
+
     start: int
     end: int
     chapter: str | None
@@ -94,6 +100,7 @@ class Place:
     punkt: int | None = None
 
     def in_chapter(self, chapter: str) -> Place:
+        """The same place in the given chapter ("16 kap. 1 § och 2 §": the 2 § is in chapter 16 too)."""
         return Place(self.start, self.end, chapter, self.section,
                       self.section_to, self.stycke, self.punkt)
 
@@ -129,4 +136,5 @@ def _places_of(match: re.Match[str]) -> list[Place]:
 
 
 def scan_places(text: str) -> list[Place]:
+    """Every place written in text, in order, before any act is bound to it ("1 och 2 §§" gives two)."""
     return [place for match in PLACE_RE.finditer(text) for place in _places_of(match)]

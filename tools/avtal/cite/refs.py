@@ -18,7 +18,7 @@ FIELDS = ("text", "start", "end", "act_id", "sfs", "chapter", "section", "sectio
 
 
 def register_index(root: Path | None) -> StatuteIndex:
-    """The statute register of the project (empty when run outside one)."""
+    """The statute register of the project (empty when run outside one, or when lagar.yaml is unusable)."""
     if root is None:
         return build_index(())
     loaded, _ = load_file(root / "agreement" / REGISTER_DIR / "lagar.yaml", root)
@@ -55,6 +55,8 @@ def find_in_file(name: str, raw: str, index) -> list[tuple[Position | None, cita
 
 
 def citation_line(position: Position | None, c: citations.Citation) -> str:
+    """One line of ``avtal refs``: where (file:line:column, or start-end character offsets in plain text),
+    the citation as written, the act and place ("SFS 2017:30 16 kap. 4 §") and the lagen.nu link."""
     where = f"{position}: " if position else f"{c.start}-{c.end}: "
     place = " ".join(p for p in (
         f"{c.chapter} kap." if c.chapter else "",
@@ -66,6 +68,7 @@ def citation_line(position: Position | None, c: citations.Citation) -> str:
 
 
 def citation_json(position: Position | None, c: citations.Citation) -> str:
+    """One JSON object on one line: the citation's FIELDS, plus file, line and column when it has a position."""
     record = {k: v for k, v in asdict(c).items() if k in FIELDS}
     if position:
         record.update(file=position.file, line=position.line, column=position.column)

@@ -44,7 +44,7 @@ def registry() -> Registry:
 
 
 def schema_of(kind: str) -> dict:
-    """The schema of a kind of file (one of KINDS)."""
+    """The schema of a kind of file (one of KINDS); raises ``referencing`` errors for another kind."""
     return registry().contents(f"https://avtal.local/schemas/{kind}.schema.json")
 
 
@@ -87,12 +87,14 @@ def _known_valid(kind: str, loaded: LoadedFile) -> Path | None:
 
 
 def validate(kind: str, loaded: LoadedFile) -> list[Finding]:
-    """Every schema violation in the file, one finding each (the deepest cause).
+    """Every schema violation in the file, one finding each (the deepest cause), sorted by path.
 
-    kind: one of KINDS. Codes emitted: ``schema-unknown-key``, ``schema-required``, ``schema-enum``,
-    ``schema-type``, ``schema-id``, ``schema-date``, ``schema-pattern``, ``schema-empty``, ``schema-html``,
-    ``schema-invalid``. A text found valid before (same kind, same text, same schemas) is not validated
-    again: the cache records valid files only, so a file with findings is always validated.
+    kind: one of KINDS. Codes: ``schema-unknown-key`` (one per unknown key), ``schema-required``,
+    ``schema-enum``, ``schema-type``, ``schema-id`` (a period id), ``schema-date`` (a date's form or
+    value), ``schema-pattern``, ``schema-empty``, ``schema-html`` (at the tag), ``schema-invalid``.
+    A text found valid before (same kind, same text, same schemas and jsonschema version) is not
+    validated again: the cache (``avtal.cache``) records valid files only, so a file with findings
+    is always validated.
     """
     marker = _known_valid(kind, loaded)
     if marker is not None and marker.exists():
@@ -107,6 +109,7 @@ def validate(kind: str, loaded: LoadedFile) -> list[Finding]:
 
 
 def _validate(kind: str, loaded: LoadedFile) -> list[Finding]:
+    """The validation itself (see ``validate``)."""
     validator = _validators()[kind]
     findings = []
     errors = sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path)))

@@ -17,6 +17,7 @@ from .urls import Site, page_url, relative
 
 
 def page_path(period: Period) -> str:
+    """``<period>/andringar.md``: the period's Ändringar page."""
     return f"{period.id}/andringar.md"
 
 
@@ -27,6 +28,7 @@ def predecessor(corpus: Corpus, period: Period) -> Period | None:
 
 
 def has_page(corpus: Corpus, period: Period) -> bool:
+    """Whether the period gets an Ändringar page: its predecessor is in the corpus, or it lists its changes."""
     return predecessor(corpus, period) is not None or bool(period.changes_from_predecessor)
 
 
