@@ -20,14 +20,6 @@ SECTION_LABELS = (ADDED, REMOVED, MOVED, RENUMBERED, RETITLED, CHANGED)
 REPLACED = "ersatt"  # a repealed act replaced by its successor (per the register)
 OTHER_PLACE = "ändrat lagrum"  # same act, other chapter/section
 
-# Likeness thresholds (difflib ratios, 0–1). Copies: nothing reads these; the thresholds in effect
-# are diff.sections' (TEXT_MATCH … MAX_LIKENESS_PAIRS) and diff.words' (UNIT_*), documented there.
-TEXT_MATCH = 0.6  # sections whose texts are this alike are the same section
-TEXT_MATCH_SAME_TITLE = 0.3  # ... or this alike when the titles are alike too
-TITLE_MATCH = 0.8
-UNIT_CHANGED = 0.5  # a unit this alike to one in the same place was edited, not replaced
-UNIT_MOVED = 0.75  # a unit this alike to one elsewhere in the section was moved (and edited)
-MAX_LIKENESS_PAIRS = 200_000  # beyond this many candidate pairs, match by title and exact text only
 
 
 @dataclass(frozen=True)
