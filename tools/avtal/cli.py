@@ -183,6 +183,7 @@ def cmd_build(args) -> int:
 
     root = _root(args)
     site_dir = Path(args.site_dir).resolve() if args.site_dir else root / "site"
+    _show_hook_log()  # the hook says what the check found ("0 fel, 20 varningar …")
     try:  # the mkdocs hook loads and checks the corpus, once per build
         build(_mkdocs_config(root, site_dir=str(site_dir), strict=True))
     except MkDocsException as exc:
@@ -197,13 +198,25 @@ def cmd_build(args) -> int:
     return EXIT_OK
 
 
+def _show_hook_log() -> None:
+    import logging
+
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("avtal")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
 def cmd_serve(args) -> int:
     """`avtal serve`: mkdocs' preview at --addr until Ctrl+C. Raises CannotRun (no project, mkdocs cannot start)."""
     from mkdocs.commands.serve import serve
 
     root = _root(args)
     print(f"Förhandsvisning på http://{args.addr}/ – ändringar i agreement/ byggs om automatiskt. Avsluta med Ctrl+C.")
-    _show_mkdocs_log()  # called as a library, mkdocs logs nowhere: the check's findings on a rebuild would be lost
+    from .site.preview import show_log
+
+    show_log(quiet_stderr=True)  # called as a library, mkdocs logs nowhere: the findings on a rebuild would be lost
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
     os.chdir(root)
     from click.exceptions import Abort
@@ -214,16 +227,6 @@ def cmd_serve(args) -> int:
     except (Abort, MkDocsException) as exc:
         raise CannotRun(f"förhandsvisningen kunde inte starta ({exc or 'fel i mkdocs.yml'}); se meddelandet ovan.")
     return EXIT_OK
-
-
-def _show_mkdocs_log() -> None:
-    import logging
-
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
 
 
 def cmd_refs(args) -> int:

@@ -7,11 +7,11 @@ import hashlib
 import json
 import re
 from functools import lru_cache
-from importlib import metadata, resources
+import importlib.util
+import os
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from referencing import Registry, Resource
 
 from ..cache import cache_dir
 from ..findings import Finding, error
@@ -20,6 +20,7 @@ from ..sourcefile import LoadedFile
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
 KINDS = ("document", "guideline", "period", "statutes", "glossary")
 
@@ -38,14 +39,37 @@ def read_schemas() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=None)
-def registry() -> Registry:
-    """Every schema by its ``$id``, so that ``$ref`` between schemas resolves."""
+def registry() -> "Registry":
+    """Every schema by its ``$id``, so that ``$ref`` between schemas resolves (for jsonschema)."""
+    from referencing import Registry, Resource
+
     return Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in read_schemas().values())
 
 
+@lru_cache(maxsize=None)
+def _by_id() -> dict[str, dict]:
+    return {s["$id"]: s for s in read_schemas().values()}
+
+
 def schema_of(kind: str) -> dict:
-    """The schema of a kind of file (one of KINDS); raises ``referencing`` errors for another kind."""
-    return registry().contents(f"https://avtal.local/schemas/{kind}.schema.json")
+    """The schema of a kind of file (one of KINDS); KeyError for another kind."""
+    return _by_id()[f"https://avtal.local/schemas/{kind}.schema.json"]
+
+
+def resolve(ref: str, base: dict) -> tuple[dict, dict]:
+    """(the schema a ``$ref`` written in the schema document base points to, the document it stands in).
+
+    Our schemas refer to each other only as ``other.schema.json#/$defs/name`` or ``#/$defs/name``, so a
+    JSON pointer into one of them is all it takes. The text walker (``load.texts``) uses this and so
+    needs neither jsonschema nor referencing: importing those was a fifth of avtal's start-up when no
+    file has to be validated (``validate``'s cache).
+    """
+    name, _, pointer = ref.partition("#")
+    document = _by_id()[base["$id"].rsplit("/", 1)[0] + "/" + name] if name else base
+    node = document
+    for part in (p for p in pointer.split("/") if p):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node, document
 
 
 @lru_cache(maxsize=None)
@@ -66,7 +90,7 @@ def _validators() -> dict[str, "Draft202012Validator"]:
 def forget() -> None:
     """Forget the schemas read so far (the validators, the registry, their digest): for a test that
     changes what ``read_schemas`` returns."""
-    for cached in (_validators, registry, _schemas_digest):
+    for cached in (_validators, registry, _schemas_digest, _by_id):
         cached.cache_clear()
 
 
@@ -74,7 +98,9 @@ def forget() -> None:
 def _schemas_digest() -> str:
     """What a file's validity depends on besides its text: the schemas and the validator's version."""
     schemas = json.dumps(read_schemas(), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{schemas}\0{metadata.version('jsonschema')}".encode()).hexdigest()
+    spec = importlib.util.find_spec("jsonschema")  # found, not imported: its install time stands for its version
+    installed = os.stat(spec.origin).st_mtime_ns if spec and spec.origin else 0
+    return hashlib.sha256(f"{schemas}\0{installed}".encode()).hexdigest()
 
 
 def _known_valid(kind: str, loaded: LoadedFile) -> Path | None:

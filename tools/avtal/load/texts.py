@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..sourcefile import PathKey
-from .schema import registry, schema_of
+from .schema import resolve, schema_of
 
 MARKDOWN, PLAIN = "markdown", "plain"
 # A guard against runaway recursion, chosen by hand: the real corpus nests sections three levels deep,
@@ -38,21 +38,20 @@ def _shape(kind: str) -> _Shape:
     sections under sections, becomes a shape that contains itself)."""
     made: dict[int, _Shape] = {}
 
-    def compile_(schema: dict, resolver) -> _Shape:
+    def compile_(schema: dict, document: dict) -> _Shape:
         while "$ref" in schema and "x-text" not in schema:
-            resolved = resolver.lookup(schema["$ref"])
-            schema, resolver = resolved.contents, resolved.resolver
+            schema, document = resolve(schema["$ref"], document)
         if id(schema) in made:
             return made[id(schema)]
         shape = made[id(schema)] = _Shape(schema.get("x-text"))
         for key, sub in schema.get("properties", {}).items():
-            shape.properties[key] = compile_(sub, resolver)
+            shape.properties[key] = compile_(sub, document)
         if isinstance(schema.get("items"), dict):
-            shape.items = compile_(schema["items"], resolver)
+            shape.items = compile_(schema["items"], document)
         return shape
 
     root = schema_of(kind)
-    return compile_(root, registry().resolver(base_uri=root["$id"]))
+    return compile_(root, root)
 
 
 def text_fields(kind: str, data) -> Iterator[tuple[PathKey, str, bool]]:

@@ -9,6 +9,7 @@ once per build, here; ``avtal build`` relies on this check (``CorpusHasErrors``)
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,23 +17,26 @@ from mkdocs.structure.files import File, Files
 
 from avtal.check import check_root
 from avtal.check.report import format_text
-from avtal.findings import Severity
+from avtal.findings import Severity, summary
 from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST, build, nav, search_boosts
 from avtal.site.export import export
 from avtal.site.overview import start_page_html
 from avtal.templating import bytecode_cache
 
 HIERARCHY_PLACEHOLDER = "<!-- avtal:hierarchy -->"
+_log = logging.getLogger("avtal")
 
 _state: dict = {"build": None, "corpus": None, "boosts": {}}
 
 
 class CorpusHasErrors(PluginError):
-    """The corpus has errors, so the site is not built; ``findings`` holds every finding of the check."""
+    """The corpus has errors, so the site is not built; ``findings`` holds every finding of the check.
+    The message lists the errors and counts every finding (warnings and tips are listed by avtal check)."""
 
     def __init__(self, findings):
         errors = [f for f in findings if f.severity is Severity.ERROR]
-        super().__init__("avtal check hittade fel:\n" + format_text(errors))
+        listed = format_text(errors).splitlines()[:-1]  # without the summary of the errors alone
+        super().__init__("avtal check hittade fel:\n" + "\n".join(listed + [summary(findings)]))
         self.findings = findings
 
 
@@ -42,6 +46,7 @@ def on_config(config):
     corpus, findings = check_root(root)
     if any(f.severity is Severity.ERROR for f in findings):
         raise CorpusHasErrors(findings)
+    _log.info("Kontrollen av avtalet: %s", summary(findings))
     _state["corpus"] = corpus
     _state["build"] = build(corpus)
     _state["boosts"] = search_boosts(corpus)
