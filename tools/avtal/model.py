@@ -279,6 +279,7 @@ class Statute:
     replaced_by: str | None = None
     chapters: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
+    source: str | None = None  # the official text the register's facts come from (riksdagen.se, SFS)
 
     @property
     def url(self) -> str:
