@@ -36,3 +36,15 @@ def test_the_duty_for_children_cared_for_outside_the_home_dates_from_2017(statut
     note = next(n.text for n in statutes["hsl"].notes if n.text.startswith("16 kap. 3 §"))
     assert "sedan 2017" in note and "prop. 2016/17:59" in note
     assert "2024:90" in note and "skyddat boende" in note
+
+
+def test_refs_uses_the_shipped_register_outside_a_project_and_for_a_broken_one(tmp_path):
+    from avtal.cite.refs import register_index, shipped_index
+
+    assert register_index(None) is shipped_index()
+    assert shipped_index().by_abbreviation("HSL").sfs == "2017:30"
+    assert register_index(tmp_path) is shipped_index()  # no register here
+    register = tmp_path / "agreement" / "register"
+    register.mkdir(parents=True)
+    (register / "lagar.yaml").write_text("statutes:\n  - id: hsl\n    sfs: 2017:30\n", encoding="utf-8")
+    assert register_index(tmp_path) is shipped_index()  # one that does not follow its schema
