@@ -49,11 +49,12 @@ def cited(period: Period, index: cite.StatuteIndex) -> Iterator[CitedAt]:
             yield CitedAt(citation, text, valid_from, valid_to)
 
 
-_LIST_GAP = re.compile(r"^\s*(?:,|och|samt|eller|respektive|,\s*(?:och|samt|eller))?\s*$")
+# Between the members of one list: "och", "samt", commas, and the dash of a range ("12 kap. 1-3 §§").
+_LIST_GAP = re.compile(r"^\s*(?:,|och|samt|eller|respektive|,\s*(?:och|samt|eller)|[-–—‑]{1,2})?\s*$")
 
 
 def places(found: list[CitedAt]) -> list[list[CitedAt]]:
-    """Group citations written as one list ("5 kap. 8 a § och 9 a § SoL") into one place."""
+    """Group citations written as one list ("5 kap. 8 a § och 9 a § SoL", "12 kap. 1-3 §§ HSL") into one place."""
     groups: list[list[CitedAt]] = []
     for item in found:
         last = groups[-1][-1] if groups else None
@@ -152,3 +153,4 @@ def _check_place(place: list[CitedAt], by_sfs: dict[str, Statute], index: cite.S
 
 def _chapter_span(chapters: tuple[str, ...]) -> str:
     return ", ".join(chapters)
+

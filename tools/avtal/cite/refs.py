@@ -18,7 +18,8 @@ from ..sourcefile import LoadedFile
 from . import parse as citations
 from .register import StatuteIndex, index_from_register
 
-FIELDS = ("text", "start", "end", "act_id", "sfs", "chapter", "section", "section_to", "stycke", "punkt", "link")
+FIELDS = ("text", "start", "end", "act_id", "sfs", "chapter", "section", "section_to", "moment", "stycke",
+          "mening", "punkt", "link")
 SHIPPED_REGISTER = "lagar.yaml"  # in the package avtal.register: the project's agreement/register/
 
 
@@ -82,7 +83,8 @@ def citation_line(position: Position | None, c: citations.Citation) -> str:
     place = " ".join(p for p in (
         f"{c.chapter} kap." if c.chapter else "",
         (f"{c.section}-{c.section_to} §§" if c.section_to else f"{c.section} §") if c.section else "",
-        f"st. {c.stycke}" if c.stycke else "", f"p. {c.punkt}" if c.punkt else "") if p)
+        f"mom. {c.moment}" if c.moment else "", f"st. {c.stycke}" if c.stycke else "",
+        f"men. {c.mening}" if c.mening else "", f"p. {c.punkt}" if c.punkt else "") if p)
     act = f"SFS {c.sfs}" if c.sfs else "okänd lag"
     link = c.link or "(ingen länk: lagen går inte att avgöra)"
     return f"{where}{' '.join(c.text.split())}  →  {act}{(' ' + place) if place else ''}  {link}"
