@@ -131,6 +131,11 @@ def _check_place(place: list[CitedAt], by_sfs: dict[str, Statute], index: cite.S
             out.append(error("statute-chapter", item.position,
                              f"{statute.title} har inget {chapter} kap.",
                              f"Lagen har kapitlen {_chapter_span(statute.chapters)}."))
+        section = item.citation.section
+        if section and not chapter and statute.sections and not _has_section(statute.sections, section):
+            out.append(error("statute-section", item.position,
+                             f"{statute.title} har ingen {section} §.",
+                             f"Lagen har paragraferna {', '.join(statute.sections)}; kontrollera numret."))
     if statute.repealed_from and statute.repealed_from <= first.valid_to:
         replacement = by_sfs.get(statute.replaced_by or "")
         new = replacement.title if replacement else (statute.replaced_by or "okänd lag")
@@ -154,3 +159,12 @@ def _check_place(place: list[CitedAt], by_sfs: dict[str, Statute], index: cite.S
 def _chapter_span(chapters: tuple[str, ...]) -> str:
     return ", ".join(chapters)
 
+
+def _has_section(sections: tuple[str, ...], section: str) -> bool:
+    """Whether the register's sections ("1-30") hold a cited section; "9 a" is a section of 9's."""
+    number = int(section.split()[0])
+    for span in sections:
+        first, _, last = span.partition("-")
+        if int(first) <= number <= int(last or first):
+            return True
+    return False
