@@ -47,8 +47,9 @@ citation-quality: $(STAMP)
 test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -q -m "not search_quality"
 
+# Speed and sizes, medians; the numbers of issue 10 against their targets. Options: BENCH="--only serve".
 bench: $(STAMP)
-	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench.py $(BENCH)
 
 clean:
 	rm -rf site .venv .pytest_cache

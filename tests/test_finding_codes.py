@@ -170,11 +170,11 @@ def run_case(case: dict, tmp_path: Path, capsys, monkeypatch) -> tuple[int | Non
 
         with monkeypatch.context() as m:
             m.setattr(schema, "read_schemas", with_schema_rule(case["schema_rule"]))
-            schema._validators.cache_clear()
+            schema.forget()
             try:
                 code = cli.main(["--root", str(root), "check", *args])
             finally:
-                schema._validators.cache_clear()
+                schema.forget()
     else:
         code = cli.main(["--root", str(root), "check", *args])
     out, err = capsys.readouterr()

@@ -11,6 +11,8 @@ from enum import Enum
 
 
 class Severity(str, Enum):
+    """How bad a finding is; the value is the Swedish word the reporters print (fel, varning, tips)."""
+
     ERROR = "fel"
     WARNING = "varning"
     HINT = "tips"
@@ -18,9 +20,11 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, order=True)
 class Position:
+    """Where a finding points: a file as shown to users, 1-based line and column (characters, as editors count)."""
+
     file: str
     line: int = 0  # 1-based; 0 when the whole file is meant
-    column: int = 0
+    column: int = 0  # 1-based, in characters; 0 with line 0
 
     def __str__(self) -> str:
         if not self.line:
@@ -30,6 +34,8 @@ class Position:
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing a check found; made with ``error``, ``warning`` or ``hint``, never raised."""
+
     code: str  # stable, e.g. "yaml-duplicate-key"
     severity: Severity
     position: Position
@@ -38,18 +44,22 @@ class Finding:
     related: tuple[Position, ...] = field(default=())
 
     def sort_key(self):
+        """(file, line, column, code): the order every reporter prints findings in."""
         return (self.position.file, self.position.line, self.position.column, self.code)
 
 
 def error(code: str, position: Position, message: str, hint: str = "", related=()) -> Finding:
+    """A finding that fails ``avtal check`` (exit 1); related: other positions it concerns."""
     return Finding(code, Severity.ERROR, position, message, hint, tuple(related))
 
 
 def warning(code: str, position: Position, message: str, hint: str = "", related=()) -> Finding:
+    """A finding that fails ``avtal check`` only with ``--strict``."""
     return Finding(code, Severity.WARNING, position, message, hint, tuple(related))
 
 
 def hint(code: str, position: Position, message: str, hint: str = "", related=()) -> Finding:
+    """A finding that never fails a command (reported as "tips")."""
     return Finding(code, Severity.HINT, position, message, hint, tuple(related))
 
 
@@ -60,6 +70,7 @@ def failing(findings, strict: bool = False) -> bool:
 
 
 def summary(findings) -> str:
+    """The reporters' last line in Swedish: "2 fel, 1 varningar, 0 tips." or "Inga fel hittades."."""
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     if not findings:
         return "Inga fel hittades."
@@ -68,7 +79,10 @@ def summary(findings) -> str:
 
 
 def nearest(word: str, known) -> str | None:
-    """The known word closest to word, if one is close."""
+    """The known word closest to word, if one is close.
+
+    "Close": ``SequenceMatcher.ratio`` of at least 0.6, difflib's own default cutoff, not tuned here.
+    """
     match = difflib.get_close_matches(word, sorted(set(known)), n=1, cutoff=0.6)
     return match[0] if match else None
 

@@ -27,14 +27,18 @@ DOCUMENT_ORDER = {"avtal": 0, "avtalsdel": 1, "overenskommelse": 2, "strategi": 
 
 @dataclass(frozen=True)
 class Located:
+    """Where a model object stands: its file and the path of its data in that file."""
+
     file: LoadedFile
     path: PathKey
 
     @property
     def position(self) -> Position:
+        """The position of the object itself (the start of its data)."""
         return self.file.where(self.path)
 
     def at(self, *more) -> Position:
+        """The position of a field below the object, e.g. ``at("parent")`` or ``at("changelog", 0, "decision")``."""
         return self.file.where(self.path + tuple(more))
 
 
@@ -77,6 +81,8 @@ class Text:
 
 @dataclass(frozen=True)
 class Note:
+    """An editor's note on the source (kind: stavfel, numrering, textuttag, innehall, lag); not agreement text."""
+
     kind: str
     text: str
     quote: str | None = None
@@ -84,6 +90,8 @@ class Note:
 
 @dataclass(frozen=True)
 class ReadMore:
+    """A "Läs mer" link of the source: its title and the id it points to (``ref``)."""
+
     title: str
     ref: str
     where: Located
@@ -91,6 +99,8 @@ class ReadMore:
 
 @dataclass(frozen=True)
 class Change:
+    """One change-log entry; ``nature`` is materiell or redaktionell, ``sections`` the ids it names."""
+
     date: str
     version: str
     summary: str
@@ -102,6 +112,8 @@ class Change:
 
 @dataclass
 class Section:
+    """A section of a document with its sections under it; ``depth`` is 1 for a document's top sections."""
+
     id: str
     title: str
     document_id: str
@@ -115,9 +127,11 @@ class Section:
 
     @property
     def heading(self) -> str:
+        """Number and title as a heading shows them ("B.3 Hjälpmedel"), or the title alone."""
         return f"{self.number} {self.title}" if self.number else self.title
 
     def walk(self) -> Iterator["Section"]:
+        """This section and every section under it, depth first, in file order."""
         yield self
         for child in self.sections:
             yield from child.walk()
@@ -125,6 +139,8 @@ class Section:
 
 @dataclass
 class Document:
+    """A document of a period (the agreement, Del A, Del B, an arrangement, the strategy); dates are ISO strings."""
+
     id: str
     kind: str
     title: str
@@ -147,13 +163,16 @@ class Document:
 
     @property
     def nav_title(self) -> str:
+        """The short title when there is one (navigation, diagram), else the title."""
         return self.short_title or self.title
 
     def walk(self) -> Iterator[Section]:
+        """Every section of the document, depth first, in file order."""
         for section in self.sections:
             yield from section.walk()
 
     def all_read_more(self) -> Iterator[tuple[Section | None, ReadMore]]:
+        """(section, läs mer link) of every link, the document's own first (section None)."""
         for item in self.read_more:
             yield None, item
         for section in self.walk():
@@ -163,6 +182,8 @@ class Document:
 
 @dataclass
 class Guideline:
+    """A governing document under the agreement (riktlinje, rutin, plan …) as the period's register lists it."""
+
     id: str
     kind: str
     level: str
@@ -185,6 +206,8 @@ class Guideline:
 
 @dataclass(frozen=True)
 class KeyTerm:
+    """A typed value of the period, shown in the text as ``{{id}}``: value, wording, the section (clause) stating it."""
+
     id: str
     label: str
     type: str
@@ -198,6 +221,8 @@ class KeyTerm:
 
 @dataclass(frozen=True)
 class Decision:
+    """A decision behind the period (body, ISO date, paragraph such as "§ 123")."""
+
     id: str
     body: str
     date: str
@@ -208,6 +233,8 @@ class Decision:
 
 @dataclass
 class Period:
+    """A contract period (``2023-2026``): its manifest's data and its documents and guidelines by id, in file order."""
+
     id: str
     title: str
     status: str
@@ -241,13 +268,16 @@ class Period:
 
     @property
     def status_label(self) -> str:
+        """The status in Swedish ("Gällande", "Utkast", "Upphävd")."""
         return STATUS_LABELS[self.status]
 
     def sections(self) -> Iterator[Section]:
+        """Every section of every document, document by document in file order."""
         for document in self.documents.values():
             yield from document.walk()
 
     def section_index(self) -> dict[str, Section]:
+        """{section id: section}; built anew on each call, so keep it when calling in a loop."""
         return {s.id: s for s in self.sections()}
 
     def target(self, ident: str):
@@ -266,6 +296,8 @@ class Period:
 
 @dataclass(frozen=True)
 class Statute:
+    """An act in the statute register (agreement/register/lagar.yaml); ``sfs`` is its number, e.g. "2017:30"."""
+
     id: str
     sfs: str
     kind: str
@@ -284,11 +316,14 @@ class Statute:
 
     @property
     def url(self) -> str:
+        """The act on lagen.nu, without a place in it."""
         return f"https://lagen.nu/{self.sfs}"
 
 
 @dataclass(frozen=True)
 class Term:
+    """A glossary entry (agreement/register/begrepp.yaml); ``kind`` is begrepp or forkortning."""
+
     id: str
     term: str
     kind: str
@@ -304,6 +339,8 @@ class Term:
 
 @dataclass
 class Corpus:
+    """Everything loaded: periods by id, the statute register, the glossary, and every file that was read."""
+
     periods: dict[str, Period] = field(default_factory=dict)
     statutes: list[Statute] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)

@@ -48,6 +48,8 @@ class NewPeriodError(CannotRun):
 
 @dataclass(frozen=True)
 class Created:
+    """What ``create_period`` made: the new folder, how many YAML files it wrote, the new period's warnings."""
+
     folder: Path
     files: int
     warnings: list  # findings of `avtal check` in the new folder that are not errors
@@ -103,6 +105,7 @@ class TextEditor:
             self.lines[i] = self.lines[i].replace(old, new)
 
     def text(self) -> str:
+        """The file with every ``set`` and ``sub_in_item`` applied; additions after their key, or at the end."""
         out: list[str] = []
         by_start = {start: key for key, (start, _) in self.blocks.items()}
         i = 0
@@ -204,7 +207,12 @@ def _document_file(text: str, loaded: LoadedFile, old: str, dates: tuple[str, st
 
 
 def create_period(root: Path, new: str, old: str, today: dt.date | None = None) -> Created:
-    """Write agreement/NEW as a draft copy of agreement/OLD; raise NewPeriodError when it cannot."""
+    """Write agreement/NEW as a draft copy of agreement/OLD; raise NewPeriodError when it cannot.
+
+    NewPeriodError (a CannotRun; nothing is written) for a malformed period name, NEW equal to OLD, OLD
+    missing, NEW existing, a file of OLD that cannot be read, or a copy with ``avtal check`` errors.
+    today: the date of the new change-log entries (default today).
+    """
     today_text = (today or dt.date.today()).isoformat()
     start, end = _years(new)
     _years(old)

@@ -16,6 +16,12 @@ PathKey = tuple  # ("sections", 0, "title"): keys and list indexes from the file
 
 @dataclass
 class LoadedFile:
+    """One YAML file as plain data (dicts, lists, scalars) with the position of every value and key.
+
+    Positions are keyed by path from the root, e.g. ``("sections", 0, "title")``; lines and columns
+    are 1-based, columns in characters.
+    """
+
     path: str  # as shown to users (relative to the project when possible)
     data: object
     values: dict[PathKey, Position] = field(default_factory=dict)  # where each value starts
@@ -23,7 +29,7 @@ class LoadedFile:
     source: str = ""  # the file's text, to place positions inside multi-line values
 
     def where(self, path: PathKey) -> Position:
-        """The position of the value at path, or of its nearest ancestor."""
+        """The position of the value at path, or of its nearest ancestor (at worst the root value's, or 1:1)."""
         path = tuple(path)
         while path:
             if path in self.values:
@@ -32,7 +38,7 @@ class LoadedFile:
         return self.values.get((), Position(self.path, 1, 1))
 
     def where_in_text(self, path: PathKey, offset: int) -> Position:
-        """The position of character `offset` of the string at path.
+        """The position of character `offset` (0-based, in characters) of the string at path.
 
         Block scalars (``text: |`` or ``>``) are placed line by line (see _in_block); in a flow
         scalar the value's line breaks are the source's (a quote adds one column).

@@ -11,6 +11,18 @@ from functools import lru_cache
 
 import jinja2
 
+from .cache import cache_dir
+
+
+@lru_cache(maxsize=None)
+def bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs (``avtal.cache``), so a build or a preview rebuild does not
+    compile every template again (compiling this package's and the theme's templates took about a
+    third of a second per build). Keyed by each template's source: a changed template is compiled
+    afresh. None when no cache folder can be written (templates are then compiled every time)."""
+    folder = cache_dir("jinja")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
+
 
 @lru_cache(maxsize=None)
 def environment(package: str) -> jinja2.Environment:
@@ -25,6 +37,7 @@ def environment(package: str) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=bytecode_cache(),
     )
 
 

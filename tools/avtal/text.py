@@ -25,17 +25,23 @@ READ_MORE_MARK = re.compile(r"(?<=[\w”)\".,:;])\*(?!\*)")
 
 @dataclass
 class Paragraph:
+    """A paragraph: its lines joined with spaces, inline markup kept."""
+
     text: str
 
 
 @dataclass
 class ListItem:
+    """A list item: its text (continuation lines joined) and the lists nested under it."""
+
     text: str
     children: list["ListBlock"] = field(default_factory=list)
 
 
 @dataclass
 class ListBlock:
+    """A list of one style; a list of another style at the same indent starts a new ListBlock."""
+
     style: str  # "bullet", "number" or "letter"
     items: list[ListItem]
     start: str = "1"  # first number or letter, as written
@@ -51,7 +57,7 @@ def _style(marker: str) -> str:
 
 
 def parse(text: str) -> list[Block]:
-    """Split text into paragraphs and (nested) lists."""
+    """Split text into paragraphs and (nested) lists, in order; never raises (any text is some blocks)."""
     blocks: list[Block] = []
     paragraph: list[str] = []
     stack: list[tuple[int, ListBlock]] = []  # open lists with the indent of their markers
@@ -95,7 +101,10 @@ def parse(text: str) -> list[Block]:
 
 
 def units(text: str) -> Iterator[tuple[str, str]]:
-    """(kind, text) of every paragraph and list item, in order: the units a diff compares."""
+    """(kind, text) of every paragraph and list item, in order: the units a diff compares.
+
+    kind is "stycke" for a paragraph, "punkt" for a top-level item, "punkt2", "punkt3" … when nested.
+    """
     def walk_list(block: ListBlock, depth: int):
         for item in block.items:
             yield f"punkt{'' if depth == 0 else depth + 1}", item.text
@@ -111,6 +120,8 @@ def units(text: str) -> Iterator[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class Link:
+    """A Markdown link ``[label](target)``; start and end are character offsets of the whole link in the text."""
+
     label: str
     target: str
     start: int
@@ -118,6 +129,7 @@ class Link:
 
 
 def links(text: str) -> list[Link]:
+    """Every ``[label](target)`` in text, in order: corpus links (``ref:…``) and external ones alike."""
     return [Link(m["label"], m["target"], m.start(), m.end()) for m in LINK.finditer(text)]
 
 
@@ -129,9 +141,13 @@ def plain(text: str) -> str:
 
 
 def expand_key_terms(raw: str, shown: dict[str, str]) -> str:
-    """The text as a reader sees it: every {{id}} replaced by the key term's wording."""
+    """The text as a reader sees it: every {{id}} replaced by the key term's wording.
+
+    shown: {key term id: wording}; a placeholder whose id is not in it is left as written.
+    """
     return KEY_TERM.sub(lambda m: shown.get(m["id"], m[0]), raw)
 
 
 def key_term_ids(raw: str) -> list[str]:
+    """The ids of the ``{{key-term}}`` placeholders in raw, in order, repeats kept."""
     return [m["id"] for m in KEY_TERM.finditer(raw)]

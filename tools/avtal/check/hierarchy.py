@@ -96,7 +96,11 @@ def _allowed_text(period: Period, g: nx.DiGraph, child: str) -> str:
 
 
 def parents(corpus: Corpus) -> list[Finding]:
-    """Every document but the agreement and the strategy has exactly one parent, of an allowed kind."""
+    """Every document but the agreement and the strategy has exactly one parent, of an allowed kind.
+
+    Codes: ``hierarchy-parent-not-allowed`` (the agreement or the strategy has a parent),
+    ``hierarchy-parent-missing``, ``hierarchy-parent-kind`` (the hint says which parents are allowed).
+    """
     findings = []
     for period in corpus.periods.values():
         g = graph(period)
@@ -129,7 +133,10 @@ def parents(corpus: Corpus) -> list[Finding]:
 
 
 def agreement_document(corpus: Corpus) -> list[Finding]:
-    """The period's agreement is a document of kind avtal, and the only one."""
+    """The period's agreement is a document of kind avtal, and the only one.
+
+    Codes: ``hierarchy-agreement-kind`` (at period.yaml's agreement), ``hierarchy-extra-agreement``.
+    """
     findings = []
     for period in corpus.periods.values():
         agreement = period.documents.get(period.agreement)
@@ -160,7 +167,10 @@ def _cycles(g: nx.DiGraph) -> list[list[str]]:
 
 
 def cycles(corpus: Corpus) -> list[Finding]:
-    """No document lies (directly or through others) under itself."""
+    """No document lies (directly or through others) under itself.
+
+    Code: ``hierarchy-cycle``, once per cycle at the ``parent`` of its smallest id, related to the others' ``parent``.
+    """
     findings = []
     for period in corpus.periods.values():
         g = graph(period)
@@ -179,7 +189,7 @@ def reachability(corpus: Corpus) -> list[Finding]:
     """Every document (the strategy excepted) lies under the agreement.
 
     Reported once per place where the chain of parents breaks, naming what is cut off;
-    documents in a cycle are left to `cycles`.
+    documents in a cycle are left to `cycles`. Code: ``hierarchy-unreachable``.
     """
     findings = []
     for period in corpus.periods.values():

@@ -7,7 +7,11 @@ from ..model import Corpus
 
 
 def unique_ids(corpus: Corpus) -> list[Finding]:
-    """Section ids are unique within a period and distinct from document and guideline ids."""
+    """Section ids are unique within a period and distinct from document and guideline ids.
+
+    Code: ``duplicate-id`` at every repeat, related to the first. (A document or guideline id used
+    twice is reported by ``load.corpus`` with the same code.)
+    """
     findings = []
     for period in corpus.periods.values():
         seen: dict[str, Position] = {}

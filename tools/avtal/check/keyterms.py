@@ -20,7 +20,7 @@ _TENS = {20: "tjugo", 30: "trettio", 40: "fyrtio", 50: "femtio", 60: "sextio", 7
 
 
 def number_words(n: int) -> set[str]:
-    """Swedish words for 0–99 (both 'ett' and 'en' for one)."""
+    """Swedish words for 0–99 (both 'ett' and 'en' for one); the empty set outside that range."""
     if n < 0 or n > 99:
         return set()
     if n < 20:
@@ -63,6 +63,12 @@ def wording_problem(term: KeyTerm) -> str | None:
 
 
 def check_key_terms(corpus: Corpus) -> list[Finding]:
+    """Each key term's wording states its value, every ``{{id}}`` resolves, each term is shown in its clause.
+
+    Codes: ``key-term-wording`` (see ``wording_problem``), ``key-term-unknown`` (a placeholder in any
+    Markdown text, at the placeholder), ``key-term-not-shown`` (the clause's section lacks ``{{id}}``),
+    ``dangling-reference`` (a ``changes_from_predecessor`` entry naming a key term that does not exist).
+    """
     findings = []
     for period in corpus.periods.values():
         terms = {t.id: t for t in period.key_terms}

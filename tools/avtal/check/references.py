@@ -57,7 +57,11 @@ def iter_references(period: Period) -> Iterator[Reference]:
 
 
 def references(corpus: Corpus) -> list[Finding]:
-    """Every reference (parent, läs mer, implements, text link, key term clause, decision) resolves."""
+    """Every reference (parent, läs mer, implements, text link, key term clause, decision) resolves.
+
+    Codes: ``dangling-reference`` (with the closest id as hint); ``changelog-section-gone`` (a tip) for
+    a change log naming a section that no longer exists, which is right when the change removed it.
+    """
     findings = []
     for period in corpus.periods.values():
         scopes = {"documents": set(period.documents), "decisions": {d.id for d in period.decisions}}
@@ -92,6 +96,8 @@ def period_references(corpus: Corpus) -> list[Finding]:
     """A document points only into its own period unless the link names another: ``[x](ref:2019-2022:id)``.
 
     The named period must exist and hold the id; unprefixed links are checked by ``references``.
+    Codes: ``reference-period-malformed`` (``ref:a:b`` without a period), ``reference-period-unknown``,
+    ``dangling-reference`` (the id is not in the named period).
     """
     findings = []
     for period in corpus.periods.values():

@@ -9,6 +9,7 @@ from ..findings import Finding, Severity, summary
 
 
 def format_text(findings) -> str:
+    """``file:line:column: fel [code] message``, then indented ``tips:`` and ``se även:`` lines, then the summary."""
     lines = []
     for f in sorted(findings, key=Finding.sort_key):
         lines.append(f"{f.position}: {f.severity.value} [{f.code}] {f.message}")
@@ -21,6 +22,7 @@ def format_text(findings) -> str:
 
 
 def format_json(findings) -> str:
+    """A JSON list of objects: code, severity (Swedish), message, hint, related (as strings), file, line, column."""
     def encode(f: Finding):
         d = asdict(f)
         d["severity"] = f.severity.value
@@ -44,7 +46,11 @@ def _escape_property(text: str) -> str:
 
 
 def format_github(findings) -> str:
-    """GitHub Actions workflow commands: each finding becomes an annotation on its line."""
+    """GitHub Actions workflow commands: each finding becomes an annotation on its line.
+
+    ``::error|warning|notice file=…,line=…,col=…,title=<code>::message`` (a hint becomes a notice), with
+    GitHub's escapes, then the summary line.
+    """
     lines = []
     for f in sorted(findings, key=Finding.sort_key):
         props = [f"file={_escape_property(f.position.file)}"]

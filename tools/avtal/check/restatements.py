@@ -40,11 +40,17 @@ _WORD = re.compile(r"\w+")
 
 
 def unit_forms(unit: str) -> tuple[str, ...]:
+    """The case-folded forms a unit is written in ("månader" → månader, månaders, månad, månads)."""
     return _UNIT_FORMS.get(unit.casefold(), (unit.casefold(),))
 
 
 def label_stems(term: KeyTerm) -> set[str]:
-    """The first six letters of each distinctive word of the term's label (not its unit)."""
+    """The first six letters of each distinctive word of the term's label (not its unit).
+
+    Distinctive: six letters or more and not in _COMMON_WORDS. Six letters is a hand-chosen stem length,
+    long enough that "uppsägningstid" and "uppsägningstiden" meet and short words ("dag", "tid") do not
+    count; no measurement is recorded.
+    """
     units = {form[:6] for form in unit_forms(term.unit or "")}
     return {w[:6] for w in _WORD.findall(term.label.casefold())
             if len(w) >= 6 and w not in _COMMON_WORDS and w[:6] not in units}
@@ -76,6 +82,8 @@ def _masked(raw: str) -> str:
 
 @dataclass(frozen=True)
 class Restatement:
+    """A number in a text that restates a key term with another value (``number`` as written)."""
+
     term: KeyTerm
     number: str
     offset: int  # of the number in the raw text
@@ -85,7 +93,8 @@ def restatements(raw: str, terms: list[KeyTerm]) -> list[Restatement]:
     """Numbers in raw stated with a key term's unit, in a sentence that names the term, differing from its value.
 
     A sentence names a term when at least half of the distinctive words of the term's label share
-    their first six letters with words of the sentence ("Uppsägningstid" → "uppsägningstiden").
+    their first six letters with words of the sentence ("Uppsägningstid" → "uppsägningstiden"); the
+    half, like the six letters (``label_stems``), was chosen by hand.
     A number that equals the value of any term named in the sentence with that unit is not a
     restatement.
     """
@@ -136,6 +145,7 @@ def key_term_restatements(corpus: Corpus) -> list[Finding]:
     For key terms of type varaktighet, tal or procent with a unit: a number written with the term's
     unit, in a sentence of a lower document that names the term (see `restatements`), must equal the
     term's value. Writing {{term-id}} shows the value from the data and is always right.
+    Code: ``key-term-restated`` (a warning) at the number, related to the key term's value.
     """
     findings = []
     for period in corpus.periods.values():

@@ -19,13 +19,14 @@ from .references import iter_references, period_references, references
 from .restatements import key_term_restatements
 from .statutes import check_statutes
 
-Check = Callable[[Corpus], list[Finding]]
+Check = Callable[[Corpus], list[Finding]]  # a pure function; it never raises for a fault in the corpus
 
 CHECKS: list[Check] = [unique_ids, references, check_key_terms, check_statutes, *hierarchy.CHECKS, *validity.CHECKS,
                        key_term_restatements, period_references]
 
 
 def run_checks(corpus: Corpus, checks: Iterable[Check] | None = None) -> list[Finding]:
+    """The findings of each check in turn (default: CHECKS, every rule but the ``--base`` ones), unsorted."""
     findings = []
     for check in checks or CHECKS:
         findings += check(corpus)
@@ -61,6 +62,10 @@ def without_follow_on_errors(corpus: Corpus, root: Path, findings: list[Finding]
 
 
 def check_root(root: Path) -> tuple[Corpus, list[Finding]]:
-    """Load the corpus under root and run every check: the whole of `avtal check`."""
+    """Load the corpus under root and run every check: the whole of `avtal check` (without ``--base``).
+
+    Returns (corpus, findings); findings carry every code the loader and CHECKS emit (README, *Finding
+    codes*), follow-on errors of unusable files dropped. Never raises for a fault in the corpus.
+    """
     corpus, findings = load_corpus(root)
     return corpus, findings + without_follow_on_errors(corpus, root, findings, run_checks(corpus))

@@ -28,14 +28,17 @@ class CitedAt:
 
     @property
     def position(self) -> Position:
+        """Where the citation starts in its file."""
         return self.text.where(self.citation.start)
 
     @property
     def document(self) -> Document | Guideline | None:
+        """The document or guideline the citing text belongs to (None for period.yaml's)."""
         return self.text.document
 
     @property
     def section(self) -> Section | None:
+        """The section the citing text stands in, if any."""
         return self.text.section
 
 
@@ -45,7 +48,7 @@ def cited(period: Period, index: cite.StatuteIndex) -> Iterator[CitedAt]:
         owner = text.document
         valid_from = (owner.valid_from if owner else None) or period.valid_from
         valid_to = (owner.valid_to if owner else None) or period.valid_to
-        for citation in cite.find_citations(text.raw, index):
+        for citation in cite.citations_of(text.raw, index):
             yield CitedAt(citation, text, valid_from, valid_to)
 
 
@@ -83,7 +86,15 @@ def _same_name(written: str, names: set[str]) -> bool:
 
 
 def check_statutes(corpus: Corpus) -> list[Finding]:
-    """Unknown acts, mismatched numbers, missing chapters, repealed acts, other spellings."""
+    """Unknown acts, mismatched numbers, missing chapters, repealed acts, other spellings.
+
+    Each place (a list of citations of one act, see ``places``) is reported once, at its first citation;
+    chapters and sections are checked per citation. Errors: ``statute-unknown``, ``statute-number-mismatch``,
+    ``statute-no-chapters``, ``statute-chapter``, ``statute-section`` (a section outside the register's
+    checked ``sections`` of an act without chapters). Warnings: ``statute-unresolved`` (no act named),
+    ``statute-repealed`` (repealed on or before the text's valid_to), ``statute-not-in-force`` (in force
+    only after the text's valid_from). Tips: ``statute-not-in-register``, ``statute-spelling``.
+    """
     findings: list[Finding] = []
     by_sfs = {s.sfs: s for s in corpus.statutes}
     index = index_from_register(corpus.statutes)

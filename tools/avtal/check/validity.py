@@ -10,7 +10,10 @@ from .hierarchy import ARRANGEMENT, graph, parent_of
 
 
 def arrangement_validity(corpus: Corpus) -> list[Finding]:
-    """An arrangement (överenskommelse) is valid exactly as long as the agreement."""
+    """An arrangement (överenskommelse) is valid exactly as long as the agreement.
+
+    Code: ``hierarchy-arrangement-validity``, at the differing valid_from or valid_to.
+    """
     findings = []
     for period in corpus.periods.values():
         agreement = period.documents.get(period.agreement)
@@ -55,6 +58,7 @@ def validity_within_parent(corpus: Corpus) -> list[Finding]:
     """No document is valid outside its parent's validity (top documents: outside the period's).
 
     Guidelines without dates take their parent's; arrangements are left to `arrangement_validity`.
+    Code: ``hierarchy-validity-outside-parent``, at the date that lies outside (ISO dates compared as text).
     """
     findings = []
     for period in corpus.periods.values():
@@ -89,7 +93,7 @@ def validity_within_parent(corpus: Corpus) -> list[Finding]:
 
 
 def validity_order(corpus: Corpus) -> list[Finding]:
-    """A document (or period) does not end before it begins."""
+    """A document (or period) does not end before it begins. Code: ``hierarchy-validity-order``, at valid_to."""
     findings = []
     for period in corpus.periods.values():
         items = [(period, f"Perioden {period.id}")] + [

@@ -30,11 +30,19 @@ from ..load import corpus_from_texts, load_corpus
 from ..model import Change, Corpus, Document, Guideline, Period, Section
 from .references import iter_references
 
-NEAR = 0.9  # similarity of title + text above which a section counts as the same, moved
+# difflib ratio (0–1) of "title\ntext" at or above which a removed section counts as moved under a new id
+# ("ett nästan identiskt avsnitt"): chosen by hand, no measurement recorded; tests/test_versions.py
+# moves a section with one character changed ("." → "!") and expects it found.
+NEAR = 0.9
 
 
 def check_against_base(root: Path, base: str, work: Corpus | None = None) -> list[Finding]:
-    """Findings for the working tree under root compared with git revision `base`."""
+    """Findings for the working tree under root compared with git revision `base`.
+
+    work: the working tree's corpus when already loaded. Codes: those of ``compare``, and
+    ``base-unreadable`` (a tip) for a period or file that exists now but could not be read at `base`.
+    Raises RevisionError (a CannotRun) when the revision cannot be read.
+    """
     texts = read_revision(root, base)
     base_corpus, problems = corpus_from_texts(texts)
     if work is None:
@@ -66,7 +74,10 @@ def _unreadable(texts: dict[str, str], base: Corpus, problems: list[Finding], wo
 
 
 def combine(check_findings: list[Finding], base_findings: list[Finding]) -> list[Finding]:
-    """All findings, a reference to a removed id reported once (as removed, not merely dangling)."""
+    """All findings, a reference to a removed id reported once (as removed, not merely dangling).
+
+    A ``dangling-reference`` at the position of a ``removed-reference`` is dropped.
+    """
     removed_at = {f.position for f in base_findings if f.code == "removed-reference"}
     kept = [f for f in check_findings if not (f.code == "dangling-reference" and f.position in removed_at)]
     return kept + base_findings
@@ -75,6 +86,7 @@ def combine(check_findings: list[Finding], base_findings: list[Finding]) -> list
 # --- comparing two corpora -------------------------------------------------------------------
 
 def version_tuple(version: str) -> tuple[int, ...]:
+    """"1.2.0" → (1, 2): numbers compared as numbers, trailing zeros dropped; ValueError for a non-number part."""
     parts = [int(p) for p in version.split(".")]
     while len(parts) > 1 and parts[-1] == 0:
         parts.pop()
@@ -100,6 +112,11 @@ def _sections(period: Period) -> dict[str, Section]:
 
 
 def compare(base: Corpus, work: Corpus, rev: str) -> list[Finding]:
+    """The version rules (module docstring) for every period on both sides; rev names the base in messages.
+
+    Errors: ``version-lowered``, ``version-not-raised``, ``changelog-missing``, ``changelog-sections``,
+    ``decision-missing``, ``removed-reference``. Warnings: ``section-removed``, ``document-removed``.
+    """
     findings = []
     for pid, period in sorted(work.periods.items()):
         if pid in base.periods:

@@ -27,7 +27,7 @@ _SFS_LIST_NEXT_RE = re.compile(
     r"\s*(?:,\s*(?:(?:och|samt|eller)\s+)?|\s+(?:och|samt|eller)\s+)(?P<number>(?:SFS\s*)?(?P<sfs>" + _SFS + r"))"
 )
 # "(2018:1197 om Förenta nationernas konvention om barnets rättigheter)":
-# the inside of the parentheses.
+# the inside of the parentheses; the title at most 250 characters long (a bound chosen by hand).
 PAREN_SFS_TITLE_RE = re.compile(
     r"(?<=\()\s*(?P<sfs>" + _SFS + r")\s+(?:om|med)\s[^()]{1,250}?(?=\s*\))"
 )
@@ -45,7 +45,7 @@ _EXT_SFS_RE = re.compile(
 )
 _EXT_BARE_SFS_RE = re.compile(r"\s+(?:SFS\s*)?(?P<sfs>" + _SFS + r")")
 _EXT_LATE_SFS_RE = re.compile(r"\s*,?" + _EXT_SFS_RE.pattern)
-_ABBR = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6}"
+_ABBR = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6}"  # 2–7 letters, capital first ("LVU", "SoL"): chosen by hand
 _EXT_APPOSITIVE_RE = re.compile(
     r"\s*(?:,\s*(?P<abbr>" + _ABBR + r")(?![\w-])|\(\s*(?P<abbr_paren>" + _ABBR + r")\s*\))"
 )
@@ -102,7 +102,7 @@ def _candidates(text: str, index: StatuteIndex) -> list[_Candidate]:
 
 
 def scan_act_refs(text: str, index: StatuteIndex) -> list[ActRef]:
-    """Act references, leftmost-longest, extended by what is written after them."""
+    """Act references, leftmost-longest, extended by what is written after them; disjoint, in order."""
     candidates = _candidates(text, index)
     starts = [c.start for c in candidates]
     refs: list[ActRef] = []

@@ -119,7 +119,11 @@ def normalise_number(number: str) -> str:
 
 @dataclass(frozen=True)
 class Place:
-    """One provision and its span; ``item`` counts the items of its list (a new chapter or "§")."""
+    """One provision as written, a member of a list or an end of a range, and its span.
+
+    start and end are character offsets in the text; numbers are normalised ("13a" → "13 a");
+    ``item`` counts the items of its list (each new chapter or "§" starts one).
+    """
 
     start: int
     end: int

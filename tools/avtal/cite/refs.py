@@ -79,6 +79,8 @@ def find_in_file(name: str, raw: str, index) -> list[tuple[Position | None, cita
 
 
 def citation_line(position: Position | None, c: citations.Citation) -> str:
+    """One line of ``avtal refs``: where (file:line:column, or start-end character offsets in plain text),
+    the citation as written, the act and place ("SFS 2017:30 16 kap. 4 §") and the lagen.nu link."""
     where = f"{position}: " if position else f"{c.start}-{c.end}: "
     place = " ".join(p for p in (
         f"{c.chapter} kap." if c.chapter else "",
@@ -91,6 +93,8 @@ def citation_line(position: Position | None, c: citations.Citation) -> str:
 
 
 def citation_json(position: Position | None, c: citations.Citation) -> str:
+    """One JSON object on one line: the citation's FIELDS in that order, plus file, line and column when it
+    has a position."""
     values = asdict(c)
     record = {k: values[k] for k in FIELDS}
     if position:

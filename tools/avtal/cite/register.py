@@ -30,7 +30,7 @@ def _name_key(name: str) -> str:
 
 
 def _looks_like_abbreviation(name: str) -> bool:
-    """"SoL", "HSL", "LOU": one short word with at least two capitals."""
+    """"SoL", "HSL", "LOU": one word of at most eight letters with at least two capitals (chosen by hand)."""
     return (
         len(name) <= 8
         and name.isalpha()
@@ -103,17 +103,21 @@ class StatuteIndex:
         return bool(candidates & own)
 
     def act(self, act_id: str) -> Act | None:
+        """The act with this register id, or None."""
         return self.acts.get(act_id)
 
     def by_sfs(self, sfs: str) -> Act | None:
+        """The act with this SFS number ("2017:30"), or None."""
         act_id = self._by_sfs.get(sfs.strip())
         return self.acts[act_id] if act_id else None
 
     def by_name(self, name: str) -> Act | None:
+        """The act a name or alias stands for (case, spacing and punctuation ignored), the first listed on a clash."""
         act_id = self._by_name.get(_name_key(name))
         return self.acts[act_id] if act_id else None
 
     def by_abbreviation(self, abbreviation: str) -> Act | None:
+        """The act with this abbreviation, matched exactly ("SoL", not "SOL"), or None."""
         act_id = self._by_abbreviation.get(abbreviation.strip())
         return self.acts[act_id] if act_id else None
 
@@ -129,7 +133,12 @@ class StatuteIndex:
 def build_index(acts: Iterable[Act], known: Iterable[Act] = KNOWN_ACTS) -> StatuteIndex:
     """Index a register, then the well-known acts it leaves out (``known``: the balkar, the
     fundamental laws, a few acts every text on health care names without a number). On clashing
-    names or numbers the act listed first wins, so the register always wins over ``known``."""
+    names or numbers the act listed first wins, so the register always wins over ``known``.
+
+    A name whose key (letters and digits only) is shorter than three characters is kept among the act's
+    own names but neither looked up nor searched for in text: a hand-chosen floor, no measurement recorded.
+    An alias that looks like an abbreviation (``_looks_like_abbreviation``) is indexed as one.
+    """
     by_id: dict[str, Act] = {}
     by_sfs: dict[str, str] = {}
     by_name: dict[str, str] = {}

@@ -30,6 +30,8 @@ from .statutes import Register, statute_changes
 
 
 def side_of(period: Period, label: str | None = None, scope: str = "period", target=None) -> Side:
+    """The Side a result names: label as the user wrote it (default the period id); scope "period",
+    "document" or "section" with target the Document or Section."""
     title = None
     if target is not None:
         title = getattr(target, "heading", None) or target.title
@@ -138,7 +140,11 @@ def diff_sections(old: Section, new: Section, old_period: Period, new_period: Pe
 
 
 def diff_targets(old_period: Period, old_target, new_period: Period, new_target, **kwargs) -> PeriodDiff:
-    """Dispatch on what the two sides are: periods, documents or sections."""
+    """Dispatch on what the two sides are: periods (both targets None), documents or sections.
+
+    kwargs: the statutes and labels of ``diff_periods``. Raises ValueError (a Swedish message, which the
+    CLI reports as could not run) for a guideline or for two sides of different kinds.
+    """
     if old_target is None and new_target is None:
         return diff_periods(old_period, new_period, **kwargs)
     if isinstance(old_target, Document) and isinstance(new_target, Document):
@@ -151,4 +157,5 @@ def diff_targets(old_period: Period, old_target, new_period: Period, new_target,
 
 
 def relabel(diff: PeriodDiff, old_label: str, new_label: str) -> PeriodDiff:
+    """The same result with the sides named otherwise (e.g. "origin/main:2023-2026")."""
     return replace(diff, old=replace(diff.old, label=old_label), new=replace(diff.new, label=new_label))

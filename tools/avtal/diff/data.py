@@ -8,7 +8,7 @@ from dataclasses import asdict
 from .result import PeriodDiff
 from .wording import summary
 
-JSON_FORMAT = "avtal-diff/1"
+JSON_FORMAT = "avtal-diff/1"  # a new number only when a key is renamed or removed
 
 
 def to_data(diff: PeriodDiff) -> dict:
@@ -18,4 +18,5 @@ def to_data(diff: PeriodDiff) -> dict:
 
 
 def format_json(diff: PeriodDiff) -> str:
+    """``to_data`` as JSON indented by 2, non-ASCII characters unescaped, with a final newline."""
     return json.dumps(to_data(diff), ensure_ascii=False, indent=2) + "\n"

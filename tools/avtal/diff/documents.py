@@ -13,11 +13,14 @@ from .words import diff_text
 
 
 def shown_of(period: Period) -> dict[str, str]:
+    """{key term id: wording}: what a reader sees in place of each ``{{id}}`` of the period."""
     return {t.id: t.text for t in period.key_terms}
 
 
 def key_term_changes(old: Sequence[KeyTerm], new: Sequence[KeyTerm], old_period: Period,
                       new_period: Period) -> list[KeyTermChange]:
+    """Key terms added or changed (in new order), then removed (in old order), matched by id; each with
+    the heading of the section that states it."""
     old_by_id = {t.id: t for t in old}
     new_by_id = {t.id: t for t in new}
     old_sections, new_sections = old_period.section_index(), new_period.section_index()
@@ -43,6 +46,9 @@ def key_term_changes(old: Sequence[KeyTerm], new: Sequence[KeyTerm], old_period:
 
 
 def match_by_id_then_title(old: dict, new: dict, same_kind=lambda a, b: True) -> dict[str, str]:
+    """{old id: new id} of documents or guidelines ({id: item}): equal ids, then for each old one left the
+    new one of the same kind whose title is most alike, if at least 0.85 (difflib ratio of normalised
+    titles; a threshold chosen by hand, no measurement recorded)."""
     pairs = {i: i for i in old if i in new}
     rest_new = [n for n in new if n not in pairs.values()]
     for i in old:
@@ -80,6 +86,11 @@ def _title_of(period: Period, ident: str | None) -> str | None:
 
 def document_change(old: Document | None, new: Document | None, old_period: Period, new_period: Period,
                      with_text: bool = True) -> DocumentChange | None:
+    """What changed in a document (old None: added, new None: removed), or None when nothing did.
+
+    Its title, number, kind, parent and own texts (cover, introduction; not with ``with_text`` False);
+    sections are compared separately.
+    """
     doc = new or old
     type_label = KIND_LABELS.get(doc.kind, doc.kind)
     if old is None or new is None:
@@ -106,6 +117,8 @@ def document_change(old: Document | None, new: Document | None, old_period: Peri
 
 
 def guideline_changes(old_period: Period, new_period: Period) -> list[DocumentChange]:
+    """Guidelines added, removed, retitled or with changed register fields (kind, level, status, parent,
+    URL, owner), matched by id, then by title within a kind."""
     old, new = old_period.guidelines, new_period.guidelines
     pairs = match_by_id_then_title(old, new, lambda a, b: a.kind == b.kind)
     out = []

@@ -38,6 +38,8 @@ class UnitItem(NamedTuple):
 
 
 class KeyTermRow(NamedTuple):
+    """A row of the key-term table: label, wording before and after, the heading of the stating section."""
+
     label: str
     before: str
     after: str
@@ -53,6 +55,8 @@ class FieldItem(NamedTuple):
 
 
 class DocumentItem(NamedTuple):
+    """A changed document or guideline for ``blocks.html``'s ``documents`` macro."""
+
     status: str  # ny, borttagen, andrad (document_status): the CSS class avtal-diff-<status>
     verb: str  # Ny, Ändrad, Borttaget …
     kind: str  # the kind of document in lower case ("överenskommelse")
@@ -64,11 +68,15 @@ class DocumentItem(NamedTuple):
 
 
 class StatuteItem(NamedTuple):
+    """An act's changed references: ``wording.statute_heading`` and one ``statute_place`` line per section."""
+
     heading: str
     places: list[str]
 
 
 class SectionItem(NamedTuple):
+    """A changed section: its CSS classes, linked heading, what changed (``section_note``) and its units."""
+
     classes: list[str]  # avtal-diff-<label>, one per label
     heading: Linked
     note: str
@@ -76,6 +84,8 @@ class SectionItem(NamedTuple):
 
 
 class Block(NamedTuple):
+    """One block of the diff as ``html_blocks`` returns it."""
+
     level: int  # 0 for the summary (no heading), 2 for a part, 3 for a document's sections
     heading: str  # text, not HTML; "" for none
     anchor: str

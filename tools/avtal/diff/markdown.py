@@ -10,7 +10,9 @@ from .wording import (CONTEXT_WORDS, by_document, document_details, document_ver
                       renumbered_line, section_note, statute_heading, statute_place, summary, title_line, trimmed,
                       unit_name)
 
-MARKDOWN_LIMIT = 65_536  # GitHub's limit for the body of a comment
+# GitHub's limit for the body of a comment, in characters: its API refuses a longer one with 422
+# "Body is too long (maximum is 65536 characters)".
+MARKDOWN_LIMIT = 65_536
 
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]#|~"})
@@ -35,7 +37,12 @@ def _redline_md(segments, context: int | None) -> str:
 
 def format_markdown(diff: PeriodDiff, full_url: str | None = None, limit: int = MARKDOWN_LIMIT,
                     context: int | None = CONTEXT_WORDS) -> str:
-    """The diff for a pull-request comment; a summary with a link when the whole would be too long."""
+    """The diff for a pull-request comment; a summary with a link when the whole would be too long.
+
+    limit: in characters (``len``). full_url: where the whole comparison is, linked from the summary.
+    A summary still over the limit is cut at a line at least 200 characters short of it (a margin chosen
+    by hand for the closing note).
+    """
     full = _markdown(diff, context, detailed=True)
     if len(full) <= limit:
         return full

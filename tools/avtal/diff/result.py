@@ -20,13 +20,6 @@ SECTION_LABELS = (ADDED, REMOVED, MOVED, RENUMBERED, RETITLED, CHANGED)
 REPLACED = "ersatt"  # a repealed act replaced by its successor (per the register)
 OTHER_PLACE = "ändrat lagrum"  # same act, other chapter/section
 
-# Likeness thresholds (difflib ratios, 0–1).
-TEXT_MATCH = 0.6  # sections whose texts are this alike are the same section
-TEXT_MATCH_SAME_TITLE = 0.3  # ... or this alike when the titles are alike too
-TITLE_MATCH = 0.8
-UNIT_CHANGED = 0.5  # a unit this alike to one in the same place was edited, not replaced
-UNIT_MOVED = 0.75  # a unit this alike to one elsewhere in the section was moved (and edited)
-MAX_LIKENESS_PAIRS = 200_000  # beyond this many candidate pairs, match by title and exact text only
 
 
 @dataclass(frozen=True)
@@ -54,6 +47,7 @@ class UnitChange:
 
     @property
     def changed_words(self) -> bool:
+        """Whether any run is deleted or inserted (a moved unit may have none)."""
         return any(s.op != "=" for s in self.segments)
 
 
@@ -72,11 +66,14 @@ class SectionRef:
 
     @property
     def heading(self) -> str:
+        """Number and title ("B.3 Hjälpmedel"), or the title alone."""
         return f"{self.number} {self.title}" if self.number else self.title
 
 
 @dataclass(frozen=True)
 class SectionChange:
+    """A section added (old None), removed (new None) or changed; labels from SECTION_LABELS, in that order."""
+
     labels: tuple[str, ...]
     old: SectionRef | None
     new: SectionRef | None
@@ -85,15 +82,19 @@ class SectionChange:
 
     @property
     def ref(self) -> SectionRef:
+        """The new side's place, or the old one's for a removed section."""
         return self.new or self.old
 
     @property
     def only_renumbered(self) -> bool:
+        """Nothing changed but the number (the formats gather these in one line)."""
         return self.labels == (RENUMBERED,)
 
 
 @dataclass(frozen=True)
 class FieldChange:
+    """A changed field of a document or guideline, old and new as shown (None for no value)."""
+
     label: str  # Swedish field name
     old: str | None
     new: str | None
@@ -109,6 +110,8 @@ class TextPart:
 
 @dataclass(frozen=True)
 class DocumentChange:
+    """A document or guideline added, removed, retitled, or with changed fields or own texts."""
+
     kind: str  # dokument, riktlinje
     labels: tuple[str, ...]
     old_id: str | None
@@ -122,15 +125,19 @@ class DocumentChange:
 
     @property
     def id(self) -> str:
+        """The new id, or the old one for a removed document."""
         return self.new_id or self.old_id
 
     @property
     def title(self) -> str:
+        """The new title, or the old one for a removed document."""
         return self.new_title or self.old_title
 
 
 @dataclass(frozen=True)
 class KeyTermChange:
+    """A key term added, removed or changed (value, wording or unit); values as in period.yaml."""
+
     id: str
     label: str
     status: str  # ändrad, tillagd, borttagen
@@ -143,6 +150,8 @@ class KeyTermChange:
 
 @dataclass(frozen=True)
 class ActLabel:
+    """An act as a reader knows it: its SFS number (None when unknown) and a label."""
+
     sfs: str | None
     label: str  # "socialtjänstlag (2025:400)", "HSL (2017:30)"
 
@@ -160,6 +169,8 @@ class CitationPlace:
 
 @dataclass(frozen=True)
 class StatuteChange:
+    """The changed references to one act (or from an act to its successor), by section."""
+
     kind: str  # ersatt, ändrat lagrum, tillagd, borttagen
     old_act: ActLabel | None
     new_act: ActLabel | None
@@ -167,11 +178,14 @@ class StatuteChange:
 
     @property
     def count(self) -> int:
+        """How many references changed: per place the larger of the old and new number."""
         return sum(max(len(p.old), len(p.new)) for p in self.places)
 
 
 @dataclass(frozen=True)
 class Side:
+    """What one side of a comparison is: a period, or a document or section in it, with the period's dates."""
+
     label: str  # as given: 2023-2026, HEAD~1:2023-2026:del-b
     period_id: str
     title: str
@@ -184,11 +198,14 @@ class Side:
 
     @property
     def status_label(self) -> str:
+        """The period's status in Swedish ("Gällande" …), or as written when unknown."""
         return STATUS_LABELS.get(self.status, self.status)
 
 
 @dataclass(frozen=True)
 class PeriodDiff:
+    """The whole result of a comparison, in report order; every format prints one of these."""
+
     old: Side
     new: Side
     key_terms: tuple[KeyTermChange, ...] = ()
@@ -199,9 +216,11 @@ class PeriodDiff:
 
     @property
     def empty(self) -> bool:
+        """Nothing changed."""
         return not (self.key_terms or self.documents or self.statutes or self.sections)
 
     def counts(self) -> dict:
+        """{"key_terms", "documents", "statutes", "sections": int, "labels": {label: sections}} (non-zero labels)."""
         labels = {label: sum(1 for c in self.sections if label in c.labels) for label in SECTION_LABELS}
         return {"key_terms": len(self.key_terms), "documents": len(self.documents),
                 "statutes": sum(c.count for c in self.statutes), "sections": len(self.sections),

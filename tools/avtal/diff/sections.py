@@ -13,15 +13,22 @@ from ..model import Document, Section
 from .result import ADDED, CHANGED, MOVED, REMOVED, RENUMBERED, RETITLED, SectionChange, SectionRef, UnitChange
 from .words import Unit, diff_units, keys, reader_text, units_of, whole
 
-# Likeness thresholds (difflib ratios, 0–1).
+# Likeness thresholds (difflib ratios, 0–1) for sections left over after matching by id: text is
+# compared by word keys, titles by characters (case and spacing ignored). All chosen by hand, no
+# measurement recorded; tests/test_diff.py pairs a section with a new id and one word changed by them.
 TEXT_MATCH = 0.6  # sections whose texts are this alike are the same section
 TEXT_MATCH_SAME_TITLE = 0.3  # ... or this alike when the titles are alike too
-TITLE_MATCH = 0.8
-MAX_LIKENESS_PAIRS = 200_000  # beyond this many candidate pairs, match by title and exact text only
+TITLE_MATCH = 0.8  # titles this alike are alike (and sections without text pair on them)
+# Beyond this many candidate pairs (left-over old × new sections) texts are not compared (each pair a
+# difflib run over both texts): match by equal title and identical text only. Chosen by hand as a
+# bound on time; two periods of the real one's 134 sections give at most 17 956 pairs.
+MAX_LIKENESS_PAIRS = 200_000
 
 
 @dataclass
 class Node:
+    """A section in one side's reading order, with its place (document, parent, position) and cached text."""
+
     section: Section
     document: Document
     parent: "Node | None"
@@ -36,6 +43,7 @@ class Node:
 
     @cached_property
     def units(self) -> tuple[Unit, ...]:
+        """The section's own paragraphs and list items (not its children's)."""
         return units_of(self.section.text, self.shown)
 
     @cached_property
@@ -45,19 +53,24 @@ class Node:
 
     @property
     def id(self) -> str:
+        """The section's id."""
         return self.section.id
 
     @property
     def parent_id(self) -> str | None:
+        """The parent section's id; None at a document's top level."""
         return self.parent.id if self.parent else None
 
     def ref(self) -> SectionRef:
+        """Where the section stands, as the result records it (position 1-based)."""
         return SectionRef(self.section.id, self.section.title, self.section.number, self.document.id,
                           self.document.nav_title, self.parent_id,
                           self.parent.section.heading if self.parent else None, self.position + 1)
 
 
 def flatten(roots: Iterable[tuple[Document, Sequence[Section]]], shown: dict[str, str]) -> list[Node]:
+    """Every section under roots, (document, its top sections) in order, as Nodes in reading order (depth
+    first); ``order`` is the index in the list. shown: {key term id: wording} of the side's period."""
     nodes: list[Node] = []
 
     def walk(document: Document, sections: Sequence[Section], parent: Node | None):
@@ -72,11 +85,15 @@ def flatten(roots: Iterable[tuple[Document, Sequence[Section]]], shown: dict[str
 
 
 def norm_title(title: str) -> str:
+    """The title case-folded, runs of whitespace as one space: what title likeness compares."""
     return " ".join(title.casefold().split())
 
 
 def match_sections(old: list[Node], new: list[Node], forced: dict[str, str]) -> dict[int, tuple[int, str]]:
-    """old order -> (new order, how): by id, then forced pairs, then by likeness."""
+    """{old order: (new order, how)}: by id, then forced pairs ({old id: new id}), then by likeness.
+
+    how is "id", "rubrik" (alike titles) or "text"; likeness pairs are taken best first (``_likeness``).
+    """
     new_by_id = {n.id: n for n in new}
     matches: dict[int, tuple[int, str]] = {}
     used: set[int] = set()
@@ -158,6 +175,12 @@ def _out_of_order(pairs: list[tuple[int, object]]) -> set:
 
 def section_changes(old_nodes: list[Node], new_nodes: list[Node], matches: dict[int, tuple[int, str]],
                      doc_map: dict[str, str], skip_old_docs: set[str], skip_new_docs: set[str]) -> list[SectionChange]:
+    """The changes in new reading order; a removed section after the new place of the last section
+    before it (in old order) that was matched.
+
+    matches: from ``match_sections``; doc_map: {old document id: new id}; sections of skipped documents
+    (added or removed whole) are not listed one by one.
+    """
     new_of_old = {o: n for o, (n, _) in matches.items()}
     old_of_new = {n: o for o, n in new_of_old.items()}
 

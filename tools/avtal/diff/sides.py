@@ -32,6 +32,8 @@ class SideError(CannotRun):
 
 @dataclass(frozen=True)
 class SideSpec:
+    """A side as written, split: ``HEAD~1:2023-2026:del-b`` → rev HEAD~1, period 2023-2026, ident del-b."""
+
     text: str
     rev: str | None
     period: str
@@ -40,6 +42,8 @@ class SideSpec:
 
 @dataclass
 class Side:
+    """A side read: its corpus (working tree or revision), the period, and what in it is compared."""
+
     spec: SideSpec
     corpus: model.Corpus
     period: model.Period
@@ -47,7 +51,10 @@ class Side:
 
 
 def parse_side(text: str) -> SideSpec:
-    """``[REV:]PERIOD[:ID]``; the period is the part that looks like 2023-2026."""
+    """``[REV:]PERIOD[:ID]``; the period is the part that looks like 2023-2026.
+
+    REV may itself hold colons. Raises SideError when no part looks like a period or more than an id follows.
+    """
     parts = text.split(":")
     for at, part in enumerate(parts):
         if PERIOD_ID.match(part):
@@ -80,6 +87,11 @@ class Reader:
         return self._corpora[rev]
 
     def side(self, text: str) -> Side:
+        """The side ``[REV:]PERIOD[:ID]`` read; ID a document or section.
+
+        Raises SideError (unknown period or id, a guideline, a revision without agreement/), RevisionError
+        (git) or UnusableCorpus (a file the model cannot be built from); all are CannotRun.
+        """
         spec = parse_side(text)
         corpus = self.corpus(spec.rev)
         where = f" i revisionen '{spec.rev}'" if spec.rev else ""

@@ -20,21 +20,27 @@ def statute_index(statutes: Sequence[Statute]):
 
 @dataclass
 class Register:
+    """One side's statute register with the citation parser's index of it."""
+
     statutes: Sequence[Statute]
     index: object
     by_sfs: dict[str, Statute] = field(default_factory=dict)
 
     @classmethod
     def of(cls, statutes: Sequence[Statute] | None) -> "Register | None":
+        """The register of these statutes, or None for none (statute references are then not compared)."""
         index = statute_index(statutes or ())
         if index is None:
             return None
         return cls(statutes, index, {s.sfs: s for s in statutes})
 
     def citations(self, plain_text: str) -> list[Citation]:
+        """The citations in a text as a reader sees it (``words.reader_text``)."""
         return find_citations(plain_text, self.index)
 
     def act_label(self, sfs: str | None, written: str | None) -> ActLabel:
+        """"HSL (2017:30)" when no other act in the register has that abbreviation, else the title with
+        its number; an act outside the register as written ("okänd lag" when nothing is)."""
         statute = self.by_sfs.get(sfs or "")
         if statute is None:
             return ActLabel(sfs, f"{written or 'okänd lag'}" + (f" ({sfs})" if sfs else ""))
@@ -75,7 +81,12 @@ def _cited(register: Register, raw: str, shown: dict[str, str]) -> list[tuple[tu
 
 def statute_changes(compared: list[tuple[SectionRef, str, str]], old_reg: Register, new_reg: Register,
                      old_shown, new_shown) -> list[StatuteChange]:
-    """compared: (where, old raw text, new raw text) for every section or text that changed."""
+    """The changed citations, grouped by act: replaced (a repealed act by its successor), other place,
+    removed, added, then by the act's label.
+
+    compared: (where, old raw text, new raw text) for every section or text that changed; old_shown
+    and new_shown: {key term id: wording} of each side.
+    """
     grouped: dict[tuple, list[CitationPlace]] = defaultdict(list)
     acts: dict[tuple, tuple[ActLabel | None, ActLabel | None]] = {}
     for where, old_raw, new_raw in compared:

@@ -29,6 +29,7 @@ class _Style:
 
 
 def joined(parts: list[tuple[Segment, str]]) -> str:
+    """(run, the run as shown) pairs joined, a space before each run that has one (``space_before``)."""
     return "".join(("" if i == 0 or not segment.space_before else " ") + shown
                    for i, (segment, shown) in enumerate(parts))
 
@@ -46,6 +47,8 @@ def _redline_terminal(segments, style: _Style, context: int | None) -> str:
 
 
 def format_terminal(diff: PeriodDiff, colour: bool = False, context: int | None = CONTEXT_WORDS) -> str:
+    """The report for a terminal, ending in a newline: ``[-deleted-] {+inserted+}``, or with colour ANSI
+    red struck-through and green. context: unchanged words kept beside a change (None: all)."""
     style = _Style(colour)
     lines = [style.heading(title_line(diff)), f"I korthet: {summary(diff)}"]
     if diff.empty:

@@ -11,9 +11,12 @@ from __future__ import annotations
 from .result import (ADDED, CHANGED, MOVED, OTHER_PLACE, REMOVED, RENUMBERED, REPLACED, RETITLED, DocumentChange,
                      KeyTermChange, PeriodDiff, SectionChange, Segment, StatuteChange, UnitChange)
 
-CONTEXT_WORDS = 12  # unchanged words kept on each side of a change in terminal and Markdown
+# Unchanged words kept on each side of a change in terminal and Markdown (the site shows whole units).
+# Chosen by hand, no measurement recorded.
+CONTEXT_WORDS = 12
 
 def plural(n: int, one: str, many: str) -> str:
+    """"1 avsnitt", "3 ändrade nyckelvärden": the number with the word that agrees with it."""
     return f"{n} {one if n == 1 else many}"
 
 
@@ -55,6 +58,7 @@ def _document_breakdown(changes: list[DocumentChange], neuter: bool) -> str:
 
 
 def title_line(diff: PeriodDiff) -> str:
+    """"Ändringar från 2023-2026 (gällande, 2023-01-01 – 2026-12-31) till …", naming a document or section."""
     def side(s):
         state = f"{s.status_label.lower()}, {s.valid_from} – {s.valid_to}"
         if s.scope == "period":
@@ -104,6 +108,7 @@ def document_details(change: DocumentChange) -> str:
 
 
 def statute_heading(change: StatuteChange) -> str:
+    """The act(s) and what happened to their references, with the count: "SoL (2001:453) → … (2 hänvisningar)"."""
     count = plural(change.count, "hänvisning", "hänvisningar")
     if change.kind == REPLACED:
         return f"{change.old_act.label} → {change.new_act.label} (lagen har ersatts; {count})"
@@ -115,6 +120,7 @@ def statute_heading(change: StatuteChange) -> str:
 
 
 def statute_place(change: StatuteChange, place) -> str:
+    """One section's changed references: "B.2 Ansvar (Del B): 5 kap. 1 § → 5 kap. 2 §"."""
     old = ", ".join(place.old)
     new = ", ".join(place.new)
     where = f"{place.heading} ({place.document_title})" if place.heading != place.document_title else place.heading
@@ -149,6 +155,7 @@ def section_note(change: SectionChange) -> str:
 
 
 def unit_name(unit: UnitChange) -> str:
+    """"stycke 2", "punkt 3 ny", "stycke 1 (förut 2)", "punkt 4 (flyttad, förut punkt 1)"; numbers 1-based."""
     family = "stycke" if unit.kind == "stycke" else "punkt"
     if unit.status == MOVED:
         return f"{family} {unit.new_number} (flyttad, förut {family} {unit.old_number})"
@@ -162,7 +169,10 @@ def unit_name(unit: UnitChange) -> str:
 
 
 def trimmed(segments: tuple[Segment, ...], context: int | None) -> list[Segment]:
-    """Long unchanged runs shortened to `context` words beside each change ('…')."""
+    """Long unchanged runs shortened to `context` words beside each change ('…'); None keeps all.
+
+    Only a run longer than 2 × context + 3 words is cut, so a cut always drops at least four words.
+    """
     if context is None or not any(s.op != "=" for s in segments):
         return list(segments)
     out = []
@@ -190,4 +200,5 @@ def by_document(sections: tuple[SectionChange, ...]) -> list[tuple[str, list[Sec
 
 
 def renumbered_line(changes: list[SectionChange]) -> str:
+    """"B.3 → B.4 Egenvård; …": the sections only renumbered, in one line."""
     return "; ".join(f"{c.old.number or '–'} → {c.new.number or '–'} {c.new.title}" for c in changes)

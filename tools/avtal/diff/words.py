@@ -14,6 +14,9 @@ from typing import NamedTuple, Sequence
 from .. import text as textmod
 from .result import ADDED, MOVED, REMOVED, Segment, UnitChange
 
+# Likeness of two units (difflib ratio of their word keys, 0–1; see _ratio), both chosen by hand with
+# no measurement recorded: a unit in the same place counts as edited from half alike; one paired
+# with a unit elsewhere in the section (moved and edited) must be three quarters alike.
 UNIT_CHANGED = 0.5  # a unit this alike to one in the same place was edited, not replaced
 UNIT_MOVED = 0.75  # a unit this alike to one elsewhere in the section was moved (and edited)
 
@@ -28,6 +31,8 @@ _HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])")
 
 
 class Token(NamedTuple):
+    """A word, or one punctuation mark glued to a word; compared by ``key``."""
+
     text: str  # as written
     key: str  # what is compared: no soft hyphens, no hyphen between letters
     glue: bool = False  # written without a space before it
@@ -57,11 +62,16 @@ def join(toks: Sequence[Token]) -> str:
 
 
 def keys(toks: Sequence[Token]) -> list[str]:
+    """What the diff compares of each token, in order."""
     return [t.key for t in toks]
 
 
 def word_diff(old: str | Sequence[Token], new: str | Sequence[Token]) -> tuple[Segment, ...]:
-    """A word-level redline of two texts; whitespace and hyphenation are not changes."""
+    """A word-level redline of two texts; whitespace and hyphenation are not changes.
+
+    old and new: plain text or its ``tokens``. Runs of "=", "-" and "+" in reading order, a "-" run
+    before the "+" run that replaces it; short unchanged runs between changes are folded in (_cleanup).
+    """
     a = tokens(old) if isinstance(old, str) else tuple(old)
     b = tokens(new) if isinstance(new, str) else tuple(new)
     runs: list[tuple[str, list[Token]]] = []
@@ -87,7 +97,9 @@ def _cleanup(runs: list[tuple[str, list[Token]]]) -> list[tuple[str, list[Token]
 
     "[-a b-] och {+c d+}" reads worse than "[-a b och-] {+c d och+}" when a
     sentence is rewritten; an unchanged word or two survives only when it is
-    longer than the changes around it.
+    longer than the changes around it. The rule is diff-match-patch's semantic cleanup (an equality
+    no longer than the edits on both sides goes), counted in words; the cap of two words is ours,
+    chosen by hand.
     """
     def groups(items):  # [(kind, deleted, inserted)] with kind "=" or "~"
         out = []
@@ -128,6 +140,8 @@ def _cleanup(runs: list[tuple[str, list[Token]]]) -> list[tuple[str, list[Token]
 
 @dataclass(frozen=True)
 class Unit:
+    """A paragraph or list item as the diff sees it: kind and 1-based number (text.units), tokens, joined keys."""
+
     kind: str
     number: int
     tokens: tuple[Token, ...]
@@ -140,6 +154,8 @@ def reader_text(raw: str, shown: dict[str, str]) -> str:
 
 
 def units_of(raw: str, shown: dict[str, str]) -> tuple[Unit, ...]:
+    """The units of a text as a reader sees it (shown: {key term id: wording}); paragraphs and items
+    are numbered separately, from 1."""
     out, counters = [], defaultdict(int)
     for kind, unit_text in textmod.units(raw or ""):
         family = "stycke" if kind == "stycke" else "punkt"
@@ -149,11 +165,19 @@ def units_of(raw: str, shown: dict[str, str]) -> tuple[Unit, ...]:
     return tuple(out)
 
 
-SHORT_UNIT = 5  # units of at most this many words are also compared letter by letter
+# Units of at most this many words are also compared letter by letter, so that a short list item with
+# one word inflected ("Hjälpmedel" / "Hjälpmedlen": 0 by words, 0.86 by letters) still pairs. Chosen
+# by hand, no measurement recorded.
+SHORT_UNIT = 5
 
 
 def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
-    """Likeness of two units by words; short ones (list items) also by letters."""
+    """Likeness of two units by words (0–1); short ones (list items) also by letters, the higher counting.
+
+    When even difflib's quick upper bound is under UNIT_CHANGED the exact ratio is not computed: the bound
+    times 0.99 stands in, under every threshold, so by words such a pair never wins (only a short unit's
+    letters can lift it). The 0.99 keeps the estimate below the bound; its value changes no result.
+    """
     if not a and not b:
         return 1.0
     matcher = SequenceMatcher(None, a, b, autojunk=False)
@@ -242,6 +266,7 @@ def diff_units(old: Sequence[Unit], new: Sequence[Unit]) -> tuple[UnitChange, ..
 
 
 def whole(op: str, unit: Unit) -> tuple[Segment, ...]:
+    """A whole unit as one run ("+" added, "-" removed); no runs for an empty unit."""
     return (Segment(op, join(unit.tokens)),) if unit.tokens else ()
 
 

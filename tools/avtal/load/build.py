@@ -46,6 +46,11 @@ def _section(data: dict, document_id: str, file: LoadedFile, path: PathKey, dept
 
 
 def document_from(file: LoadedFile, period_id: str) -> Document:
+    """The Document of a schema-valid document file, with its sections and texts.
+
+    Raises KeyError, TypeError or AttributeError on data that lacks what the model needs (only a lenient
+    load passes such data; ``load.corpus`` turns that into UnusableCorpus). So do the other ``*_from``.
+    """
     d = file.data
     document = Document(
         id=d["id"], kind=d["kind"], title=d["title"], version=d["version"], valid_from=d["valid_from"],
@@ -60,6 +65,7 @@ def document_from(file: LoadedFile, period_id: str) -> Document:
 
 
 def guideline_from(file: LoadedFile, period_id: str) -> Guideline:
+    """The Guideline of a schema-valid file under ``riktlinjer/``, with its texts."""
     d = file.data
     guideline = Guideline(
         id=d["id"], kind=d["kind"], level=d["level"], title=d["title"], parent=d["parent"], status=d["status"],
@@ -72,6 +78,7 @@ def guideline_from(file: LoadedFile, period_id: str) -> Guideline:
 
 
 def period_from(file: LoadedFile) -> Period:
+    """The Period of a schema-valid period.yaml, without documents or guidelines (``load.corpus`` adds them)."""
     d = file.data
     period = Period(
         id=d["id"], title=d["title"], status=d["status"], valid_from=d["valid_from"], valid_to=d["valid_to"],
@@ -89,6 +96,7 @@ def period_from(file: LoadedFile) -> Period:
 
 
 def statutes_from(file: LoadedFile) -> list[Statute]:
+    """The acts of the statute register (lagar.yaml), in file order."""
     return [Statute(
         id=s["id"], sfs=s["sfs"], kind=s["kind"], title=s["title"], in_force_from=s["in_force_from"],
         where=Located(file, ("statutes", i)), short_name=s.get("short_name"), abbreviation=s.get("abbreviation"),
@@ -99,6 +107,7 @@ def statutes_from(file: LoadedFile) -> list[Statute]:
 
 
 def terms_from(file: LoadedFile) -> list[Term]:
+    """The entries of the glossary (begrepp.yaml), in file order."""
     return [Term(
         id=t["id"], term=t["term"], kind=t["kind"], where=Located(file, ("terms", i)),
         expansion=t.get("expansion"), definition=t.get("definition"), defined_in=t.get("defined_in"),

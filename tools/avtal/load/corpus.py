@@ -29,13 +29,18 @@ REGISTER_FILES = {"lagar.yaml": "statutes", "begrepp.yaml": "glossary"}
 
 @dataclass(frozen=True)
 class SourceFile:
+    """A corpus file found on disk or in git, with the schema kind its place calls for and its period."""
+
     path: Path
     kind: str  # a schema kind: document, guideline, period, statutes, glossary
     period: str | None
 
 
 def classify(parts: tuple[str, ...]) -> tuple[str, str | None]:
-    """(kind, period) of a file from its path parts below agreement/."""
+    """(kind, period) of a file from its path parts below agreement/, e.g. ``("2023-2026", "del-b.yaml")``.
+
+    kind is a schema kind or "unknown" (a file where no data is expected); period is None for registers.
+    """
     if parts[0] == REGISTER_DIR:
         return REGISTER_FILES.get(parts[-1], "unknown"), None
     if len(parts) == 1:
@@ -48,7 +53,7 @@ def classify(parts: tuple[str, ...]) -> tuple[str, str | None]:
 
 
 def discover(agreement_dir: Path) -> list[SourceFile]:
-    """Every YAML file of the corpus with the kind of data it must hold."""
+    """Every YAML file (``.yaml``, ``.yml``) under agreement_dir, sorted by path, with the kind of data it must hold."""
     files = []
     for path in sorted(agreement_dir.rglob("*")):
         if path.is_dir() or path.suffix not in (".yaml", ".yml"):
@@ -93,6 +98,9 @@ def load_corpus(root: Path, *, lenient: bool = False) -> tuple[model.Corpus, lis
 def corpus_from_texts(texts: dict[str, str], *, lenient: bool = False,
                       shown: str | None = None) -> tuple[model.Corpus, list[Finding]]:
     """Like load_corpus, from {path relative to the project: file text}, e.g. the files of a git revision.
+
+    Paths outside ``agreement/`` or not ending in .yaml/.yml are passed over. Emits the same codes as
+    load_corpus except ``corpus-missing``; with ``lenient`` raises UnusableCorpus as it does.
 
     shown: a prefix for the paths in positions and messages (``HEAD~1:`` gives ``HEAD~1:agreement/…``).
     """

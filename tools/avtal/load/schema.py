@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import re
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from ..cache import cache_dir
 from ..findings import Finding, error
 from ..sourcefile import LoadedFile
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 KINDS = ("document", "guideline", "period", "statutes", "glossary")
 
@@ -38,13 +44,16 @@ def registry() -> Registry:
 
 
 def schema_of(kind: str) -> dict:
-    """The schema of a kind of file (one of KINDS)."""
+    """The schema of a kind of file (one of KINDS); raises ``referencing`` errors for another kind."""
     return registry().contents(f"https://avtal.local/schemas/{kind}.schema.json")
 
 
 @lru_cache(maxsize=None)
-def _validators() -> dict[str, Draft202012Validator]:
-    """One validator per kind of file, sharing the registry."""
+def _validators() -> dict[str, "Draft202012Validator"]:
+    """One validator per kind of file, sharing the registry (jsonschema is imported only when a file
+    has to be validated, see ``validate``)."""
+    from jsonschema import Draft202012Validator
+
     schemas = read_schemas()
     registry_ = registry()
     return {
@@ -54,8 +63,53 @@ def _validators() -> dict[str, Draft202012Validator]:
     }
 
 
+def forget() -> None:
+    """Forget the schemas read so far (the validators, the registry, their digest): for a test that
+    changes what ``read_schemas`` returns."""
+    for cached in (_validators, registry, _schemas_digest):
+        cached.cache_clear()
+
+
+@lru_cache(maxsize=None)
+def _schemas_digest() -> str:
+    """What a file's validity depends on besides its text: the schemas and the validator's version."""
+    schemas = json.dumps(read_schemas(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{schemas}\0{metadata.version('jsonschema')}".encode()).hexdigest()
+
+
+def _known_valid(kind: str, loaded: LoadedFile) -> Path | None:
+    """The cache entry that records this kind and text as valid (``avtal.cache``), or None without a cache."""
+    folder = cache_dir("valid")
+    if folder is None:
+        return None
+    key = hashlib.sha256(f"{_schemas_digest()}\0{kind}\0{loaded.source}".encode()).hexdigest()
+    return folder / key
+
+
 def validate(kind: str, loaded: LoadedFile) -> list[Finding]:
-    """Every schema violation in the file, one finding each (the deepest cause)."""
+    """Every schema violation in the file, one finding each (the deepest cause), sorted by path.
+
+    kind: one of KINDS. Codes: ``schema-unknown-key`` (one per unknown key), ``schema-required``,
+    ``schema-enum``, ``schema-type``, ``schema-id`` (a period id), ``schema-date`` (a date's form or
+    value), ``schema-pattern``, ``schema-empty``, ``schema-html`` (at the tag), ``schema-invalid``.
+    A text found valid before (same kind, same text, same schemas and jsonschema version) is not
+    validated again: the cache (``avtal.cache``) records valid files only, so a file with findings
+    is always validated.
+    """
+    marker = _known_valid(kind, loaded)
+    if marker is not None and marker.exists():
+        return []
+    findings = _validate(kind, loaded)
+    if marker is not None and not findings:
+        try:
+            marker.touch()
+        except OSError:
+            pass
+    return findings
+
+
+def _validate(kind: str, loaded: LoadedFile) -> list[Finding]:
+    """The validation itself (see ``validate``)."""
     validator = _validators()[kind]
     findings = []
     errors = sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path)))
@@ -68,7 +122,7 @@ def validate(kind: str, loaded: LoadedFile) -> list[Finding]:
     return findings
 
 
-def _leaves(err: ValidationError):
+def _leaves(err: "ValidationError"):
     """For oneOf/anyOf, the errors of the branch that came closest; else the error itself."""
     if err.context:
         best = max(err.context, key=lambda e: len(e.absolute_path))
@@ -77,7 +131,7 @@ def _leaves(err: ValidationError):
         yield err
 
 
-def _findings_for(err: ValidationError, loaded: LoadedFile) -> list[Finding]:
+def _findings_for(err: "ValidationError", loaded: LoadedFile) -> list[Finding]:
     out = []
     for leaf in _leaves(err):
         if leaf.validator == "additionalProperties":  # one finding per unknown key, not just the first
@@ -101,7 +155,7 @@ def _typed(loaded: LoadedFile, where) -> str:
     return lines[where.line - 1][where.column - 1:].split(" #")[0].strip()
 
 
-def _finding(err: ValidationError, loaded: LoadedFile, key: str | None = None) -> Finding:
+def _finding(err: "ValidationError", loaded: LoadedFile, key: str | None = None) -> Finding:
     path = tuple(err.absolute_path)
     where = loaded.where(path)
     v = err.validator

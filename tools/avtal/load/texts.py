@@ -10,13 +10,49 @@ a text field added to a schema is seen by every check and renderer that reads
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator
 
 from ..sourcefile import PathKey
 from .schema import registry, schema_of
 
 MARKDOWN, PLAIN = "markdown", "plain"
-_MAX_DEPTH = 64  # sections nest a handful of levels; deeper data is not a corpus file
+# A guard against runaway recursion, chosen by hand: the real corpus nests sections three levels deep,
+# its deepest value 9 keys from the root, so data nested deeper than 64 keys is not a corpus file.
+_MAX_DEPTH = 64
+
+
+@dataclass
+class _Shape:
+    """Where a schema puts text: a text field itself (``text``), or the shapes of its keys and items."""
+
+    text: str | None = None  # "markdown" or "plain" for a text field
+    properties: dict[str, "_Shape"] = field(default_factory=dict)
+    items: "_Shape | None" = None
+
+
+@lru_cache(maxsize=None)
+def _shape(kind: str) -> _Shape:
+    """The kind's schema with every ``$ref`` resolved once (a definition that contains itself, such as
+    sections under sections, becomes a shape that contains itself)."""
+    made: dict[int, _Shape] = {}
+
+    def compile_(schema: dict, resolver) -> _Shape:
+        while "$ref" in schema and "x-text" not in schema:
+            resolved = resolver.lookup(schema["$ref"])
+            schema, resolver = resolved.contents, resolved.resolver
+        if id(schema) in made:
+            return made[id(schema)]
+        shape = made[id(schema)] = _Shape(schema.get("x-text"))
+        for key, sub in schema.get("properties", {}).items():
+            shape.properties[key] = compile_(sub, resolver)
+        if isinstance(schema.get("items"), dict):
+            shape.items = compile_(schema["items"], resolver)
+        return shape
+
+    root = schema_of(kind)
+    return compile_(root, registry().resolver(base_uri=root["$id"]))
 
 
 def text_fields(kind: str, data) -> Iterator[tuple[PathKey, str, bool]]:
@@ -26,26 +62,20 @@ def text_fields(kind: str, data) -> Iterator[tuple[PathKey, str, bool]]:
     Data that does not follow its schema is walked as far as it does: a value of the wrong type
     or an unknown key is passed over, never an error.
     """
-    schema = schema_of(kind)
-    resolver = registry().resolver(base_uri=schema["$id"])
-    yield from _walk(schema, resolver, data, (), 0)
+    yield from _walk(_shape(kind), data, (), 0)
 
 
-def _walk(schema: dict, resolver, data, path: PathKey, depth: int):
-    while "$ref" in schema and "x-text" not in schema:
-        resolved = resolver.lookup(schema["$ref"])
-        schema, resolver = resolved.contents, resolved.resolver
-    if "x-text" in schema:
+def _walk(shape: _Shape, data, path: PathKey, depth: int):
+    if shape.text is not None:
         if isinstance(data, str):
-            yield path, data, schema["x-text"] == MARKDOWN
+            yield path, data, shape.text == MARKDOWN
         return
     if depth > _MAX_DEPTH:
         return
     if isinstance(data, dict):
-        properties = schema.get("properties", {})
         for key, value in data.items():
-            if key in properties:
-                yield from _walk(properties[key], resolver, value, path + (key,), depth + 1)
-    elif isinstance(data, list) and isinstance(schema.get("items"), dict):
+            if key in shape.properties:
+                yield from _walk(shape.properties[key], value, path + (key,), depth + 1)
+    elif isinstance(data, list) and shape.items is not None:
         for i, value in enumerate(data):
-            yield from _walk(schema["items"], resolver, value, path + (i,), depth + 1)
+            yield from _walk(shape.items, value, path + (i,), depth + 1)

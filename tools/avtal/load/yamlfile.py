@@ -98,6 +98,7 @@ class _Builder:
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
+    """path as findings show it: POSIX, relative to root when it lies under root, else as given."""
     if root is not None:
         try:
             return path.resolve().relative_to(root.resolve()).as_posix()
@@ -107,7 +108,12 @@ def display_path(path: Path, root: Path | None = None) -> str:
 
 
 def load_text(text: str, path: str) -> tuple[LoadedFile | None, list[Finding]]:
-    """Parse YAML text; return the file (None if unusable) and the findings."""
+    """Parse YAML text; return the file (None if unusable) and the findings; never raises.
+
+    path: the name positions carry. Codes: ``file-character``, ``yaml-syntax``, ``yaml-empty``,
+    ``yaml-value`` (the file is unusable), ``yaml-duplicate-key``, ``yaml-complex-key`` (the file is
+    built without the offending key).
+    """
     node = _compose_fast(text)
     if node is not False:
         return _built(text, path, node, _Loader(""))
@@ -183,6 +189,11 @@ def _translate_problem(problem: str) -> str:
 
 
 def load_file(path: Path, root: Path | None = None) -> tuple[LoadedFile | None, list[Finding]]:
+    """Read and parse a file (a leading BOM dropped), as ``load_text``; positions name it relative to root.
+
+    Adds the codes ``file-unreadable`` (an OSError) and ``file-encoding`` (not UTF-8, at the first
+    bad byte); never raises.
+    """
     shown = display_path(path, root)
     try:
         raw = path.read_bytes()

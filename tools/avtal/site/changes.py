@@ -8,8 +8,6 @@ encoded).
 
 from __future__ import annotations
 
-from ..diff import diff_periods
-from ..diff.html import html_blocks
 from ..model import Corpus, Period
 from . import blocks
 from .blocks import link
@@ -19,6 +17,7 @@ from .urls import Site, page_url, relative
 
 
 def page_path(period: Period) -> str:
+    """``<period>/andringar.md``: the period's Ändringar page."""
     return f"{period.id}/andringar.md"
 
 
@@ -29,6 +28,7 @@ def predecessor(corpus: Corpus, period: Period) -> Period | None:
 
 
 def has_page(corpus: Corpus, period: Period) -> bool:
+    """Whether the period gets an Ändringar page: its predecessor is in the corpus, or it lists its changes."""
     return predecessor(corpus, period) is not None or bool(period.changes_from_predecessor)
 
 
@@ -39,6 +39,9 @@ def changes_markdown(site: Site, period: Period) -> str:
     before = predecessor(corpus, period)
     comparison = None
     if before is not None:
+        from ..diff import diff_periods  # only a period whose predecessor is in the corpus needs the diff
+        from ..diff.html import html_blocks
+
         result = diff_periods(before, period, old_statutes=corpus.statutes, new_statutes=corpus.statutes)
 
         def to(side: str, ident: str) -> str | None:

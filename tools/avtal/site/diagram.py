@@ -19,12 +19,16 @@ import networkx as nx
 
 from ..model import KIND_LABELS, LEVEL_LABELS, Period
 
+# The layout, in SVG user units (px at 100 %; the picture scales to its figure). A layout choice made by
+# hand, no measurement recorded: the 2023–2026 period's six columns (Del A, Del B, four arrangements)
+# come to 6 × 158 + 5 × 10 = 998 units. CHARS is the wrap width for FONT in a column-wide box:
+# 158 − 2 × 6 = 146 units of text, about 6.3 units (0.53 of the font size) a character.
 COLUMN = 158  # width of a column
 GAP = 10  # between columns
 INDENT = 9  # per level below a column's head
 LINE = 14  # text line height
 PAD = 6  # inside a box
-FONT = 12
+FONT = 12  # font size
 TOP_ROW = 52  # height of the agreement's box
 ROW_GAP = 34  # between the agreement and the columns
 STACK_GAP = 8  # between stacked boxes
@@ -33,6 +37,8 @@ CHARS = 23  # characters per text line in a column-wide box
 
 @dataclass(frozen=True)
 class Node:
+    """A document or guideline as the picture shows it."""
+
     id: str
     label: str  # shown in the box
     title: str  # the full title (tooltip)
@@ -43,6 +49,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Box:
+    """A placed box: top-left corner and width in SVG units, its label wrapped into lines."""
+
     node: Node
     x: float
     y: float
@@ -51,6 +59,7 @@ class Box:
 
     @property
     def height(self) -> float:
+        """Padding above and below plus one LINE per line of text."""
         return 2 * PAD + LINE * len(self.lines)
 
 
@@ -84,7 +93,12 @@ def _wrap(text: str, width: int, max_lines: int = 4) -> tuple[str, ...]:
 
 
 def layout(g: nx.DiGraph, root: str, columns: list[str], beside: list[str]) -> list[Box]:
-    """Boxes for the root, the strategies beside it, the columns and everything under them."""
+    """Boxes for the root, the strategies beside it, the columns and everything under them.
+
+    The root box is two columns wide (at most the whole width), its label in two lines of up to 36
+    characters; a box narrowed by indentation wraps at proportionally fewer characters, never under 12;
+    labels run to at most 4 lines (2 in the top row), cut ones ending in "…". All chosen by hand.
+    """
     boxes: list[Box] = []
     width = len(columns) * COLUMN + (len(columns) - 1) * GAP
     root_width = min(2 * COLUMN, width)

@@ -20,7 +20,7 @@ from .inline import TextContext, text_html
 from .urls import Site, page_url
 
 FORMAT = "avtal-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # the const of format_version in schemas/export.schema.json: the two change together
 SCHEMA_URL = "https://avtal.local/schemas/export.schema.json"
 
 _HREF = re.compile(r'href="(?!https?:|mailto:)([^"]*)"')

@@ -29,6 +29,9 @@ from functools import lru_cache
 from .. import text as textmod
 from ..model import Document, Period, Section, Term
 
+# Counts of sections (and documents' own texts) of one period using a term. Both chosen by hand, no
+# measurement recorded; tests/test_site_pages.py checks keywords ``usage`` gives with them ("ÖK" on
+# ok-munhalsa, "dosdispensering", "egenvårdsbedömning") and that none repeats its section's text.
 SPECIFIC = 6  # a term used in more sections than this is too common to tag them all
 NAMED = 20  # a term used in more sections than this does not name a section by its heading
 _WORD_CHARS = r"\wÅÄÖåäö"
@@ -36,6 +39,8 @@ _WORD_CHARS = r"\wÅÄÖåäö"
 
 @dataclass(frozen=True)
 class Keyword:
+    """A search word a section gets, and the glossary term it comes from ("" for a key term's label)."""
+
     word: str
     term: str  # the glossary term's id
 
@@ -82,6 +87,10 @@ def _first_word(word: str) -> str:
 
 def occurs(word: str, text: str, abbreviation: bool = False) -> bool:
     """Whether word (or phrase) stands in text at a word start (see ``_pattern``).
+
+    Case is ignored, except for an abbreviation and for an all-capitals word of at most six characters
+    ("SIP", "HVB"), matched exactly. Otherwise each word of a phrase but the last may take up to three
+    more letters, the last any ending. Six and three were chosen by hand.
 
     A word whose first word starts no word of the text cannot occur: that is decided from the text's
     sorted words (``bisect``) without a regex search, which keeps the glossary's usage linear in the
@@ -136,7 +145,10 @@ def _headings(period: Period) -> dict[str, str]:
 
 
 def usage(period: Period, terms: list[Term]) -> Usage:
-    """Where each term is used in the period and which keywords each section gets."""
+    """Where each term is used in the period and which keywords each section gets (module docstring).
+
+    A key term's label becomes a keyword of its clause when it has at most four words (chosen by hand).
+    """
     shown = {k.id: k.text for k in period.key_terms}
     texts = plain_texts(period, shown)
     headings = _headings(period)
@@ -208,7 +220,11 @@ _TOKEN = re.compile(rf"[{_WORD_CHARS}]+")
 
 
 def covered(word: str, text: str) -> bool:
-    """Whether every word of a keyword is already in the text (the search matches word starts)."""
+    """Whether every word of a keyword is already in the text (the search matches word starts).
+
+    A word of one or two letters must stand whole; a longer one is covered by a word of the text that
+    starts with its first letters: all but the last three, at least four (chosen by hand).
+    """
     have = {t.casefold() for t in _TOKEN.findall(text)}
     for token in _TOKEN.findall(word.casefold()):
         if len(token) <= 2:

@@ -20,6 +20,7 @@ from avtal.findings import Severity
 from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST, build, nav, search_boosts
 from avtal.site.export import export
 from avtal.site.overview import start_page_html
+from avtal.templating import bytecode_cache
 
 HIERARCHY_PLACEHOLDER = "<!-- avtal:hierarchy -->"
 
@@ -36,6 +37,7 @@ class CorpusHasErrors(PluginError):
 
 
 def on_config(config):
+    """Check the corpus (raises CorpusHasErrors on errors), build every page once, set the navigation."""
     root = Path(config.config_file_path).resolve().parent
     corpus, findings = check_root(root)
     if any(f.severity is Severity.ERROR for f in findings):
@@ -50,6 +52,7 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
+    """Add the generated pages and the open-data file (``data/avtal.json``) to mkdocs' files."""
     done = _state["build"]
     for page in done.pages:
         files.append(File.generated(config, page.path, content=page.content))
@@ -58,7 +61,14 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_env(env, config, files):
+    """The theme's templates are compiled once and kept between builds, as avtal's own are."""
+    env.bytecode_cache = env.bytecode_cache or bytecode_cache()
+    return env
+
+
 def on_page_markdown(markdown: str, page, config, files):
+    """Give the page its search weight and put the hierarchy picture in place of its placeholder."""
     boost = _state["boosts"].get(page.file.src_uri, OTHER_PAGE_SEARCH_BOOST)
     if "search" not in page.meta and boost != 1.0:  # front matter decides when it says
         page.meta["search"] = {"boost": boost}

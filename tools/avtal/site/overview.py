@@ -10,6 +10,7 @@ from .urls import Site, current_period, document_page, guideline_page, page_url,
 
 
 def overview_page(period: Period) -> str:
+    """``<period>/index.md``: the period's overview page."""
     return f"{period.id}/index.md"
 
 

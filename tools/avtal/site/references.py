@@ -37,6 +37,7 @@ class References:
     read_by: dict[str, list[str]] = field(default_factory=dict)  # document -> documents read together with it
 
     def add(self, source: Ref, target: Ref) -> None:
+        """Record source → target once; a law gets no incoming list, and a reference to itself is dropped."""
         if source.id == target.id:
             return
         outgoing = self.outgoing.setdefault(source.id, [])

@@ -10,13 +10,15 @@ import dataclasses
 import posixpath
 from dataclasses import dataclass, field
 
-from ..cite import StatuteIndex, find_citations, index_from_register
+from ..cite import StatuteIndex, citations_of, index_from_register
 from ..model import Corpus, Document, Period, Statute
 from . import glossary
 
 
 @dataclass(frozen=True)
 class Page:
+    """A generated page: its Markdown file's path in docs_dir, its title, its Markdown."""
+
     path: str  # e.g. "2023-2026/del-b.md"
     title: str
     content: str
@@ -45,14 +47,17 @@ def relative(from_page: str, to_url: str) -> str:
 
 
 def document_page(document: Document) -> str:
+    """``<period>/<document id>.md``: a document's own page."""
     return f"{document.period_id}/{document.id}.md"
 
 
 def guideline_page(period: Period) -> str:
+    """``<period>/riktlinjer.md``: the period's guideline register."""
     return f"{period.id}/riktlinjer.md"
 
 
 def print_page(period: Period) -> str:
+    """``<period>/utskrift.md``: the whole period on one printable page."""
     return f"{period.id}/utskrift.md"
 
 
@@ -119,7 +124,7 @@ class Site:
         return site
 
     def link(self, page: str, period: str, ident: str) -> str:
-        """The href from page (a page path) to an id of a period."""
+        """The href from page (a page path) to an id of a period; KeyError when the id has no URL."""
         return relative(page, self.urls[period, ident])
 
     def statute(self, sfs: str | None) -> Statute | None:
@@ -128,9 +133,10 @@ class Site:
 
 
 def citations_in(site: Site, raw: str) -> list:
-    """The statute citations the parser finds in a text, parsed once per build."""
+    """The statute citations (``cite.Citation``, offsets into raw) the parser finds in a text, parsed once
+    per build; none when the Site has no statute index."""
     if site.citations is None:
         return []
     if raw not in site.found:  # each text is rendered on its page, in print and in the export
-        site.found[raw] = find_citations(raw, site.citations)
+        site.found[raw] = list(citations_of(raw, site.citations))
     return site.found[raw]
