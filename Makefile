@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: serve site check test browser-deps clean bench pdf search-quality
+.PHONY: serve site check test browser-deps clean bench pdf search-quality citation-quality
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ pdf: site browser-deps
 # in Chromium; fails below the measured floor (tools/search_quality.py -v lists every query's results).
 search-quality: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -q -m search_quality
+
+# Recall, precision and acts named by number of the citation parser over the golden cases in
+# tests/citations/; fails below the floors (tools/citation_quality.py -v lists every case that differs).
+citation-quality: $(STAMP)
+	$(BIN)/python tools/citation_quality.py
 
 # Everything but the search measurement (about a minute on its own: make search-quality).
 test: $(STAMP) browser-deps

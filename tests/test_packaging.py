@@ -6,6 +6,7 @@ The wheel is built from this checkout and put first on the path, so nothing of t
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -24,7 +25,7 @@ def test_every_subpackage_is_listed_for_the_wheel():
     package = ROOT / "tools" / "avtal"
     found = {".".join(("avtal", *p.parent.relative_to(package).parts)) for p in package.rglob("__init__.py")}
     templates = {".".join(("avtal", *p.relative_to(package).parts)) for p in package.rglob("templates") if p.is_dir()}
-    assert set(setuptools["packages"]) == found | templates | {"avtal.schemas"}
+    assert set(setuptools["packages"]) == found | templates | {"avtal.schemas", "avtal.register"}
 
 
 _OUTPUTS = {".git", ".venv", "build", "site", ".hypothesis"}  # at the top of the checkout
@@ -53,6 +54,46 @@ def installed(tmp_path_factory) -> Path:
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(out / "site-packages")
     return out / "site-packages"
+
+
+def test_the_wheel_holds_the_statute_register_and_nothing_else_of_the_corpus(installed):
+    shipped = installed / "avtal" / "register"
+    assert sorted(p.name for p in shipped.iterdir() if p.suffix == ".yaml") == ["lagar.yaml"]
+    assert (shipped / "lagar.yaml").read_bytes() == (ROOT / "agreement" / "register" / "lagar.yaml").read_bytes()
+
+
+REFS_TEXT = "Enligt 16 kap. 4 § HSL och 9 § LSS ska en plan upprättas.\n"
+
+
+def _refs(cwd: Path, env: dict, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", "import sys; from avtal.cli import main; sys.exit(main(sys.argv[1:]))",
+                           "refs", *args], input=REFS_TEXT, cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def test_an_installed_avtal_refs_knows_the_statutes_outside_a_project(installed, tmp_path):
+    """Issue 15: outside a checkout `avtal refs` uses the register shipped with the package, and
+    answers as it does in the project."""
+    env = dict(os.environ, PYTHONPATH=str(installed))
+    outside = _refs(tmp_path, env, "--format", "json")
+    assert outside.returncode == 0, outside.stderr
+    links = [json.loads(line)["link"] for line in outside.stdout.splitlines()]
+    assert links == ["https://lagen.nu/2017:30#K16P4", "https://lagen.nu/1993:387#P9"]
+    inside = _refs(ROOT, env, "--format", "json")
+    assert inside.stdout == outside.stdout
+
+
+def test_a_projects_own_register_overrides_the_shipped_one(installed, tmp_path):
+    register = tmp_path / "agreement" / "register"
+    register.mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (register / "lagar.yaml").write_text(
+        "statutes:\n  - id: hsl\n    sfs: \"2099:1\"\n    kind: lag\n    title: Hälso- och sjukvårdslag (2099:1)\n"
+        "    abbreviation: HSL\n    in_force_from: 2099-01-01\n"
+        "    source: https://data.riksdagen.se/dokument/sfs-2099-1.html\n", encoding="utf-8")
+    run = _refs(tmp_path, dict(os.environ, PYTHONPATH=str(installed)))
+    assert run.returncode == 0, run.stderr
+    assert "https://lagen.nu/2099:1#K16P4" in run.stdout
+    assert "okänd lag" in run.stdout  # LSS is not in this project's register
 
 
 def test_the_wheel_holds_every_schema(installed):

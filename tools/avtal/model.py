@@ -311,6 +311,8 @@ class Statute:
     replaced_by: str | None = None
     chapters: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
+    source: str | None = None  # the official text the register's facts come from (riksdagen.se, SFS)
+    sections: tuple[str, ...] = ()  # an act without chapters: its sections, "1-30", when checked
 
     @property
     def url(self) -> str:

@@ -52,11 +52,12 @@ def cited(period: Period, index: cite.StatuteIndex) -> Iterator[CitedAt]:
             yield CitedAt(citation, text, valid_from, valid_to)
 
 
-_LIST_GAP = re.compile(r"^\s*(?:,|och|samt|eller|respektive|,\s*(?:och|samt|eller))?\s*$")
+# Between the members of one list: "och", "samt", commas, and the dash of a range ("12 kap. 1-3 §§").
+_LIST_GAP = re.compile(r"^\s*(?:,|och|samt|eller|respektive|,\s*(?:och|samt|eller)|[-–—‑]{1,2})?\s*$")
 
 
 def places(found: list[CitedAt]) -> list[list[CitedAt]]:
-    """Group citations written as one list ("5 kap. 8 a § och 9 a § SoL") into one place."""
+    """Group citations written as one list ("5 kap. 8 a § och 9 a § SoL", "12 kap. 1-3 §§ HSL") into one place."""
     groups: list[list[CitedAt]] = []
     for item in found:
         last = groups[-1][-1] if groups else None
@@ -88,8 +89,9 @@ def check_statutes(corpus: Corpus) -> list[Finding]:
     """Unknown acts, mismatched numbers, missing chapters, repealed acts, other spellings.
 
     Each place (a list of citations of one act, see ``places``) is reported once, at its first citation;
-    chapters are checked per citation. Errors: ``statute-unknown``, ``statute-number-mismatch``,
-    ``statute-no-chapters``, ``statute-chapter``. Warnings: ``statute-unresolved`` (no act named),
+    chapters and sections are checked per citation. Errors: ``statute-unknown``, ``statute-number-mismatch``,
+    ``statute-no-chapters``, ``statute-chapter``, ``statute-section`` (a section outside the register's
+    checked ``sections`` of an act without chapters). Warnings: ``statute-unresolved`` (no act named),
     ``statute-repealed`` (repealed on or before the text's valid_to), ``statute-not-in-force`` (in force
     only after the text's valid_from). Tips: ``statute-not-in-register``, ``statute-spelling``.
     """
@@ -140,6 +142,11 @@ def _check_place(place: list[CitedAt], by_sfs: dict[str, Statute], index: cite.S
             out.append(error("statute-chapter", item.position,
                              f"{statute.title} har inget {chapter} kap.",
                              f"Lagen har kapitlen {_chapter_span(statute.chapters)}."))
+        section = item.citation.section
+        if section and not chapter and statute.sections and not _has_section(statute.sections, section):
+            out.append(error("statute-section", item.position,
+                             f"{statute.title} har ingen {section} §.",
+                             f"Lagen har paragraferna {', '.join(statute.sections)}; kontrollera numret."))
     if statute.repealed_from and statute.repealed_from <= first.valid_to:
         replacement = by_sfs.get(statute.replaced_by or "")
         new = replacement.title if replacement else (statute.replaced_by or "okänd lag")
@@ -162,3 +169,13 @@ def _check_place(place: list[CitedAt], by_sfs: dict[str, Statute], index: cite.S
 
 def _chapter_span(chapters: tuple[str, ...]) -> str:
     return ", ".join(chapters)
+
+
+def _has_section(sections: tuple[str, ...], section: str) -> bool:
+    """Whether the register's sections ("1-30") hold a cited section; "9 a" is a section of 9's."""
+    number = int(section.split()[0])
+    for span in sections:
+        first, _, last = span.partition("-")
+        if int(first) <= number <= int(last or first):
+            return True
+    return False

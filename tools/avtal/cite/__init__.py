@@ -1,18 +1,21 @@
 """Cite: Swedish statute citations in running text, the statute register, lagen.nu links.
 
-``find_citations(text, index)`` finds every citation ("16 kap. 4 § HSL", "9 § 8 LSS",
-"lagen (1993:387) om stöd och service …"); ``index_from_register(statutes)`` builds the
-index from the register; ``lagen_nu_link`` makes the deep link (``#K16P4``).
+``find_citations(text, index)`` finds every citation ("16 kap. 4 § HSL", "9 § 8 LSS", "12 kap.
+1-3 §§", "lagen (1993:387) om stöd och service …", "2 § samma lag"), one per provision;
+``index_from_register(statutes)`` builds the index from the register (and the well-known acts
+of ``known``); ``lagen_nu_link`` makes the deep link in lagen.nu's scheme (``#K16P4``,
+``#P9S1N8``); ``place_label`` writes a citation's place out whole ("12 kap. 3 §").
 """
 
 from functools import lru_cache
 
-from .parse import Citation, find_citations
+from .known import KNOWN_ACTS
+from .parse import Citation, find_citations, place_label
 from .places import lagen_nu_link
 from .register import Act, StatuteIndex, build_index, index_from_register
 
-__all__ = ["Act", "Citation", "StatuteIndex", "build_index", "citations_of", "find_citations", "index_from_register",
-           "lagen_nu_link"]
+__all__ = ["Act", "Citation", "KNOWN_ACTS", "StatuteIndex", "build_index", "citations_of", "find_citations",
+           "index_from_register", "lagen_nu_link", "place_label"]
 
 
 @lru_cache(maxsize=16384)

@@ -11,7 +11,7 @@ from .register import Act, StatuteIndex
 
 
 _SFS = r"[0-9]{4}:[0-9]{1,4}(?![0-9:])"
-_LAW_WORD = r"(?:lag|lagen|förordning|förordningen|balk|balken)"
+_LAW_WORD = r"(?:lag|lagen|förordning|förordningen|balk|balken|kungörelse|kungörelsen|stadga|stadgan)"
 
 # "lagen (1993:387)", "Lag (2008:344)", "svensk lag (2018:1197 om ...)",
 # "lag 2017:612", "skollagen (2010:800)": a law word with an SFS number.
@@ -19,16 +19,23 @@ GENERIC_ACT_RE = re.compile(
     r"(?<![\w-])(?P<word>(?i:[^\W\d_]*?" + _LAW_WORD + r"))"
     r"(?=\s*\(\s*(?:SFS\s*)?[0-9]{4}:[0-9]|\s+(?:SFS\s*)?[0-9]{4}:[0-9])"
 )
-# "SFS 2017:30"
+# "SFS 2017:30", and the numbers listed after it: "SFS 2020:1043 och 2023:37".
 SFS_PREFIX_RE = re.compile(r"(?<![\w-])SFS\s*(?P<sfs>" + _SFS + r")")
+# "ändrad genom 2023:37", "infördes genom 2020:1043": an amending act by its number alone.
+AMENDED_BY_RE = re.compile(r"(?<![\w-])genom\s+(?P<sfs>" + _SFS + r")")
+_SFS_LIST_NEXT_RE = re.compile(
+    r"\s*(?:,\s*(?:(?:och|samt|eller)\s+)?|\s+(?:och|samt|eller)\s+)(?P<number>(?:SFS\s*)?(?P<sfs>" + _SFS + r"))"
+)
 # "(2018:1197 om Förenta nationernas konvention om barnets rättigheter)":
 # the inside of the parentheses; the title at most 250 characters long (a bound chosen by hand).
 PAREN_SFS_TITLE_RE = re.compile(
     r"(?<=\()\s*(?P<sfs>" + _SFS + r")\s+(?:om|med)\s[^()]{1,250}?(?=\s*\))"
 )
-# "samma lag", "nämnda förordning": the act named last in the sentence.
+# "samma lag", "nämnda förordning", "denna lag", and "lagen" alone when no title or number
+# follows ("2 § lagen"): the act named last (or, "förstnämnda", first) in the paragraph.
 ANAPHOR_RE = re.compile(
-    r"(?<![\w-])(?i:(?:samma|nämnda|denna|förstnämnda|sistnämnda)\s+" + _LAW_WORD + r")(?![\w-])"
+    r"(?<![\w-])(?:(?i:(?P<which>samma|nämnda|denna|förstnämnda|sistnämnda)\s+" + _LAW_WORD + r")"
+    r"|(?P<bare>lagen|förordningen|balken))(?![\w-])(?(bare)(?!\s+(?:om|med)\s)(?!\s*\())"
 )
 
 # What may follow the name of an act.
@@ -45,7 +52,10 @@ _EXT_APPOSITIVE_RE = re.compile(
 # The title of an act not in the register: "om vård av missbrukare i vissa
 # fall". Words up to punctuation, at most 15, stopping at words that start
 # the rest of the sentence.
-_TITLE_STOP = r"(?:ska|skall|som|enligt|samt|är|har|gäller|kan|får|bör|måste|innebär|reglerar|regleras)\b"
+_TITLE_STOP = (
+    r"(?:ska|skall|som|enligt|samt|är|var|har|hade|gäller|gällde|kan|får|bör|måste|innebär|reglerar|regleras"
+    r"|anger|föreskriver|tillämpas|upphävdes|upphörde|ändrades|infördes|ersattes|ersätter|trädde|träder)\b"
+)
 _EXT_GENERIC_TITLE_RE = re.compile(
     r"\s+(?:om|med)\s+[^\W\d_]\w*"
     r"(?:(?:\s*[-–]\s*|\s+)(?!" + _TITLE_STOP + r")[^\W\d_]\w*){0,14}"
@@ -66,6 +76,7 @@ class ActRef:
     sfs_written: str | None
     conflict: bool
     anaphor: bool = False
+    first_named: bool = False  # "förstnämnda lag": the act named first in the paragraph
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,7 @@ def _candidates(text: str, index: StatuteIndex) -> list[_Candidate]:
         found += [_Candidate(m.start(), m.end(), 0, "name", m) for m in index.mention_re.finditer(text)]
     found += [_Candidate(m.start(), m.end(), 1, "generic", m) for m in GENERIC_ACT_RE.finditer(text)]
     found += [_Candidate(m.start(), m.end(), 2, "sfs", m) for m in SFS_PREFIX_RE.finditer(text)]
+    found += [_Candidate(m.start("sfs"), m.end(), 2, "sfs", m) for m in AMENDED_BY_RE.finditer(text)]
     found += [_Candidate(m.start(), m.end(), 3, "paren", m) for m in PAREN_SFS_TITLE_RE.finditer(text)]
     found += [_Candidate(m.start(), m.end(), 4, "anaphor", m) for m in ANAPHOR_RE.finditer(text)]
     found.sort(key=lambda c: (c.start, -c.end, c.priority))
@@ -101,16 +113,30 @@ def scan_act_refs(text: str, index: StatuteIndex) -> list[ActRef]:
         ref = _act_ref(text, candidate, index, starts)
         refs.append(ref)
         covered = ref.end
+        if candidate.kind == "sfs":
+            refs += _listed_numbers(text, ref, index)
+            covered = refs[-1].end
     return refs
+
+
+def _listed_numbers(text: str, ref: ActRef, index: StatuteIndex) -> list[ActRef]:
+    """The SFS numbers listed after "SFS 2020:1043": "och 2023:37", ", 2024:1"."""
+    listed = []
+    end = ref.end
+    while (match := _SFS_LIST_NEXT_RE.match(text, end)) is not None:
+        listed.append(_resolved(match.start("number"), match.end(), None, None, match["sfs"], index))
+        end = match.end()
+    return listed
 
 
 def _act_ref(text: str, candidate: _Candidate, index: StatuteIndex, starts: Sequence[int]) -> ActRef:
     match, kind = candidate.match, candidate.kind
     if kind == "anaphor":
-        return ActRef(match.start(), match.end(), None, None, None, None, False, anaphor=True)
+        first = (match["which"] or "").casefold() == "förstnämnda"
+        return ActRef(match.start(), match.end(), None, None, None, None, False, anaphor=True, first_named=first)
     if kind in ("sfs", "paren"):
         sfs = match["sfs"]
-        return _resolved(match.start(), match.end(), None, None, sfs, index)
+        return _resolved(candidate.start, match.end(), None, None, sfs, index)
 
     if kind == "name":
         named = index.by_name(match["name"]) if match["name"] else index.by_abbreviation(match["abbr"])
@@ -196,7 +222,7 @@ def _resolved(
         by_number = index.by_sfs(sfs_written)
         return ActRef(
             start, end,
-            act_id=by_number.id if by_number else None,
+            act_id=by_number.id if by_number and by_number.registered else None,
             sfs=sfs_written,
             name_written=name_written,
             sfs_written=sfs_written,
@@ -205,7 +231,7 @@ def _resolved(
         )
     return ActRef(
         start, end,
-        act_id=named.id if named else None,
+        act_id=named.id if named and named.registered else None,
         sfs=named.sfs if named else None,
         name_written=name_written,
         sfs_written=None,

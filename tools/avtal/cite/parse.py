@@ -8,34 +8,36 @@ The agreement cites statutes the way people write them, with no markup:
     patientlagen (2014:821) 6 kap 3§
     lagen (1993:387) om stöd och service till vissa funktionshindrade, LSS
 
-``find_citations`` finds them in three steps:
+``find_citations`` finds them in two steps:
 
-1. scan: find *act references* (a name, abbreviation or SFS number of an act,
-   with what is written around it: "(2017:30)", ", HSL", "om ...") and
-   *places* (chapter, section, stycke, punkt);
-2. group: places joined by "och", "samt", "respektive", "eller" or commas form
-   a *place list*;
-3. bind: a place list binds to the act reference right after it ("... 2 §
-   HSL"), else to the one right before it ("patientlagen (2014:821) 6 kap
-   3§"), else to the act named last in the sentence when followed by "samma
-   lag"; otherwise its places are reported unresolved. An act reference no
-   place list binds to is a citation of the act without place.
+1. scan: find *act references* (``acts``: a name, abbreviation or SFS number of
+   an act, with what is written around it: "(2017:30)", ", HSL", "om ...";
+   "samma lag", "nämnda lag", "denna lag", "lagen") and *place lists*
+   (``places``: chapters, sections, moment, stycken, meningar, punkter, each
+   member of a list or end of a range a place of its own);
+2. bind: a place list binds to the act reference right after it ("... 2 §
+   HSL", "2 § i samma lag"), else to the one right before it ("patientlagen
+   (2014:821) 6 kap 3§"); "samma lag", "nämnda lag", "denna lag" and "lagen"
+   stand for the act named last before them in the paragraph ("förstnämnda
+   lag" the first); otherwise its places are reported unresolved. An act
+   reference no place list binds to is a citation of the act without place.
 
-When the SFS number written next to a name disagrees with the register entry
-of the name ("HSL (2001:453)"), the written number wins (it identifies the act
-uniquely; names get reused when an act is replaced) and ``conflict`` is set.
+Every place is one citation with one lagen.nu link; the act's text joins the
+place nearest to it. When the SFS number written next to a name disagrees with
+the register entry of the name ("HSL (2001:453)"), the written number wins (it
+identifies the act uniquely; names get reused when an act is replaced) and
+``conflict`` is set.
 
-Not supported (they yield fewer or coarser citations, never an error):
-chapter ranges ("1-3 kap."); lists of punkter ("andra stycket 4 och 5": only
-4); a stycke or punkt after a list of sections ("1 och 2 §§ andra stycket")
-is given to the last section only; a punkt on the line after its section
-(read as a numbered list instead); "i lagen" / "i förordningen" as a back
-reference (only "samma", "nämnda", "denna", "förstnämnda", "sistnämnda"
-lag); bare SFS numbers with no "lag", "SFS" or name next to them; an
-abbreviation outside the register except as the appositive of "lag (SFS)
-om ..., LVU". The title of an act outside the register is guessed: up to 15
-words after "om"/"med", ending at punctuation, a verb such as "ska" or the
-next act.
+Not supported (they yield fewer or coarser citations, never an error): a
+stycke or punkt after a list of sections ("1 och 2 §§ andra stycket") is
+given to the last section only; a punkt on the line after its section (read
+as a numbered list instead); a range links its two ends, not the members
+between them (as lagen.nu); bare SFS numbers with no "lag", "SFS" or name next
+to them; an abbreviation outside the register except as the appositive of
+"lag (SFS) om ..., LVU"; places with no act anywhere before them in the
+paragraph (they are relative to a text we do not know). The title of an act
+outside the register is guessed: up to 15 words after "om"/"med", ending at
+punctuation, a verb such as "ska" or the next act.
 
 Everything here is pure: regexes are compiled at import time or once per
 register in ``build_index``.
@@ -49,13 +51,13 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .acts import ActRef, scan_act_refs
-from .places import Place, scan_places, lagen_nu_link
+from .places import ORDINALS, Place, lagen_nu_link, scan_places
 from .register import StatuteIndex
 
 
 @dataclass(frozen=True)
 class Citation:
-    """One citation found in a text; ``text == input[start:end]``."""
+    """One citation found in a text, one provision and one link; ``text == input[start:end]``."""
 
     text: str
     start: int
@@ -66,41 +68,51 @@ class Citation:
     sfs_written: str | None
     chapter: str | None
     section: str | None
-    section_to: str | None
+    section_to: str | None  # the first end of a range knows the last ("12 kap. 1" of "1-3 §§")
     stycke: int | None
-    punkt: int | None
+    punkt: str | None  # "8", "2a", or a letter point "b"
     conflict: bool
     link: str | None
+    moment: int | None = None
+    mening: int | None = None
 
 
-# Between places of one list: "och", "samt", "respektive", "eller", commas.
-_LIST_GAP_RE = re.compile(
-    r"\s*(?:,\s*)?(?:(?:och|samt|respektive|resp\.|eller|och/eller)\s+)?(?:i\s+)?"
-)
-# Between a place list and the act it belongs to: "2 §, HSL", "2 § i lagen".
+_ORDINAL_WORDS = {number: word for word, number in ORDINALS.items()}
+
+
+def place_label(citation: Citation) -> str:
+    """The place a citation links to, written out whole in the usual Swedish form, whatever part of
+    a list or range its own text is: "12 kap. 3 §" for the "3 §§" of "12 kap. 1-3 §§", "2 kap. 7 §
+    tredje stycket" for the "tredje styckena" of "andra och tredje styckena". Empty for an act."""
+    parts = []
+    if citation.chapter:
+        parts.append(f"{citation.chapter} kap.")
+    if citation.section:
+        parts.append(f"{citation.section} §")
+        if citation.moment:
+            parts.append(f"{citation.moment} mom.")
+        if citation.stycke:
+            parts.append(f"{_ORDINAL_WORDS.get(citation.stycke, citation.stycke)} stycket")
+        if citation.punkt:
+            parts.append(citation.punkt if citation.punkt[:1].isdigit() else f"{citation.punkt})")
+        if citation.mening:
+            parts.append(f"{_ORDINAL_WORDS.get(citation.mening, citation.mening)} meningen")
+    return " ".join(parts)
+
+
+# Between a place list and the act it belongs to: "2 §, HSL", "2 § i lagen"; after a punkt
+# also its full stop: "9 § 7. LSS".
 _PLACE_ACT_GAP_RE = re.compile(r"\s*(?:,\s*)?(?:i\s+)?")
+_PUNKT_ACT_GAP_RE = re.compile(r"\.?\s*(?:,\s*)?(?:i\s+)?")
 # Between an act and the places after it: "patientlagen (2014:821) 6 kap",
 # "lagen om ... (4 kap. 1-3§§)".
 _ACT_PLACE_GAP_RE = re.compile(r"\s*(?:(?P<open>\()\s*|,\s*)?")
 _CLOSE_PAREN_RE = re.compile(r"\s*\)")
-# The end of a sentence, for "samma lag". Not after "kap." or "m.fl.".
+# The end of a sentence, for a quotation. Not after "kap." or "m.fl.".
 _SENTENCE_END_RE = re.compile(
     r"(?<!kap)(?<!\bfl)(?<!\bm\.m)(?<!t\.ex)[.!?](?=\s+[A-ZÅÄÖ•])|\n[ \t]*\n"
 )
-
-
-def _place_lists(text: str, places: list[Place]) -> list[list[Place]]:
-    """Group places joined by list words; later places take an earlier chapter."""
-    lists: list[list[Place]] = []
-    for place in places:
-        current = lists[-1] if lists else None
-        if current and _LIST_GAP_RE.fullmatch(text, current[-1].end, place.start):
-            if place.chapter is None and current[-1].chapter is not None:
-                place = place.in_chapter(current[-1].chapter)
-            current.append(place)
-        else:
-            lists.append([place])
-    return lists
+_PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n")
 
 
 def _citation(
@@ -108,10 +120,12 @@ def _citation(
     from_context: bool = False,
 ) -> Citation:
     sfs = ref.sfs if ref else None
-    chapter = place.chapter if place else None
-    section = place.section if place else None
-    stycke = place.stycke if place else None
-    punkt = place.punkt if place else None
+    fields = {name: getattr(place, name) if place else None
+              for name in ("chapter", "section", "section_to", "moment", "stycke", "mening", "punkt")}
+    link = None
+    if sfs:
+        link = lagen_nu_link(sfs, fields["chapter"], fields["section"], fields["stycke"], fields["punkt"],
+                             moment=fields["moment"], mening=fields["mening"])
     return Citation(
         text=text[start:end],
         start=start,
@@ -120,34 +134,35 @@ def _citation(
         sfs=sfs,
         name_written=None if from_context or ref is None else ref.name_written,
         sfs_written=None if from_context or ref is None else ref.sfs_written,
-        chapter=chapter,
-        section=section,
-        section_to=place.section_to if place else None,
-        stycke=stycke,
-        punkt=punkt,
         conflict=False if from_context or ref is None else ref.conflict,
-        link=lagen_nu_link(sfs, chapter, section, stycke, punkt) if sfs else None,
+        link=link,
+        **fields,
     )
 
 
 class _Antecedents:
-    """Finds the act named last before a position in the same sentence."""
+    """Finds the act an anaphor or a quotation stands for: named before it in the paragraph."""
 
     def __init__(self, text: str, refs: Sequence[ActRef]):
         self._text = text
         self._named = [ref for ref in refs if not ref.anaphor and ref.sfs is not None]
         self._named_ends = [ref.end for ref in self._named]
         self._sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+        self._paragraph_starts = [m.end() for m in _PARAGRAPH_END_RE.finditer(text)]
 
-    def before(self, position: int) -> ActRef | None:
-        i = bisect.bisect_right(self._named_ends, position) - 1
-        if i < 0:
+    def _paragraph_start(self, position: int) -> int:
+        i = bisect.bisect_right(self._paragraph_starts, position) - 1
+        return self._paragraph_starts[i] if i >= 0 else 0
+
+    def before(self, position: int, first: bool = False) -> ActRef | None:
+        """The act named last (or first) before position in its paragraph."""
+        start = self._paragraph_start(position)
+        lo = bisect.bisect_left(self._named_ends, start)
+        hi = bisect.bisect_right(self._named_ends, position)
+        inside = [ref for ref in self._named[lo:hi] if ref.start >= start]
+        if not inside:
             return None
-        ref = self._named[i]
-        j = bisect.bisect_left(self._sentence_ends, position) - 1
-        if j >= 0 and self._sentence_ends[j] >= ref.end:
-            return None  # a sentence ends between the act and the position
-        return ref
+        return inside[0] if first else inside[-1]
 
     def quoting(self, position: int) -> ActRef | None:
         """The act whose text is quoted at position: the sentence naming it ends with a colon
@@ -162,10 +177,10 @@ class _Antecedents:
         return ref if self._text[ref.end:between[0]].rstrip().endswith(":") else None
 
 
-def _bind(text: str, places: list[list[Place]], refs: list[ActRef]) -> list[Citation]:
+def _bind(text: str, lists: list[list[Place]], refs: list[ActRef]) -> list[Citation]:
     """Bind each place list to its act and emit the citations."""
     # Interleave place lists and act references in text order.
-    items: list[tuple[int, str, object]] = [(pl[0].start, "places", pl) for pl in places]
+    items: list[tuple[int, str, object]] = [(pl[0].start, "places", pl) for pl in lists]
     items += [(ref.start, "act", ref) for ref in refs]
     items.sort(key=lambda item: item[0])
 
@@ -179,23 +194,24 @@ def _bind(text: str, places: list[list[Place]], refs: list[ActRef]) -> list[Cita
         after = items[i + 1][2] if i + 1 < len(items) and items[i + 1][1] == "act" else None
         before = items[i - 1][2] if i > 0 and items[i - 1][1] == "act" else None
 
-        forward = after is not None and _PLACE_ACT_GAP_RE.fullmatch(
-            text, place_list[-1].end, after.start) is not None
+        gap = _PUNKT_ACT_GAP_RE if place_list[-1].punkt is not None else _PLACE_ACT_GAP_RE
+        forward = after is not None and gap.fullmatch(text, place_list[-1].end, after.start) is not None
         backward = None
         if before is not None and not before.anaphor and id(before) not in used:
             backward = _ACT_PLACE_GAP_RE.fullmatch(text, before.end, place_list[0].start)
 
-        if forward and backward and len(place_list) > 1:
-            # "tandvårdslagen (1985:125) 8 a § samt 5 kap. 2 § SoL": the
-            # first place belongs to the act before, the rest to the act after.
-            citations += _emit_after_act(text, place_list[:1], before, backward)
+        if forward and backward and place_list[-1].item > 0:
+            # "tandvårdslagen (1985:125) 8 a § samt 5 kap. 2 § SoL": the first item belongs to
+            # the act before, the rest to the act after.
+            first = [p for p in place_list if p.item == 0]
+            citations += _emit_after_act(text, first, before, backward)
             used.add(id(before))
-            place_list, backward = place_list[1:], None
+            place_list, backward = place_list[len(first):], None
 
         if forward:
             used.add(id(after))
             if after.anaphor:
-                ref = antecedents.before(place_list[0].start)
+                ref = antecedents.before(place_list[0].start, first=after.first_named)
                 citations += _emit(text, place_list, ref, end=after.end, from_context=True)
             else:
                 citations += _emit(text, place_list, after, end=after.end)
@@ -250,18 +266,20 @@ def find_citations(text: str, index: StatuteIndex) -> list[Citation]:
     on arbitrary text with hypothesis.
     """
     refs = scan_act_refs(text, index)
-    places = _outside(scan_places(text), refs)
-    return _bind(text, _place_lists(text, places), refs)
+    lists = [kept for kept in (_outside(places, refs) for places in scan_places(text)) if kept]
+    return _bind(text, lists, refs)
 
 
 def _outside(places: list[Place], refs: list[ActRef]) -> list[Place]:
-    """Places not overlapping an act reference (say, inside a title)."""
+    """The places of a list that do not overlap an act reference (say, inside a title); a list
+    cut by an act ends before it."""
     starts = [ref.start for ref in refs]
-    kept = []
+    kept: list[Place] = []
     for place in places:
         i = bisect.bisect_left(starts, place.end)
         # refs are sorted and disjoint: only the last two starting before the
         # place's end can reach into it.
-        if not any(ref.end > place.start for ref in refs[max(0, i - 2):i]):
-            kept.append(place)
+        if any(ref.end > place.start for ref in refs[max(0, i - 2):i]):
+            break
+        kept.append(place)
     return kept

@@ -1,7 +1,16 @@
-"""Places in a statute: chapter, section, stycke, punkt as written, and lagen.nu's anchors for them."""
+"""Places in a statute as Swedish text writes them, and lagen.nu's anchors for them.
+
+A *place* is one provision a citation links to: a chapter, a section, and within a section a
+moment, a stycke, a mening or a punkt. ``read_places`` reads a whole list of them the way the text
+writes it ("8 kap. 6 § och 12 kap. 1-3 §§", "2 kap. 7 § andra och tredje styckena",
+"7 § 1 eller 2", "1-3 kap.") and gives each member its own span, as lagen.nu links them: a range
+links both its ends ("12 kap. 1" and "3 §§"), a list each member ("2 § andra" and "tredje
+styckena"); the chapter and section written once belong to the first member's span.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -20,62 +29,86 @@ def lagen_nu_link(
     chapter: str | None = None,
     section: str | None = None,
     stycke: int | None = None,
-    punkt: int | None = None,
+    punkt: str | int | None = None,
+    *,
+    moment: int | None = None,
+    mening: int | None = None,
 ) -> str:
-    """Deep link to lagen.nu: ``https://lagen.nu/2001:453#K7P1S1N2``.
+    """Deep link to lagen.nu in its own scheme: ``https://lagen.nu/2001:453#K7P1S1N2``.
 
-    Stycke and punkt are only meaningful under a section and are left out
-    without one.
+    K chapter, P section, O moment, S stycke, N punkt (a letter point as its letter: ``N b``
+    is ``Nb``), M mening, in that order. A punkt cited without its stycke is in the first one
+    ("9 § 8" is ``#P9S1N8``). Moment, stycke, mening and punkt are only meaningful under a
+    section and are left out without one.
     """
     fragment = ""
     if chapter:
         fragment += "K" + _compact(chapter)
     if section:
         fragment += "P" + _compact(section)
+        if moment is not None:
+            fragment += f"O{moment}"
+        if punkt is not None and stycke is None:
+            stycke = 1
         if stycke is not None:
             fragment += f"S{stycke}"
         if punkt is not None:
-            fragment += f"N{punkt}"
+            fragment += "N" + _compact(str(punkt))
+        if mening is not None:
+            fragment += f"M{mening}"
     link = LAGEN_NU + sfs.strip()
     return f"{link}#{fragment}" if fragment else link
 
 
 ORDINALS: Mapping[str, int] = MappingProxyType({
-    "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5,
-    "sjätte": 6, "sjunde": 7, "åttonde": 8, "nionde": 9, "tionde": 10,
+    "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6,
+    "sjunde": 7, "åttonde": 8, "nionde": 9, "tionde": 10, "elfte": 11, "tolfte": 12,
 })
-_ORD = "(?:" + "|".join(ORDINALS) + ")"
-# A chapter or section number: "16", "8 a", "13a", "8\na".
-_NUM = r"[0-9]{1,3}(?:\s{0,3}[a-z](?!\w))?"
-# One element of a section list: a number or a range "1-3".
-_ELEM = _NUM + r"(?:\s*[-–—]\s*" + _NUM + r")?"
-_ELEM_SEP = r"(?:\s*,\s*|\s+(?:och|samt|eller)\s+)"
-# Bounded, so that a long run of numbers without "§" fails fast: at most 13 numbers, a hand-chosen
-# bound far above the lists the agreement writes.
-_SECTIONS = _ELEM + r"(?:" + _ELEM_SEP + _ELEM + r"){0,12}"
 
-PLACE_RE = re.compile(
-    r"(?<![\w.,:/§\-–])"
-    r"(?:"
-    r"(?P<chapter>" + _NUM + r")\s+kap(?:itlet|\.|\b)"
-    r"(?:\s+(?P<chapter_sections>" + _SECTIONS + r")\s*§§?)?"
-    r"|(?P<sections>" + _SECTIONS + r")\s*§§?"
-    r")"
-    # stycke: "andra stycket", "tredje och fjärde styckena", "1 st."
-    r"(?:\s+(?P<stycke>" + _ORD + r")(?:(?:\s*,\s*|\s+(?:och|eller|samt)\s+|\s*[-–]\s*)" + _ORD + r"){0,9}"
-    r"\s+(?:stycket|styckena|st\.)"
-    r"|[ \t]+(?P<stycke_num>[0-9]{1,2})\s*st\.)?"
-    # punkt: "9 § 8", "första stycket 2", "punkt 2", "2 p.", "första punkten".
-    # Only on the same line, and never the start of the next place.
-    r"(?:[ \t\xa0]+(?:punkt(?:en)?[ \t]+)?(?P<punkt>[0-9]{1,2})(?:\s*p\.)?"
-    r"(?![0-9]|[,.:][0-9]|\s*[-–]\s*[0-9]|\s*(?:[a-z]\s*)?(?:kap\b|§))"
-    r"|\s+(?P<punkt_ord>" + _ORD + r")\s+punkten)?"
+_END = r"(?![\wåäöÅÄÖ])"
+_ORD = "(?:" + "|".join(ORDINALS) + ")" + _END
+# A chapter or section number: "16", "8 a", "13a", "8\na"; "i" only right before "§" ("26 i §"),
+# so that "2 § i samma lag" keeps its "i".
+_LETTER = r"(?:\s{0,3}(?:[a-hj-z]|i(?=\s*§))" + _END + ")"
+_NUM = r"[0-9]{1,3}(?![0-9])" + _LETTER + "?"
+_RANGE = r"\s*(?:[-–—‑]{1,2}|\bt\.o\.m\.)\s*"
+_SEP = r"(?:\s*,\s*(?:(?:och|samt|eller)\s+)?|\s+(?:och/eller|och|samt|eller|respektive|resp\.)\s+)"
+_NUMS = _NUM + r"(?:(?:" + _RANGE + "|" + _SEP + r")" + _NUM + r"){0,24}"
+
+# Where a list may start: not inside a number, a date, a word or after "§" ("§ 14" is a protocol's).
+_START = r"(?<![\w.,:/§\-–—‑])"
+_CHAPTERS_RE = re.compile(r"(?P<nums>" + _NUMS + r")\s*(?P<mark>kap(?:itlet|itel|\.|\b))")
+_SECTIONS_RE = re.compile(r"(?P<nums>" + _NUMS + r")\s*(?P<mark>§§?)")
+_SECTIONS_AFTER_CHAPTER_RE = re.compile(r"\s+" + _SECTIONS_RE.pattern)
+_NUMBER_RE = re.compile(r"(?P<n>[0-9]{1,3})" + _LETTER + "?")
+_CANDIDATE_RE = re.compile(_START + r"[0-9]")
+
+_MOMENT_RE = re.compile(r"\s*(?P<n>[0-9]{1,2})\s*mom\.")
+_ORDINAL_LIST = r"(?P<list>" + _ORD + r"(?:(?:" + _SEP + "|" + _RANGE + r")" + _ORD + r"){0,11})"
+_STYCKE_RE = re.compile(
+    r"\s*(?:" + _ORDINAL_LIST + r"\s+(?P<word>stycket|styckena|st\.)" + "|(?P<n>[0-9]{1,2})\\s*st\\.)"
 )
-_ELEM_RE = re.compile(r"(?P<section>" + _NUM + r")(?:\s*[-–—]\s*(?P<section_to>" + _NUM + r"))?")
+_MENING_RE = re.compile(r"\s*" + _ORDINAL_LIST + r"\s+(?P<word>meningen|meningarna)" + _END)
+_PUNKT_ORD_RE = re.compile(r"\s*" + _ORDINAL_LIST + r"\s+(?P<word>punkten|punkterna)" + _END)
+# A punkt by number or letter: "2", "2 p.", "punkt 2", "punkterna 2", "b)", "punkt b".
+# A number never starts the next place ("9 § 8 och 9 § 9"), a decimal, a date or a thousand.
+_NOT_A_PLACE = r"(?![0-9]|[,.:][0-9]|[ \u00a0\u202f][0-9]{3}|\s*(?:[a-z]\s*)?(?:kap\b|kap\.|§))"
+_PUNKT_NUM = r"(?P<n>[0-9]{1,2}(?:[ \u00a0]?(?!p\.)[a-hj-z]" + _END + r")?)" + _NOT_A_PLACE + r"(?:\s*p\.)?"
+_PUNKT_FIRST_RE = re.compile(
+    r"[ \t\u00a0\u202f]+(?P<word>punkt(?:en|erna)?\s+)?"
+    r"(?:" + _PUNKT_NUM + r"|(?P<l>[a-hj-z])(?:\)|(?(word)" + _END + r"|(?!))))"
+)
+_PUNKT_NEXT_RE = re.compile(r"(?:" + _PUNKT_NUM + r"|(?P<l>[a-hj-z])\))")
+# After a stycke a letter alone is a letter point: "första stycket b".
+_PUNKT_AFTER_STYCKE_RE = re.compile(r"[ \t\u00a0\u202f]+(?P<l>[a-hj-z])" + _END + r"(?!\s*§)")
+_LIST_SEP_RE = re.compile(_SEP + "|" + _RANGE)
+_ITEM_SEP_RE = re.compile(_SEP)
+_RANGE_RE = re.compile(_RANGE)
+_ORDINAL_RE = re.compile(_ORD)
 _NUMBER_PARTS = re.compile(r"([0-9]+)\s*([a-z]?)")
 
 
-def _normalise_number(number: str) -> str:
+def normalise_number(number: str) -> str:
     """"13a" / "13 a" / "13\na" -> "13 a"."""
     match = _NUMBER_PARTS.fullmatch(number.strip())
     if not match:
@@ -86,55 +119,182 @@ def _normalise_number(number: str) -> str:
 
 @dataclass(frozen=True)
 class Place:
-    """A place in an act as written: chapter, section (or a range to section_to), stycke, punkt.
+    """One provision as written, a member of a list or an end of a range, and its span.
 
-    start and end are character offsets in the text; numbers are normalised ("13a" → "13 a").
+    start and end are character offsets in the text; numbers are normalised ("13a" → "13 a");
+    ``item`` counts the items of its list (each new chapter or "§" starts one).
     """
 
     start: int
     end: int
-    chapter: str | None
+    chapter: str | None = None
     section: str | None = None
-    section_to: str | None = None
+    section_to: str | None = None  # a range's first member knows its last
+    moment: int | None = None
     stycke: int | None = None
-    punkt: int | None = None
-
-    def in_chapter(self, chapter: str) -> Place:
-        """The same place in the given chapter ("16 kap. 1 § och 2 §": the 2 § is in chapter 16 too)."""
-        return Place(self.start, self.end, chapter, self.section,
-                      self.section_to, self.stycke, self.punkt)
+    mening: int | None = None
+    punkt: str | None = None
+    item: int = 0
 
 
-def _places_of(match: re.Match[str]) -> list[Place]:
-    """The places one PLACE_RE match names; "1 och 2 §§" names two."""
-    chapter = match["chapter"]
-    chapter = _normalise_number(chapter) if chapter else None
-    stycke = ORDINALS[match["stycke"]] if match["stycke"] else (
-        int(match["stycke_num"]) if match["stycke_num"] else None)
-    punkt = int(match["punkt"]) if match["punkt"] else (
-        ORDINALS[match["punkt_ord"]] if match["punkt_ord"] else None)
+@dataclass(frozen=True)
+class _Member:
+    value: object
+    start: int
+    end: int
+    range_to: object = None  # the next member ends a range that starts here
 
-    group = "chapter_sections" if match["chapter_sections"] else "sections"
-    if not match[group]:
-        return [Place(match.start(), match.end(), chapter, stycke=stycke, punkt=punkt)]
 
-    elements = list(_ELEM_RE.finditer(match.string, match.start(group), match.end(group)))
+def _members(text: str, start: int, end: int, pattern: re.Pattern[str], value) -> list[_Member]:
+    """The members of a list between start and end, each with the separator before the next."""
+    found = [(m.start(), m.end(), value(m)) for m in pattern.finditer(text, start, end)]
+    members = []
+    for i, (s, e, v) in enumerate(found):
+        to = None
+        if i + 1 < len(found) and _RANGE_RE.fullmatch(text, e, found[i + 1][0]):
+            to = found[i + 1][2]
+        members.append(_Member(v, s, e, to))
+    return members
+
+
+def _number_members(text: str, start: int, end: int) -> list[_Member]:
+    return _members(text, start, end, _NUMBER_RE, lambda m: normalise_number(m[0]))
+
+
+def _ordinal_members(match: re.Match[str]) -> list[_Member]:
+    return _members(match.string, match.start("list"), match.end("list"), _ORDINAL_RE,
+                    lambda m: ORDINALS[m[0]])
+
+
+def _refine(places: list[Place], members: list[_Member], closing_end: int, field: str) -> list[Place]:
+    """The last place split by a list of its parts ("andra och tredje styckena"): the first part
+    joins the last place's span, the others have their own, the last up to the closing word."""
+    if not members:
+        return places
+    last = places[-1]
+    out = places[:-1]
+    for i, member in enumerate(members):
+        start = last.start if i == 0 else member.start
+        end = closing_end if i == len(members) - 1 else member.end
+        out.append(dataclasses.replace(last, start=start, end=end, **{field: member.value}))
+    return out
+
+
+def _punkt_value(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    return _compact(groups.get("n") or groups["l"])
+
+
+def _punkter(text: str, pos: int, first: re.Pattern[str]) -> tuple[list[_Member], int]:
+    """A punkt and the punkter listed after it: "2, 3 eller 4", "2-4", "b) - c)"."""
+    match = first.match(text, pos)
+    if not match:
+        return [], pos
+    members = [_Member(_punkt_value(match), match.start(), match.end())]
+    end = match.end()
+    while True:
+        sep = _LIST_SEP_RE.match(text, end)
+        following = _PUNKT_NEXT_RE.match(text, sep.end()) if sep else None
+        if not following:
+            return members, end
+        if _RANGE_RE.fullmatch(text, end, sep.end()):
+            members[-1] = dataclasses.replace(members[-1], range_to=_punkt_value(following))
+        members.append(_Member(_punkt_value(following), following.start(), following.end()))
+        end = following.end()
+
+
+def _subdivide(text: str, place: Place) -> list[Place]:
+    """A section's moment, stycken, meningar and punkter written after it."""
+    places, end = [place], place.end
+    moment = _MOMENT_RE.match(text, end)
+    if moment:
+        places = [dataclasses.replace(place, end=moment.end(), moment=int(moment["n"]))]
+        end = moment.end()
+    stycke = _STYCKE_RE.match(text, end)
+    if stycke:
+        if stycke["n"]:
+            members = [_Member(int(stycke["n"]), stycke.start("n"), stycke.end())]
+        else:
+            members = _ordinal_members(stycke)
+        places, end = _refine(places, members, stycke.end(), "stycke"), stycke.end()
+    mening = _MENING_RE.match(text, end)
+    if mening:
+        places, end = _refine(places, _ordinal_members(mening), mening.end(), "mening"), mening.end()
+    ordinal = _PUNKT_ORD_RE.match(text, end)
+    if ordinal:
+        members = [_Member(str(m.value), m.start, m.end, m.range_to) for m in _ordinal_members(ordinal)]
+        return _refine(places, members, ordinal.end(), "punkt")
+    members, punkt_end = _punkter(text, end, _PUNKT_FIRST_RE)
+    if not members and stycke:
+        members, punkt_end = _punkter(text, end, _PUNKT_AFTER_STYCKE_RE)
+    return _refine(places, members, punkt_end, "punkt")
+
+
+def _sections(text: str, match: re.Match[str], start: int, chapter: str | None) -> list[Place]:
+    """The places of "2-5, 7 och 8 §§" (after "12 kap." when start is the chapter's)."""
+    members = _number_members(text, match.start("nums"), match.end("nums"))
     places = []
-    for i, element in enumerate(elements):
-        last = i == len(elements) - 1
+    for i, member in enumerate(members):
+        last = i == len(members) - 1
         places.append(Place(
-            start=match.start() if i == 0 else element.start(),
-            end=match.end() if last else element.end(),
-            chapter=chapter,
-            section=_normalise_number(element["section"]),
-            section_to=_normalise_number(element["section_to"]) if element["section_to"] else None,
-            # A stycke or punkt after "1 och 2 §§" is read as the last one's.
-            stycke=stycke if last else None,
-            punkt=punkt if last else None,
+            start=start if i == 0 else member.start,
+            end=match.end() if last else member.end,
+            chapter=chapter, section=member.value, section_to=member.range_to,
         ))
-    return places
+    return places[:-1] + _subdivide(text, places[-1])
 
 
-def scan_places(text: str) -> list[Place]:
-    """Every place written in text, in order, before any act is bound to it ("1 och 2 §§" gives two)."""
-    return [place for match in PLACE_RE.finditer(text) for place in _places_of(match)]
+def _item(text: str, pos: int, previous: Place | None) -> list[Place]:
+    """One item of a list at pos: chapters with their sections, sections, or (after a section)
+    more stycken or punkter of it ("3 § fjärde stycket 2 eller femte stycket", "7 § 1 eller 2")."""
+    chapters = _CHAPTERS_RE.match(text, pos)
+    if chapters:
+        members = _number_members(text, chapters.start("nums"), chapters.end("nums"))
+        sections = _SECTIONS_AFTER_CHAPTER_RE.match(text, chapters.end()) if len(members) == 1 else None
+        if sections:
+            return _sections(text, sections, chapters.start(), members[0].value)
+        return [Place(member.start, chapters.end() if i == len(members) - 1 else member.end, member.value)
+                for i, member in enumerate(members)]
+    sections = _SECTIONS_RE.match(text, pos)
+    if sections:
+        return _sections(text, sections, sections.start(), previous.chapter if previous else None)
+    if previous is None or previous.section is None:
+        return []
+    if _STYCKE_RE.match(text, pos):
+        return _subdivide(text, Place(pos, pos, previous.chapter, previous.section, moment=previous.moment))
+    if previous.punkt is not None:
+        members, end = _punkter(text, pos, _PUNKT_NEXT_RE)
+        if members:
+            base = dataclasses.replace(previous, start=pos, end=pos, section_to=None, mening=None)
+            return _refine([base], members, end, "punkt")
+    return []
+
+
+def read_places(text: str, pos: int) -> list[Place]:
+    """The list of places starting at pos (empty when none does), each item numbered."""
+    places: list[Place] = []
+    item = 0
+    while True:
+        found = _item(text, pos, places[-1] if places else None)
+        if not found:
+            return places
+        places += [dataclasses.replace(p, item=item) for p in found]
+        item += 1
+        sep = _ITEM_SEP_RE.match(text, places[-1].end)
+        if not sep:
+            return places
+        pos = sep.end()
+
+
+def scan_places(text: str) -> list[list[Place]]:
+    """Every list of places in text, in order; lists never overlap."""
+    lists: list[list[Place]] = []
+    at = 0
+    for candidate in _CANDIDATE_RE.finditer(text):
+        if candidate.start() < at:
+            continue
+        places = read_places(text, candidate.start())
+        if places:
+            lists.append(places)
+            at = places[-1].end
+    return lists

@@ -4,27 +4,51 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-from ..findings import Position
+from ..findings import Position, failing
 from ..load import load_file, load_text
 from ..load.build import statutes_from
 from ..load.corpus import REGISTER_DIR
+from ..load.schema import validate
 from ..load.texts import text_fields
+from ..sourcefile import LoadedFile
 from . import parse as citations
-from .register import StatuteIndex, build_index, index_from_register
+from .register import StatuteIndex, index_from_register
 
-FIELDS = ("text", "start", "end", "act_id", "sfs", "chapter", "section", "section_to", "stycke", "punkt", "link")
+FIELDS = ("text", "start", "end", "act_id", "sfs", "chapter", "section", "section_to", "moment", "stycke",
+          "mening", "punkt", "link")
+SHIPPED_REGISTER = "lagar.yaml"  # in the package avtal.register: the project's agreement/register/
 
 
 def register_index(root: Path | None) -> StatuteIndex:
-    """The statute register of the project (empty when run outside one, or when lagar.yaml is unusable)."""
-    if root is None:
-        return build_index(())
-    loaded, _ = load_file(root / "agreement" / REGISTER_DIR / "lagar.yaml", root)
-    if loaded is None or not isinstance(loaded.data, dict) or "statutes" not in loaded.data:
-        return build_index(())
+    """The statute register of the project at root, or, outside a project or when the project has
+    no register that loads and follows its schema, the register shipped with the package."""
+    if root is not None:
+        path = root / "agreement" / REGISTER_DIR / "lagar.yaml"
+        own = _usable(*load_file(path, root)) if path.is_file() else None
+        if own is not None:
+            return index_from_register(statutes_from(own))
+    return shipped_index()
+
+
+@lru_cache(maxsize=1)
+def shipped_index() -> StatuteIndex:
+    """The index of the statute register shipped with the package (the project's own, at build)."""
+    raw = resources.files("avtal.register").joinpath(SHIPPED_REGISTER).read_text(encoding="utf-8")
+    loaded = _usable(*load_text(raw, SHIPPED_REGISTER))
+    if loaded is None:  # a broken wheel: tests/test_packaging.py keeps this from happening
+        raise ValueError("the statute register shipped with avtal does not follow its schema")
     return index_from_register(statutes_from(loaded))
+
+
+def _usable(loaded: LoadedFile | None, findings) -> LoadedFile | None:
+    """A register that loaded without errors and follows schemas/statutes.schema.json, or None."""
+    if loaded is None or failing(findings) or validate("statutes", loaded):
+        return None
+    return loaded
 
 
 def kind_of(data) -> str | None:
@@ -61,15 +85,18 @@ def citation_line(position: Position | None, c: citations.Citation) -> str:
     place = " ".join(p for p in (
         f"{c.chapter} kap." if c.chapter else "",
         (f"{c.section}-{c.section_to} §§" if c.section_to else f"{c.section} §") if c.section else "",
-        f"st. {c.stycke}" if c.stycke else "", f"p. {c.punkt}" if c.punkt else "") if p)
+        f"mom. {c.moment}" if c.moment else "", f"st. {c.stycke}" if c.stycke else "",
+        f"men. {c.mening}" if c.mening else "", f"p. {c.punkt}" if c.punkt else "") if p)
     act = f"SFS {c.sfs}" if c.sfs else "okänd lag"
     link = c.link or "(ingen länk: lagen går inte att avgöra)"
     return f"{where}{' '.join(c.text.split())}  →  {act}{(' ' + place) if place else ''}  {link}"
 
 
 def citation_json(position: Position | None, c: citations.Citation) -> str:
-    """One JSON object on one line: the citation's FIELDS, plus file, line and column when it has a position."""
-    record = {k: v for k, v in asdict(c).items() if k in FIELDS}
+    """One JSON object on one line: the citation's FIELDS in that order, plus file, line and column when it
+    has a position."""
+    values = asdict(c)
+    record = {k: values[k] for k in FIELDS}
     if position:
         record.update(file=position.file, line=position.line, column=position.column)
     return json.dumps(record, ensure_ascii=False)

@@ -13,19 +13,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 
 from ..model import Statute
-
-
-@dataclass(frozen=True)
-class Act:
-    """One entry of the statute register."""
-
-    id: str
-    sfs: str
-    title: str
-    short_name: str | None = None
-    abbreviation: str | None = None
-    aliases: tuple[str, ...] = ()
-    chapters: tuple[str, ...] = ()
+from .known import KNOWN_ACTS, Act
 
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -67,7 +55,8 @@ def _names_from_title(title: str) -> list[str]:
         return []
     names = [name]
     lower = name.casefold()
-    for indefinite, definite in (("lag", "lagen"), ("förordning", "förordningen")):
+    for indefinite, definite in (("lag", "lagen"), ("förordning", "förordningen"), ("balk", "balken"),
+                                 ("kungörelse", "kungörelsen"), ("stadga", "stadgan")):
         if lower.endswith(indefinite):
             names.append(name + definite[len(indefinite):])
         if lower.startswith(indefinite + " "):
@@ -141,8 +130,10 @@ class StatuteIndex:
         )
 
 
-def build_index(acts: Iterable[Act]) -> StatuteIndex:
-    """Index a register. On clashing names the act listed first wins.
+def build_index(acts: Iterable[Act], known: Iterable[Act] = KNOWN_ACTS) -> StatuteIndex:
+    """Index a register, then the well-known acts it leaves out (``known``: the balkar, the
+    fundamental laws, a few acts every text on health care names without a number). On clashing
+    names or numbers the act listed first wins, so the register always wins over ``known``.
 
     A name whose key (letters and digits only) is shorter than three characters is kept among the act's
     own names but neither looked up nor searched for in text: a hand-chosen floor, no measurement recorded.
@@ -156,7 +147,7 @@ def build_index(acts: Iterable[Act]) -> StatuteIndex:
     title_rest_re: dict[str, re.Pattern[str]] = {}
     names_of: dict[str, set[str]] = {}
 
-    for act in acts:
+    for act in (*acts, *known):
         by_id.setdefault(act.id, act)
         by_sfs.setdefault(act.sfs, act.id)
         abbreviations = [act.abbreviation] if act.abbreviation else []

@@ -101,7 +101,8 @@ def statutes_from(file: LoadedFile) -> list[Statute]:
         id=s["id"], sfs=s["sfs"], kind=s["kind"], title=s["title"], in_force_from=s["in_force_from"],
         where=Located(file, ("statutes", i)), short_name=s.get("short_name"), abbreviation=s.get("abbreviation"),
         aliases=tuple(s.get("aliases", ())), repealed_from=s.get("repealed_from"), replaced_by=s.get("replaced_by"),
-        chapters=tuple(s.get("chapters", ())), notes=tuple(_notes(s.get("notes"))))
+        chapters=tuple(s.get("chapters", ())), notes=tuple(_notes(s.get("notes"))), source=s.get("source"),
+        sections=tuple(s.get("sections", ())))
         for i, s in enumerate(file.data["statutes"])]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import text as textmod
+from ..cite import place_label
 from ..model import KIND_LABELS, Document, Guideline, Period
 from .blocks import link
 from .urls import Site, citations_in, relative
@@ -98,14 +99,13 @@ def references(site: Site, period: Period) -> References:
 
 
 def _citation_label(site: Site, citation) -> str:
-    """The citation as written, with the chapter and the act's name when the text leaves them out
-    ("16 kap. 1 §" → "16 kap. 1 § HSL")."""
-    label = " ".join(citation.text.split())
-    if citation.chapter and "kap" not in label and label[:1].isdigit():  # "16 kap. 1 § och 2 §": the 2 §
-        label = f"{citation.chapter} kap. {label}"
+    """The place cited, written out whole, with the act's name ("3 §§" of "12 kap. 1-3 §§ HSL" →
+    "12 kap. 3 § HSL"); a citation of a whole act as written."""
+    place = place_label(citation)
+    label = place or " ".join(citation.text.split())
     statute = site.statute(citation.sfs)
     if statute is None:
-        return label
+        return f"{label} (SFS {citation.sfs})" if place and citation.sfs else label
     names = [n for n in (statute.abbreviation, statute.short_name, statute.sfs, *statute.aliases) if n]
     if any(n.casefold() in label.casefold() for n in names):
         return label

@@ -1,0 +1,50 @@
+"""The statute register agreement/register/lagar.yaml: where its facts come from, and facts once wrong.
+
+Every entry names its source, the act's text at riksdagen.se by riksdagen's document id for SFS
+texts (``sfs-<year>-<number>``, see README "Statute citations"), so a source can be checked
+against the entry's own number.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from avtal.load import load_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def statutes():
+    corpus, _ = load_corpus(ROOT)
+    return {s.id: s for s in corpus.statutes}
+
+
+def test_every_entry_names_the_official_text_of_its_own_number(statutes):
+    for statute in statutes.values():
+        year, number = statute.sfs.split(":")
+        assert statute.source == f"https://data.riksdagen.se/dokument/sfs-{year}-{number}.html", statute.id
+
+
+def test_lou_keeps_the_22_kap_it_had_when_the_agreement_was_adopted(statutes):
+    assert statutes["lou"].chapters[-3:] == ("20", "21", "22")
+
+
+def test_the_duty_for_children_cared_for_outside_the_home_dates_from_2017(statutes):
+    note = next(n.text for n in statutes["hsl"].notes if n.text.startswith("16 kap. 3 §"))
+    assert "sedan 2017" in note and "prop. 2016/17:59" in note
+    assert "2024:90" in note and "skyddat boende" in note
+
+
+def test_refs_uses_the_shipped_register_outside_a_project_and_for_a_broken_one(tmp_path):
+    from avtal.cite.refs import register_index, shipped_index
+
+    assert register_index(None) is shipped_index()
+    assert shipped_index().by_abbreviation("HSL").sfs == "2017:30"
+    assert register_index(tmp_path) is shipped_index()  # no register here
+    register = tmp_path / "agreement" / "register"
+    register.mkdir(parents=True)
+    (register / "lagar.yaml").write_text("statutes:\n  - id: hsl\n    sfs: 2017:30\n", encoding="utf-8")
+    assert register_index(tmp_path) is shipped_index()  # one that does not follow its schema
