@@ -5,6 +5,7 @@ Used by ``avtal check --base REV`` (version changes) and ``avtal diff REV:PERIOD
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
 
@@ -63,3 +64,17 @@ def read_revision(root: Path, rev: str) -> dict[str, str]:
         at = header_end + 1 + size + 1
         texts[path] = data.decode("utf-8", errors="replace")
     return texts
+
+
+def last_change(root: Path, path: str) -> dt.date | None:
+    """The day of the last commit that changed path (relative to root), or None when root is not in a
+    git repository, git is missing or the file has no commit: what is not known stays unknown."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], cwd=root, capture_output=True,
+                                text=True, check=False)
+    except FileNotFoundError:
+        return None
+    try:
+        return dt.date.fromisoformat(result.stdout.strip()) if result.returncode == 0 else None
+    except ValueError:
+        return None

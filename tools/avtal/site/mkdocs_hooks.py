@@ -21,6 +21,8 @@ from avtal.findings import Severity, summary
 from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST, build, nav, search_boosts
 from avtal.site.export import export
 from avtal.site.overview import start_page_html
+from avtal.site.urls import Site
+from avtal.git import last_change
 from avtal.templating import bytecode_cache
 
 HIERARCHY_PLACEHOLDER = "<!-- avtal:hierarchy -->"
@@ -48,7 +50,8 @@ def on_config(config):
         raise CorpusHasErrors(findings)
     _log.info("Kontrollen av avtalet: %s", summary(findings))
     _state["corpus"] = corpus
-    _state["build"] = build(corpus)
+    changed = {name: last_change(root, f"agreement/register/{name}") for name in ("lagar.yaml", "begrepp.yaml")}
+    _state["build"] = build(corpus, Site.of(corpus, changed=changed))
     _state["boosts"] = search_boosts(corpus)
     docs = Path(config.docs_dir)
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
