@@ -10,7 +10,9 @@ time. period.yaml names the key terms that hold these values (``term``) and reco
 - gällande — within the term (or within a recorded extension);
 - gällande efter förlängning — past the term with no notice recorded: the agreement's own rule
   extends it, and the sentence says that this follows from the rule, not from a record;
-- upphört — ended by a recorded notice, or replaced by a later period that has begun.
+- upphört — ended by a recorded notice (given by the deadline of the term it ends), by a recorded
+  decision that a new agreement replaces it (at the end of the term or extension running then), or
+  replaced by a later adopted period of the corpus that has begun.
 
 ``timeline`` cuts the days into stretches with the same status and sentence, so a page built today
 can carry every stretch and a small script pick the one for the reader's day.
@@ -85,9 +87,10 @@ def _events(period: Period, kind: str) -> list:
     return sorted((e for e in period.events if e.kind == kind and e.when is not None), key=lambda e: e.when.first)
 
 
-def adopted(period: Period) -> bool:
-    """Whether the period's adoption is recorded (otherwise it is a draft)."""
-    return bool(_events(period, "antagande"))
+def adopted(period: Period, on: dt.date | None = None) -> bool:
+    """Whether the period's adoption is recorded (otherwise it is a draft); with on, whether it was
+    adopted by that day (a date known only to the month or span counts from its first day)."""
+    return any(on is None or e.when.first <= on for e in _events(period, "antagande"))
 
 
 def successor(corpus: Corpus, period: Period) -> Period | None:
@@ -99,7 +102,7 @@ def successor(corpus: Corpus, period: Period) -> Period | None:
 def status_on(period: Period, corpus: Corpus, on: dt.date) -> Status:
     """The period's status on the day on (see the module's docstring for the rules)."""
     term = term_of(period)
-    if not adopted(period):
+    if not adopted(period, on):
         return Status("utkast", LABELS["utkast"], term.start, term.end,
                       "Utkast till ny avtalsperiod; inget beslut om att anta avtalet finns registrerat.")
     after = successor(corpus, period)
@@ -110,19 +113,17 @@ def status_on(period: Period, corpus: Corpus, on: dt.date) -> Status:
     if on < term.start:
         return Status("kommande", LABELS["kommande"], term.start, term.end,
                       f"Avtalet är antaget och gäller från {term.start.isoformat()} till {term.end.isoformat()}.")
-    notices = _events(period, "uppsagning")
-    record = next((e for e in reversed(_events(period, "forlangning")) if e.when.first <= on), None)
+    known = {kind: [e for e in _events(period, kind) if e.when.first <= on]  # what had happened by that day
+             for kind in ("uppsagning", "ersatt", "forlangning")}
+    notices = known["uppsagning"]
+    replaced = next(iter(known["ersatt"]), None)
+    record = next(reversed(known["forlangning"]), None)
     end = term.end
     while True:
         deadline = term.deadline(end)
         notice = next((n for n in notices if deadline is None or n.when.first <= deadline), None)
-        if notice is not None:
-            if on <= end:
-                return Status("gallande", LABELS["gallande"], term.start, end,
-                              f"Avtalet är uppsagt ({_who(notice)} {notice.when.label}) och gäller till "
-                              f"{end.isoformat()}.", deadline)
-            return Status("upphord", LABELS["upphord"], term.start, end,
-                          f"Avtalet upphörde {end.isoformat()} efter uppsägning ({_who(notice)} {notice.when.label}).")
+        if notice is not None or (replaced is not None and replaced.when.first <= end):
+            return _ending(term, end, deadline, on, notice, replaced)
         if on <= end:
             return _in_force(term, end, deadline, on, record)
         if not term.extension_years:  # the data does not say how it is extended: ended as far as it knows
@@ -130,6 +131,24 @@ def status_on(period: Period, corpus: Corpus, on: dt.date) -> Status:
                           f"Avtalstiden löpte ut {end.isoformat()}. Hur avtalet förlängs står inte i periodens data.")
         notices = [n for n in notices if n.when.first > deadline] if deadline else []
         end = add_months(end, 12 * term.extension_years)
+
+
+def _ending(term: Term, end: dt.date, deadline: dt.date | None, on: dt.date, notice, replaced) -> Status:
+    """The status when the term or extension ending on end is the last one: a notice was recorded in
+    time for it, or a decision that a new agreement replaces this one (which needs no deadline: the
+    parties decide it together)."""
+    why = (f"uppsagt ({_who(notice)} {notice.when.label})" if notice is not None
+           else f"ersatt av ett nytt avtal ({_who(replaced)} {replaced.when.label})")
+    extended = end != term.end
+    if on <= end:
+        code = "forlangd" if extended else "gallande"
+        before = (f"Avtalstiden löpte ut {add_months(end, -12 * term.extension_years).isoformat()} och avtalet "
+                  f"förlängdes enligt avtalet till {end.isoformat()}. " if extended else "")
+        return Status(code, LABELS[code], term.start, end,
+                      f"{before}Avtalet är {why} och gäller till {end.isoformat()}.", deadline, extended)
+    tail = (f"efter uppsägning ({_who(notice)} {notice.when.label})." if notice is not None
+            else f"och har ersatts av ett nytt avtal ({_who(replaced)} {replaced.when.label}).")
+    return Status("upphord", LABELS["upphord"], term.start, end, f"Avtalet upphörde {end.isoformat()} {tail}")
 
 
 def _in_force(term: Term, end: dt.date, deadline: dt.date | None, on: dt.date, record) -> Status:

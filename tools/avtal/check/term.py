@@ -34,7 +34,7 @@ def term_timing(corpus: Corpus, today: dt.date, warn_months: int = WARN_MONTHS) 
 
     Codes: ``notice-deadline-passed`` (warning; the last day to give notice has passed, and neither a
     notice nor an extension is recorded), ``term-ending`` (warning; the term as it stands ends within
-    warn_months, and no notice, extension or next period is recorded).
+    warn_months, and no notice, extension, replacement or next period is recorded).
     """
     findings = []
     for period in corpus.periods.values():
@@ -46,7 +46,7 @@ def term_timing(corpus: Corpus, today: dt.date, warn_months: int = WARN_MONTHS) 
         term = term_of(period)
         stretch = term.start if status.valid_to == term.end or not term.extension_years else \
             add_months(status.valid_to, -12 * term.extension_years) + dt.timedelta(days=1)
-        if any(e.kind in ("uppsagning", "forlangning") and e.when is not None and e.when.first >= stretch
+        if any(e.kind in ("uppsagning", "forlangning", "ersatt") and e.when is not None and e.when.first >= stretch
                for e in period.events):
             continue  # what happens at the end of this stretch is recorded
         where = period.where.file.where_key(("events",)) if period.events else period.where.at("id")
@@ -57,12 +57,12 @@ def term_timing(corpus: Corpus, today: dt.date, warn_months: int = WARN_MONTHS) 
                 f"registrerat: varken en uppsägning eller en förlängning.",
                 "Registrera under events i period.yaml om en part sade upp avtalet (kind: uppsagning) eller att "
                 "det förlängs (kind: forlangning), med datum och beslut."))
-        left = (status.valid_to.year - today.year) * 12 + status.valid_to.month - today.month
-        if 0 <= left <= warn_months:
-            months = "mindre än en månad" if left == 0 else f"{left} månad{'er' if left != 1 else ''}"
+        if status.valid_to <= add_months(today, warn_months):
+            days = (status.valid_to - today).days
+            left = "i dag" if days == 0 else f"om {days} dag{'ar' if days != 1 else ''}"
             findings.append(warning(
                 "term-ending", where,
-                f"Avtalsperioden {period.id} löper ut {status.valid_to.isoformat()}, om {months}, och inget är "
+                f"Avtalsperioden {period.id} löper ut {status.valid_to.isoformat()}, {left}, och inget är "
                 "registrerat om vad som händer sedan: ingen uppsägning, ingen förlängning, ingen ny period.",
                 "Registrera uppsägningen eller förlängningen under events i period.yaml, eller börja nästa period: "
                 "avtal new-period ÅÅÅÅ-ÅÅÅÅ --from " + period.id + "."))
