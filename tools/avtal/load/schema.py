@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import itertools
 import json
 import re
 from functools import lru_cache
@@ -141,11 +142,17 @@ def _validate(kind: str, loaded: LoadedFile) -> list[Finding]:
     errors = sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path)))
     # a date like 31/12/2026 fails both its pattern and its format: one fault, one finding (the pattern's)
     wrong_form = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    guesses = itertools.count()  # "Menade du …?" for the first GUESSES unknown keys of the file only
     for err in errors:
         if err.validator == "format" and tuple(err.absolute_path) in wrong_form:
             continue
-        findings.extend(_findings_for(err, loaded))
+        findings.extend(_findings_for(err, loaded, guesses))
     return findings
+
+
+#: Unknown keys of one file given a guess at the key meant: each guess compares the key with every
+#: allowed one, and a file of 30 000 unknown keys should still be checked in a second or two.
+GUESSES = 500
 
 
 def _leaves(err: "ValidationError"):
@@ -157,12 +164,13 @@ def _leaves(err: "ValidationError"):
         yield err
 
 
-def _findings_for(err: "ValidationError", loaded: LoadedFile) -> list[Finding]:
+def _findings_for(err: "ValidationError", loaded: LoadedFile, guesses) -> list[Finding]:
     out = []
     for leaf in _leaves(err):
         if leaf.validator == "additionalProperties":  # one finding per unknown key, not just the first
             known = leaf.schema.get("properties", {})
-            out.extend(_finding(leaf, loaded, key) for key in leaf.instance if key not in known)
+            out.extend(_finding(leaf, loaded, key, guess=next(guesses) < GUESSES)
+                       for key in leaf.instance if key not in known)
         else:
             out.append(_finding(leaf, loaded))
     return out
@@ -175,13 +183,13 @@ def _field(path) -> str:
 
 def _typed(loaded: LoadedFile, where) -> str:
     """The value as the author typed it at where (e.g. 2017:30, which YAML reads as a number)."""
-    lines = loaded.source.splitlines()
+    lines = loaded.lines()
     if not 0 < where.line <= len(lines):
         return ""
     return lines[where.line - 1][where.column - 1:].split(" #")[0].strip()
 
 
-def _finding(err: "ValidationError", loaded: LoadedFile, key: str | None = None) -> Finding:
+def _finding(err: "ValidationError", loaded: LoadedFile, key: str | None = None, guess: bool = True) -> Finding:
     path = tuple(err.absolute_path)
     where = loaded.where(path)
     v = err.validator
@@ -190,7 +198,7 @@ def _finding(err: "ValidationError", loaded: LoadedFile, key: str | None = None)
         if key is None:
             unknown = [k for k in err.instance if k not in err.schema.get("properties", {})]
             key = unknown[0] if unknown else "?"
-        close = difflib.get_close_matches(key, allowed, n=1)
+        close = difflib.get_close_matches(key, allowed, n=1) if guess else []
         hint = (f"Menade du '{close[0]}'? " if close else "") + "Tillåtna nycklar här: " + ", ".join(allowed) + "."
         return error("schema-unknown-key", loaded.where_key(path + (key,)),
                      f"Okänd nyckel '{key}'.", hint)
