@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 
 from ..findings import Finding
 from ..load import load_corpus
+from ..load.yamlfile import MAX_BYTES
 from ..model import Corpus
 from . import hierarchy, validity
 from .ids import unique_ids
@@ -42,10 +43,15 @@ def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[st
     files = {f.position.file for f in findings if f.code.startswith(_UNUSABLE)}
     ids: set[str] = set()
     for file in files:
+        path = root / file
         try:
-            ids.update(_ID_LINE.findall((root / file).read_bytes().decode("utf-8", errors="replace")))
+            if path.is_symlink() or not path.is_file():  # never through a link, never a pipe that would wait
+                continue
+            with path.open("rb") as stream:
+                text = stream.read(MAX_BYTES).decode("utf-8", errors="replace")
         except OSError:
             continue
+        ids.update(_ID_LINE.findall(text))
     return files, ids
 
 
