@@ -110,3 +110,25 @@ def test_windows_line_endings_and_a_byte_order_mark_stay_accepted(bom, newline, 
     code, findings, _ = check(root, capsys)
     assert (code, [f for f in findings if f["severity"] != "varning"]) == (0, [])
     assert snapshot(root / "agreement") == before
+
+
+def test_control_characters_from_the_data_never_reach_a_terminal(tmp_path, capsys):
+    """Terminal escapes written as YAML escapes: `avtal check` names them without sending them, and a
+    comparison with the document shows them written out, without colour."""
+    from avtal.diff import terminal
+    from avtal.diff.compare import diff_periods
+    from avtal.load import load_corpus
+
+    root = project("valid", tmp_path / "projekt")
+    clean, _ = load_corpus(root)
+    hostile.escaped_control(root)
+    capsys.readouterr()
+    assert cli.main(["--root", str(root), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Osynligt tecken skrivet som \\e: styrtecken (U+001B)." in out
+    changed, _ = load_corpus(root, lenient=True)
+    report = terminal.format_terminal(diff_periods(clean.periods["2023-2026"], changed.periods["2023-2026"]),
+                                      colour=True)
+    assert "\x1b" not in report and "\x07" not in report
+    assert "Fientlig \\x1b[2J riktlinje \\x1b]8;;https://example.org\\x07klicka" in report

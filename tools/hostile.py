@@ -29,6 +29,7 @@ from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 PERIOD = "2023-2026"
+PER_FILE = 100  # avtal.findings.PER_FILE: findings of one kind in a file each reported at its place
 GUIDELINE = f"agreement/{PERIOD}/riktlinjer/fientlig.yaml"
 DOCUMENT = f"agreement/{PERIOD}/fientlig.yaml"
 
@@ -195,12 +196,215 @@ def named_pipe(root: Path) -> list[Expected]:
     return [("file-unreadable", GUIDELINE, 0, 0)]
 
 
+# --- invisible characters ------------------------------------------------------------------------------
+
+def _in_text(root: Path, line: str, newline: str = "\n") -> int:
+    """The document with one more line in its section's text; returns that line's number."""
+    write(root, DOCUMENT, DOCUMENT_TEXT + " " * TEXT_INDENT + line + "\n", newline)
+    return DOCUMENT_LINES + 1
+
+
+def _column(line: str, char: str) -> int:
+    return TEXT_INDENT + line.index(char) + 1
+
+
+@kind("A soft hyphen pasted from Word inside the act's name: the citation would silently vanish.")
+def soft_hyphen(root: Path) -> list[Expected]:
+    line = "Enligt 4 kap. 1 § socialtjänst\u00adlagen (2001:453) gäller detta."
+    return [("invisible-character", DOCUMENT, _in_text(root, line), _column(line, "\u00ad"))]
+
+
+@kind("A zero-width space inside a word, which the site's search would then miss.")
+def zero_width_space(root: Path) -> list[Expected]:
+    line = "Bår\u200bhusplats ska finnas."
+    return [("invisible-character", DOCUMENT, _in_text(root, line), _column(line, "\u200b"))]
+
+
+@kind("Zero-width joiner, non-joiner and a word joiner in one line.")
+def zero_width_joiners(root: Path) -> list[Expected]:
+    line = "Vård\u200docho\u200cmsorg i\u2060samverkan."
+    at = _in_text(root, line)
+    return [("invisible-character", DOCUMENT, at, _column(line, c)) for c in "\u200d\u200c\u2060"]
+
+
+@kind("A right-to-left override that makes a reviewer read the line in another order (Trojan Source).")
+def bidi_override(root: Path) -> list[Expected]:
+    line = "Kommunen betalar \u202e30 dagar\u202c efter utskrivning."
+    at = _in_text(root, line)
+    return [("invisible-character", DOCUMENT, at, _column(line, "\u202e")),
+            ("invisible-character", DOCUMENT, at, _column(line, "\u202c"))]
+
+
+@kind("Bidirectional isolates in a comment, where no schema looks.")
+def bidi_isolates_in_comment(root: Path) -> list[Expected]:
+    comment = "# \u2066granskad\u2069 \u2067av\u2068 regionen"
+    write(root, GUIDELINE, GUIDELINE_TEXT + comment + "\n")
+    return [("invisible-character", GUIDELINE, GUIDELINE_LINES + 1, comment.index(c) + 1) for c in "\u2066\u2069\u2067\u2068"]
+
+
+@kind("A byte-order mark in the middle of a text (one at the start of a file is fine).")
+def bom_inside(root: Path) -> list[Expected]:
+    line = "Före\ufeffefter."
+    return [("invisible-character", DOCUMENT, _in_text(root, line), _column(line, "\ufeff"))]
+
+
+@kind("A soft hyphen in a file with Windows line endings: still the exact column.")
+def soft_hyphen_crlf(root: Path) -> list[Expected]:
+    line = "Hälso- och sjukvårds\u00adlagen gäller."
+    return [("invisible-character", DOCUMENT, _in_text(root, line, "\r\n"), _column(line, "\u00ad"))]
+
+
+@kind("Terminal escapes written as YAML escapes in a quoted title (clear screen, a hidden hyperlink).")
+def escaped_control(root: Path) -> list[Expected]:
+    title = 'title: "Fientlig \\e[2J riktlinje \\x1b]8;;https://example.org\\x07klicka"'
+    write(root, GUIDELINE, GUIDELINE_TEXT.replace("title: Fientlig riktlinje", title))
+    return [("invisible-character", GUIDELINE, 4, title.index("\\") + 1 + i)
+            for i in (0, len("\\e[2J riktlinje "), len("\\e[2J riktlinje \\x1b]8;;https://example.org"))]
+
+
+@kind("A soft hyphen written as an escape in a quoted title.")
+def escaped_soft_hyphen(root: Path) -> list[Expected]:
+    title = 'title: "Fientlig\\u00adriktlinje"'
+    write(root, GUIDELINE, GUIDELINE_TEXT.replace("title: Fientlig riktlinje", title))
+    return [("invisible-character", GUIDELINE, 4, title.index("\\") + 1)]
+
+
+@kind("Ten thousand soft hyphens: the first 100 each at its place, then one finding for the rest.")
+def many_soft_hyphens(root: Path) -> list[Expected]:
+    line = "ord\u00ad" * 10_000
+    at = _in_text(root, line)
+    return [("invisible-character", DOCUMENT, at, TEXT_INDENT + 4 * i + 4) for i in range(PER_FILE + 1)]
+
+
+@kind("Non-breaking and narrow non-breaking spaces, as Swedish typography uses them: accepted.")
+def non_breaking_spaces(root: Path) -> list[Expected]:
+    _in_text(root, "Enligt 16\u00a0kap. 4\u00a0§ hälso- och sjukvårdslagen, 10\u202f000 kronor.")
+    return []
+
+
+# --- link targets -------------------------------------------------------------------------------------
+
+def _link(root: Path, target: str, label: str = "klicka") -> list[Expected]:
+    line = f"Se [{label}]({target})."
+    at = _in_text(root, line)
+    return [("link-target", DOCUMENT, at, TEXT_INDENT + line.index("](") + 3)]
+
+
+@kind("A javascript: link, which would run script in every reader's browser.")
+def javascript_link(root: Path) -> list[Expected]:
+    return _link(root, "javascript:alert(document.cookie)")
+
+
+@kind("A javascript: link with the scheme in capitals.")
+def javascript_link_capitals(root: Path) -> list[Expected]:
+    return _link(root, "JaVaScRiPt:alert(1)")
+
+
+@kind("A data: address holding a whole HTML page.")
+def data_link(root: Path) -> list[Expected]:
+    return _link(root, "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==")
+
+
+@kind("A vbscript: link.")
+def vbscript_link(root: Path) -> list[Expected]:
+    return _link(root, "vbscript:msgbox(1)")
+
+
+@kind("A file: link to the reader's own disk.")
+def file_link(root: Path) -> list[Expected]:
+    return _link(root, "file:///etc/passwd")
+
+
+@kind("A protocol-relative link, //host, that takes whatever scheme the page has.")
+def protocol_relative_link(root: Path) -> list[Expected]:
+    return _link(root, "//example.org/sida")
+
+
+@kind("A web address with a zero-width space in it: two findings at the same character.")
+def link_with_invisible_character(root: Path) -> list[Expected]:
+    target = "https://example\u200b.org/"
+    line = f"Se [klicka]({target})."
+    at = _in_text(root, line)
+    column = _column(line, "\u200b")
+    return [("invisible-character", DOCUMENT, at, column), ("link-target", DOCUMENT, at, column)]
+
+
+@kind("Web addresses over https and http: accepted.")
+def web_links(root: Path) -> list[Expected]:
+    _in_text(root, "Se [vårdsamverkan](https://www.vardsamverkan.se/) och [lagen](http://example.org/a_(b)).")
+    return []
+
+
+# --- HTML where text is shown as written ---------------------------------------------------------------
+
+@kind("A script tag in a guideline's title.")
+def script_in_title(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT.replace("title: Fientlig riktlinje",
+                                                  "title: Fientlig <script>alert(1)</script>"))
+    return [("schema-html", GUIDELINE, 4, 17)]
+
+
+@kind("An image with an onerror handler in a section's title.")
+def image_in_section_title(root: Path) -> list[Expected]:
+    write(root, DOCUMENT, DOCUMENT_TEXT.replace("    title: Text", "    title: Text <img src=x onerror=alert(1)>"))
+    return [("schema-html", DOCUMENT, 14, 17)]
+
+
+@kind("HTML in a section's number.")
+def html_in_number(root: Path) -> list[Expected]:
+    write(root, DOCUMENT, DOCUMENT_TEXT.replace("    title: Text", '    number: "<b>1</b>"\n    title: Text'))
+    return [("schema-html", DOCUMENT, 14, 14)]
+
+
+@kind("An iframe in a Markdown text.")
+def iframe_in_text(root: Path) -> list[Expected]:
+    line = 'Se <iframe src="https://example.org"></iframe> här.'
+    return [("schema-html", DOCUMENT, _in_text(root, line), _column(line, "<"))]
+
+
 # --- big but well-formed: what the checks do with a lot --------------------------------------------------
 
-@kind("A guideline with 30 000 unknown keys, just under the size limit.")
-def many_unknown_keys(root: Path) -> list[Expected]:
-    write(root, GUIDELINE, GUIDELINE_TEXT + "".join(f"okand{i}: x\n" for i in range(30_000)))
-    return [("schema-unknown-key", GUIDELINE, GUIDELINE_LINES + 1 + i, 1) for i in range(30_000)]
+def _first(code: str, path: str, places: list[tuple[int, int]]) -> list[Expected]:
+    """The findings a file gives for many faults of one kind at places: PER_FILE of them each at its place,
+    then one more, at the next, counting the rest."""
+    return [(code, path, line, column) for line, column in places[:PER_FILE + 1]]
+
+
+@kind("Two files of 450 kB of unknown keys each: together under 1 MB, the most findings per byte.")
+def unknown_keys(root: Path) -> list[Expected]:
+    keys = "".join(f"k{i}: x\n" for i in range(50_000))
+    second = GUIDELINE.replace("fientlig", "fientlig-2")
+    write(root, GUIDELINE, GUIDELINE_TEXT + keys)
+    write(root, second, GUIDELINE_TEXT.replace("id: fientlig", "id: fientlig-2") + keys)
+    places = [(GUIDELINE_LINES + 1 + i, 1) for i in range(50_000)]
+    return _first("schema-unknown-key", GUIDELINE, places) + _first("schema-unknown-key", second, places)
+
+
+@kind("A file of 450 kB of one key repeated.")
+def repeated_keys(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "owner: x\n" * 50_000)
+    return _first("yaml-duplicate-key", GUIDELINE, [(GUIDELINE_LINES + 2 + i, 1) for i in range(50_000)])
+
+
+@kind("A document of 15 000 sections whose titles are numbers: 15 000 schema errors.")
+def many_schema_errors(root: Path) -> list[Expected]:
+    write(root, DOCUMENT, DOCUMENT_TEXT + "".join(f"  - id: s{i}\n    title: {i}\n" for i in range(15_000)))
+    return _first("schema-type", DOCUMENT, [(DOCUMENT_LINES + 2 + 2 * i, 12) for i in range(15_000)])
+
+
+@kind("Two valid documents of 450 kB each: 1 200 sections of ordinary text with citations and links.")
+def two_large_documents(root: Path) -> list[Expected]:
+    paragraph = ("Kommunen ansvarar för hälso- och sjukvård enligt 12 kap. 1 § hälso- och sjukvårdslagen (2017:30) "
+                 "för personer i särskilt boende, se [avsnittet](ref:{prev}). Regionen ansvarar för läkarinsatser "
+                 "enligt 16 kap. 1 § hälso- och sjukvårdslagen och för samordnad individuell plan enligt 16 kap. 4 § "
+                 "hälso- och sjukvårdslagen.")
+    for n, path in enumerate((DOCUMENT, DOCUMENT.replace("fientlig", "fientlig-2"))):
+        head = DOCUMENT_TEXT.replace("fientlig-text", f"f{n}-0").replace("id: fientlig", f"id: fientlig{n}")
+        sections = "".join(f"  - id: f{n}-{i}\n    number: \"{i}\"\n    title: Avsnitt {i} om ansvar\n    text: |\n"
+                           f"      {paragraph.format(prev=f'f{n}-{i - 1}')}\n\n      {paragraph.format(prev=f'f{n}-0')}\n"
+                           for i in range(1, 600))
+        write(root, path, head + sections)
+    return []
 
 
 @kind("A document with 6 000 sections, each linking to a section that does not exist.")
@@ -214,6 +418,22 @@ def many_dangling_links(root: Path) -> list[Expected]:
 @kind("A document whose one text is 500 kB of statute citations without an act.")
 def long_citation_text(root: Path) -> list[Expected]:
     write(root, DOCUMENT, DOCUMENT_TEXT + " " * TEXT_INDENT + "enligt 5 kap. 1 § och " * 22_000 + "\n")
+    return []
+
+
+@kind("Texts of 400 kB made of what opens markup and never closes: **, _, [, {{ and stars.")
+def unclosed_markup(root: Path) -> list[Expected]:
+    pieces = ["**ord ", " _ord", "[ord", "{{ ", "ord* "]
+    texts = "".join(f"  - id: s{i}\n    title: Avsnitt {i}\n    text: |\n      {piece * 16_000}\n"
+                    for i, piece in enumerate(pieces))
+    write(root, DOCUMENT, DOCUMENT_TEXT + texts)
+    return []
+
+
+@kind("A text of 450 kB of statute names, chapters and sections in every order.")
+def citation_soup(root: Path) -> list[Expected]:
+    soup = "kap. § 2 kap. 3 § första stycket 4 p. socialtjänstlagen (2001:453) HSL SoL LSS 12 a § och 5 kap. "
+    write(root, DOCUMENT, DOCUMENT_TEXT + " " * TEXT_INDENT + soup * 4_500 + "\n")
     return []
 
 

@@ -22,7 +22,7 @@ from yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, N
                          StreamEndEvent)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..findings import Finding, Position, error
+from ..findings import PER_FILE, Finding, Position, error, more
 from ..sourcefile import LoadedFile, PathKey
 
 #: The largest file read: the largest real file is about 33 kB; a document sixteen times that is checked
@@ -129,6 +129,20 @@ class _Builder:
         self.values: dict[PathKey, Position] = {}
         self.keys: dict[PathKey, Position] = {}
         self.findings: list[Finding] = []
+        self.shown: dict[str, int] = {}  # code -> findings reported
+        self.left: dict[str, list] = {}  # code -> [first position not reported, count]: past PER_FILE of it
+
+    def report(self, code: str, node: Node, message: str, hint: str, related=()) -> None:
+        """A finding about a key, or a count of it once the file has PER_FILE of that code (see ``counted``)."""
+        if self.shown.get(code, 0) < PER_FILE:
+            self.shown[code] = self.shown.get(code, 0) + 1
+            self.findings.append(error(code, _position(self.path, node), message, hint, related))
+        else:
+            self.left.setdefault(code, [_position(self.path, node), 0])[1] += 1
+
+    def counted(self) -> list[Finding]:
+        """The findings, and for each code with more than PER_FILE one finding counting the rest."""
+        return self.findings + [more(code, where, n) for code, (where, n) in self.left.items()]
 
     def build(self, node: Node, at: PathKey):
         self.values[at] = _position(self.path, node)
@@ -150,18 +164,14 @@ class _Builder:
         first_seen: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.findings.append(error(
-                    "yaml-complex-key", _position(self.path, key_node),
-                    "En nyckel måste vara ett enkelt ord.",
-                    "Skriv nyckeln som text, t.ex. title:"))
+                self.report("yaml-complex-key", key_node, "En nyckel måste vara ett enkelt ord.",
+                            "Skriv nyckeln som text, t.ex. title:")
                 continue
             key = key_node.value
             if key in first_seen:
-                self.findings.append(error(
-                    "yaml-duplicate-key", _position(self.path, key_node),
-                    f"Nyckeln '{key}' förekommer två gånger i samma avsnitt.",
-                    f"Ta bort den ena; den första står på rad {first_seen[key].line}.",
-                    related=[first_seen[key]]))
+                self.report("yaml-duplicate-key", key_node, f"Nyckeln '{key}' förekommer två gånger i samma avsnitt.",
+                            f"Ta bort den ena; den första står på rad {first_seen[key].line}.",
+                            related=[first_seen[key]])
                 continue
             first_seen[key] = _position(self.path, key_node)
             self.keys[at + (key,)] = first_seen[key]
@@ -289,7 +299,7 @@ def _built(text: str, path: str, node: Node | None, loader: _Loader) -> tuple[Lo
         position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path, 1, 1)
         return None, [error("yaml-value", position, f"Ett värde kan inte läsas: {getattr(exc, 'problem', None) or exc}.",
                             "Skriv värdet som text inom citattecken.")]
-    return LoadedFile(path, data, builder.values, builder.keys, text), builder.findings
+    return LoadedFile(path, data, builder.values, builder.keys, text), builder.counted()
 
 
 _PROBLEMS = {
