@@ -132,3 +132,17 @@ def test_control_characters_from_the_data_never_reach_a_terminal(tmp_path, capsy
                                       colour=True)
     assert "\x1b" not in report and "\x07" not in report
     assert "Fientlig \\x1b[2J riktlinje \\x1b]8;;https://example.org\\x07klicka" in report
+
+
+def test_the_editors_guide_and_the_readme_state_the_limits_the_loader_applies():
+    from avtal.findings import PER_FILE
+    from avtal.load.yamlfile import MAX_BYTES, MAX_DEPTH
+
+    guide = (ROOT / "site_src" / "redigera.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"högst {MAX_BYTES // 1024} kB" in guide and f"högst {MAX_DEPTH} nivåer" in guide
+    assert f"at most {MAX_BYTES // 1024} kB" in readme and f"at most {MAX_DEPTH} levels" in readme
+    assert f"at most {PER_FILE} findings" in readme and "de hundra första" in guide and PER_FILE == 100
+    assert hostile.PER_FILE == PER_FILE
+    for code in ("invisible-character", "link-target", "file-symlink", "file-internal-error", "schema-html"):
+        assert f"`{code}`" in guide, code
