@@ -407,6 +407,13 @@ def two_large_documents(root: Path) -> list[Expected]:
     return []
 
 
+@kind("Four thousand small valid guidelines, 1 MB in all.")
+def many_small_files(root: Path) -> list[Expected]:
+    for i in range(4_000):
+        write(root, GUIDELINE.replace("fientlig", f"fientlig-{i}"), GUIDELINE_TEXT.replace("id: fientlig", f"id: fientlig-{i}"))
+    return []
+
+
 @kind("A document with 6 000 sections, each linking to a section that does not exist.")
 def many_dangling_links(root: Path) -> list[Expected]:
     sections = "".join(f"  - id: s{i}\n    title: Avsnitt {i}\n    text: Se [här](ref:saknas{i}).\n"

@@ -56,7 +56,10 @@ def classify(parts: tuple[str, ...]) -> tuple[str, str | None]:
 def discover(agreement_dir: Path) -> list[SourceFile]:
     """Every YAML file (``.yaml``, ``.yml``) under agreement_dir, sorted by path, with the kind of data it must
     hold. Links are not followed, and not listed (see ``links``)."""
-    files, _ = _tree(agreement_dir)
+    return _sources(agreement_dir, _tree(agreement_dir)[0])
+
+
+def _sources(agreement_dir: Path, files: list[Path]) -> list[SourceFile]:
     return [SourceFile(path, *classify(path.relative_to(agreement_dir).parts))
             for path in files if path.suffix in (".yaml", ".yml")]
 
@@ -122,12 +125,13 @@ def load_corpus(root: Path, *, lenient: bool = False) -> tuple[model.Corpus, lis
             raise UnusableCorpus(f"mappen {agreement_dir} finns inte.")
         return model.Corpus(), [error("corpus-missing", Position(str(agreement_dir)), "Mappen agreement/ finns inte.",
                               "Kör kommandot i projektets rotmapp eller ange --root.")]
+    files, linked = _tree(agreement_dir)
     items = ((source, *guarded(display_path(source.path, root), load_file, source.path, root))
-             for source in discover(agreement_dir))
+             for source in _sources(agreement_dir, files))
     corpus, findings = _assemble(items, lenient)
     if lenient:
         return corpus, findings
-    return corpus, [_link_finding(link, root) for link in links(agreement_dir)] + findings
+    return corpus, [_link_finding(link, root) for link in linked] + findings
 
 
 def corpus_from_texts(texts: dict[str, str], *, lenient: bool = False,

@@ -183,11 +183,13 @@ def display_path(path: Path, root: Path | None = None) -> str:
     """path as findings show it: POSIX, relative to root when it lies under root, else as given; a link
     is named, not its target (only the folders above it are resolved)."""
     if root is not None:
-        for mine, theirs in ((path.absolute(), root.absolute()), (_resolved(path.parent) / path.name, _resolved(root))):
+        try:
+            return path.absolute().relative_to(root.absolute()).as_posix()
+        except ValueError:  # given through another way to the same folder: compare with links resolved
             try:
-                return mine.relative_to(theirs).as_posix()
+                return (_resolved(path.parent) / path.name).relative_to(_resolved(root)).as_posix()
             except ValueError:
-                continue
+                pass
     return path.as_posix()
 
 
