@@ -31,7 +31,8 @@ def html_of(site: Path, url: str) -> str:
 
 # --- trust marks ----------------------------------------------------------------
 
-REGISTERS = {"lagar.md": "Lagar och förordningar", "begrepp.md": "Begrepp och förkortningar"}
+REGISTERS = {"lagar.md": "Lagar och förordningar", "begrepp.md": "Begrepp och förkortningar",
+             "2023-2026/riktlinjer.md": "Riktlinjer och styrdokument"}
 
 
 def test_every_generated_page_carries_trust_marks(corpus):
@@ -40,13 +41,11 @@ def test_every_generated_page_carries_trust_marks(corpus):
         if page.path in REGISTERS:  # a register: its own last change and source, no decision or status
             assert 'avtal-register-meta' in page.content and REGISTERS[page.path] in page.content, page.path
             assert "Senast ändrad" in page.content and "Källa:" in page.content, page.path
-            assert "Beslut:" not in page.content and "Gällande" not in page.content, page.path
+            assert "Beslut:" not in page.content and "avtal-status-text" not in page.content, page.path
             continue
         assert "Avtalsperiod" in page.content and "Giltig" in page.content, page.path
-        if page.path.endswith("/riktlinjer.md"):  # the guidelines are not decided by the agreement's bodies
-            assert "Beslut:" not in page.content, page.path
-        else:
-            assert "Beslut: Regionfullmäktige, Västra Götalandsregionen 13–14 juni 2022" in page.content, page.path
+        assert "Senast ändrad 13–14 juni 2022" in page.content, page.path
+        assert "Beslut: Regionfullmäktige, Västra Götalandsregionen 13–14 juni 2022" in page.content, page.path
 
 
 def test_every_page_of_the_built_site_shows_period_and_status(site):
@@ -55,7 +54,7 @@ def test_every_page_of_the_built_site_shows_period_and_status(site):
         if rel in ("om/index.html", "redigera/index.html"):
             continue  # about the site, not about a period
         text = path.read_text(encoding="utf-8")
-        if rel in ("lagar/index.html", "begrepp/index.html"):
+        if rel in ("lagar/index.html", "begrepp/index.html", "2023-2026/riktlinjer/index.html"):
             assert "avtal-register-meta" in text and "Senast ändrad" in text, rel
             continue
         assert "avtal-meta" in text and "Gällande" in text, rel

@@ -70,14 +70,6 @@ def test_the_built_banner_is_the_build_days_without_the_script(chromium, base):
         context.close()
 
 
-def test_a_validity_of_its_own_is_not_moved_by_an_extension(page, base):
-    """A guideline valid on its own dates keeps them; only a validity that follows the term moves."""
-    page.clock.set_fixed_time(dt.datetime(2027, 2, 15, 12))
-    page.goto(base + "2023-2026/riktlinjer/")
-    assert banner(page)["status"] == "Gällande efter förlängning"
-    assert page.locator(".avtal-meta .avtal-giltig").first.inner_text() == "Giltig 2023-01-01 – 2029-12-31"
-
-
 @pytest.fixture(scope="module")
 def corpus():
     return load_corpus(ROOT)[0]
@@ -113,3 +105,15 @@ def test_recorded_events_change_the_banner_on_their_day(page, corpus, kind, date
     assert got["ended"] == (1 if status == "Upphört" else 0)
     if got["ended"]:
         assert page.locator(".avtal-upphord-banderoll").inner_text() == "UPPHÖRT – denna avtalsperiod gäller inte längre."
+
+
+def test_a_validity_of_its_own_is_not_moved_by_an_extension(page, corpus):
+    """A document valid on dates of its own keeps them; only a validity that follows the term moves."""
+    period = corpus.periods["2023-2026"]
+    site = Site.of(corpus, on=dt.date(2025, 3, 1))
+    marks = blocks.trust_marks(site, period, "1.0", "2023-01-01", "2025-12-31", None, None)
+    html = str(macro("macros.html", "trust_marks")(marks))
+    page.clock.set_fixed_time(dt.datetime(2027, 2, 15, 12))
+    page.set_content(f"<!doctype html><html lang='sv'><body>{html}<script>{STATUS_JS}</script></body></html>")
+    assert banner(page)["status"] == "Gällande efter förlängning"
+    assert banner(page)["valid"] == "Giltig 2023-01-01 – 2025-12-31"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import copy
-import datetime as dt
 import sys
 from typing import Callable, NoReturn, Sequence
 
+from .dates import exact_day
 from .errors import CannotRun
 from .findings import nearest
 
@@ -146,7 +146,7 @@ class Parser(argparse.ArgumentParser):
 def date_value(text: str) -> str:
     """A `type=` for ``--date``: a day written YYYY-MM-DD, returned as written; ArgumentTypeError otherwise."""
     try:
-        dt.date.fromisoformat(text)
+        exact_day(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' är inte ett datum; skriv t.ex. 2027-02-15.") from None
     return text

@@ -208,7 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="varningar räknas som fel")
     check.add_argument("--base", metavar="REV", help="jämför versioner med en git-revision, t.ex. origin/main")
     check.add_argument("--date", metavar="DATUM", type=date_value,
-                       help="kontrollera avtalstiden som den dagen, ÅÅÅÅ-MM-DD (standard: i dag)")
+                       help="kontrollera avtalstiden per den dagen, ÅÅÅÅ-MM-DD (standard: i dag)")
     check.add_argument("--warn-months", metavar="MÅNADER", type=months, default=None,
                        help="varna så många månader innan avtalstiden löper ut (standard: 12)")
     check.set_defaults(func=cmd_check)
@@ -216,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="kontrollera och bygg webbplatsen i site/")
     build.add_argument("--site-dir", metavar="MAPP", help="målmapp (standard: site/)")
     build.add_argument("--date", metavar="DATUM", type=date_value,
-                       help="bygg statusen som den dagen, ÅÅÅÅ-MM-DD (standard: i dag)")
+                       help="bygg webbplatsen med statusen för den dagen, ÅÅÅÅ-MM-DD (standard: i dag)")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="förhandsvisa webbplatsen och bygg om vid ändringar")

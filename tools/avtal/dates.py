@@ -94,9 +94,20 @@ def today() -> dt.date:
     if not written:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(written)
+        return exact_day(written)
     except ValueError:
         raise CannotRun(f"AVTAL_DATE={written} är inte ett datum; skriv t.ex. 2027-02-15.") from None
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def exact_day(written: str) -> dt.date:
+    """A day written exactly YYYY-MM-DD (not 20270215 or 2027-W07, which fromisoformat also takes);
+    ValueError for any other form or a day that does not exist."""
+    if not _DAY.match(written):
+        raise ValueError(written)
+    return dt.date.fromisoformat(written)
 
 
 def day(written: str) -> dt.date:

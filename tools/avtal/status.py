@@ -117,50 +117,55 @@ def status_on(period: Period, corpus: Corpus, on: dt.date) -> Status:
              for kind in ("uppsagning", "ersatt", "forlangning")}
     notices = known["uppsagning"]
     replaced = next(iter(known["ersatt"]), None)
-    record = next(reversed(known["forlangning"]), None)
-    end = term.end
+    end, previous = term.end, None
     while True:
         deadline = term.deadline(end)
         notice = next((n for n in notices if deadline is None or n.when.first <= deadline), None)
         if notice is not None or (replaced is not None and replaced.when.first <= end):
             return _ending(term, end, deadline, on, notice, replaced)
         if on <= end:
-            return _in_force(term, end, deadline, on, record)
+            record = next((e for e in reversed(known["forlangning"])  # the record of this extension, if any
+                           if previous is not None and e.when.first <= end
+                           and (previous == term.end or e.when.first > previous)), None)
+            return _in_force(term, end, deadline, on, record, late=next(iter(notices), None))
         if not term.extension_years:  # the data does not say how it is extended: ended as far as it knows
             return Status("upphord", LABELS["upphord"], term.start, end,
                           f"Avtalstiden löpte ut {end.isoformat()}. Hur avtalet förlängs står inte i periodens data.")
         notices = [n for n in notices if n.when.first > deadline] if deadline else []
-        end = add_months(end, 12 * term.extension_years)
+        end, previous = add_months(end, 12 * term.extension_years), end
 
 
 def _ending(term: Term, end: dt.date, deadline: dt.date | None, on: dt.date, notice, replaced) -> Status:
     """The status when the term or extension ending on end is the last one: a notice was recorded in
     time for it, or a decision that a new agreement replaces this one (which needs no deadline: the
     parties decide it together)."""
-    why = (f"uppsagt ({_who(notice)} {notice.when.label})" if notice is not None
-           else f"ersatt av ett nytt avtal ({_who(replaced)} {replaced.when.label})")
     extended = end != term.end
     if on <= end:
         code = "forlangd" if extended else "gallande"
         before = (f"Avtalstiden löpte ut {add_months(end, -12 * term.extension_years).isoformat()} och avtalet "
                   f"förlängdes enligt avtalet till {end.isoformat()}. " if extended else "")
+        what = (f"är uppsagt ({_recorded(notice)})" if notice is not None
+                else f"ska ersättas av ett nytt avtal ({_recorded(replaced)})")
         return Status(code, LABELS[code], term.start, end,
-                      f"{before}Avtalet är {why} och gäller till {end.isoformat()}.", deadline, extended)
-    tail = (f"efter uppsägning ({_who(notice)} {notice.when.label})." if notice is not None
-            else f"och har ersatts av ett nytt avtal ({_who(replaced)} {replaced.when.label}).")
+                      f"{before}Avtalet {what} och gäller till {end.isoformat()}.", deadline, extended)
+    tail = (f"efter uppsägning ({_recorded(notice)})." if notice is not None
+            else f"och har ersatts av ett nytt avtal ({_recorded(replaced)}).")
     return Status("upphord", LABELS["upphord"], term.start, end, f"Avtalet upphörde {end.isoformat()} {tail}")
 
 
-def _in_force(term: Term, end: dt.date, deadline: dt.date | None, on: dt.date, record) -> Status:
-    """The status within the term or an extension, with no notice recorded; record: the latest
-    recorded extension on that day, if any."""
+def _in_force(term: Term, end: dt.date, deadline: dt.date | None, on: dt.date, record, late=None) -> Status:
+    """The status within the term or an extension with no notice recorded in time for its end.
+
+    record: the recorded extension that brought this stretch (one made during the term brings the
+    first extension; one made during an extension, that extension), if any. late: a notice recorded
+    after this stretch's deadline, which ends the agreement at the end of the next extension."""
     ext = term.extension_years
     if end == term.end:
         code, label, derived = "gallande", LABELS["gallande"], False
         sentence = f"Avtalet gäller {term.start.isoformat()} – {end.isoformat()}."
     elif record is not None:
         code, label, derived = "forlangd", f"Gällande till {end.isoformat()}", False
-        sentence = f"Avtalet är förlängt ({_who(record)} {record.when.label}) och gäller till {end.isoformat()}."
+        sentence = f"Avtalet är förlängt ({_recorded(record)}) och gäller till {end.isoformat()}."
     else:
         code, label, derived = "forlangd", LABELS["forlangd"], True
         previous = add_months(end, -12 * ext)
@@ -171,6 +176,10 @@ def _in_force(term: Term, end: dt.date, deadline: dt.date | None, on: dt.date, r
         if on <= deadline:
             sentence += (f" Senast {deadline.isoformat()} kan en part skriftligen säga upp avtalet; annars förlängs "
                          f"det med {_years_words(ext)}, till {following}.")
+        elif late is not None:
+            sentence += (f" Uppsägning skulle ske senast {deadline.isoformat()}; uppsägningen ({_recorded(late)}) kom "
+                         f"senare, så enligt avtalet förlängs det med {_years_words(ext)}, till {following}, och "
+                         f"upphör då.")
         else:
             sentence += (f" Uppsägning skulle ske senast {deadline.isoformat()}; ingen uppsägning finns registrerad, "
                          f"så enligt avtalet förlängs det med {_years_words(ext)}, till {following}.")
@@ -184,8 +193,9 @@ def _years_words(years: int) -> str:
     return _YEAR_WORDS.get(years, f"{years} år")
 
 
-def _who(event) -> str:
-    return event.party or "en part"
+def _recorded(event) -> str:
+    """Who and when, as recorded: "Exempelkommun 2025-03-10", or the date alone without a party."""
+    return f"{event.party} {event.when.label}" if event.party else event.when.label
 
 
 def timeline(period: Period, corpus: Corpus, until: dt.date | None = None) -> list[tuple[dt.date | None, Status]]:

@@ -32,8 +32,9 @@ def checks(today: dt.date, warn_months: int = WARN_MONTHS) -> list[Callable[[Cor
 def term_timing(corpus: Corpus, today: dt.date, warn_months: int = WARN_MONTHS) -> list[Finding]:
     """Warnings about an adopted period in force on today with nothing recorded for how it goes on.
 
-    Codes: ``notice-deadline-passed`` (warning; the last day to give notice has passed, and neither a
-    notice nor an extension is recorded), ``term-ending`` (warning; the term as it stands ends within
+    Codes: ``term-extended`` (warning; the term ran out and the agreement goes on by its own rule of
+    extension, with nothing recorded), ``notice-deadline-passed`` (warning; the last day to give
+    notice has passed, and neither a notice nor an extension is recorded), ``term-ending`` (warning; the term as it stands ends within
     warn_months, and no notice, extension, replacement or next period is recorded).
     """
     findings = []
@@ -43,13 +44,21 @@ def term_timing(corpus: Corpus, today: dt.date, warn_months: int = WARN_MONTHS) 
         status = status_on(period, corpus, today)
         if status.code not in ("gallande", "forlangd"):
             continue
+        where = period.where.file.where_key(("events",)) if period.events else period.where.at("id")
+        if status.derived:
+            ran_out = add_months(status.valid_to, -12 * (term_of(period).extension_years or 0))
+            findings.append(warning(
+                "term-extended", where,
+                f"Avtalstiden för {period.id} löpte ut {ran_out.isoformat()} och ingen uppsägning eller förlängning "
+                f"är registrerad; enligt avtalet gäller det nu till {status.valid_to.isoformat()}.",
+                "Registrera förlängningen under events i period.yaml (kind: forlangning) med datum och beslut, "
+                "eller en uppsägning som inte är registrerad."))
         term = term_of(period)
         stretch = term.start if status.valid_to == term.end or not term.extension_years else \
             add_months(status.valid_to, -12 * term.extension_years) + dt.timedelta(days=1)
         if any(e.kind in ("uppsagning", "forlangning", "ersatt") and e.when is not None and e.when.first >= stretch
                for e in period.events):
             continue  # what happens at the end of this stretch is recorded
-        where = period.where.file.where_key(("events",)) if period.events else period.where.at("id")
         if status.deadline is not None and status.deadline < today:
             findings.append(warning(
                 "notice-deadline-passed", where,
@@ -102,7 +111,8 @@ def term_data(corpus: Corpus) -> list[Finding]:
         for written, when, where in dated:
             if when is None:
                 findings.append(error("schema-date", where, f"'{written}' är inte ett giltigt datum.",
-                                      "Kontrollera dagen och månaden, t.ex. 2022-06-14."))
+                                      "Kontrollera dagen och månaden. Skriv en dag (2022-06-14), en månad (2022-06) eller dagarna ett "
+                                      "sammanträde tog (2022-06-13/14)."))
     return findings
 
 

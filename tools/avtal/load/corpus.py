@@ -159,7 +159,10 @@ def _assemble(items, lenient: bool = False) -> tuple[model.Corpus, list[Finding]
     corpus = model.Corpus()
     findings: list[Finding] = []
     valid: list[tuple[SourceFile, LoadedFile]] = []
+    present: set[str] = set()  # the periods whose period.yaml exists, usable or not
     for source, loaded, problems in items:
+        if source.kind == "period":
+            present.add(source.period)
         if lenient and loaded is None:
             first = problems[0] if problems else None
             raise UnusableCorpus(f"{first.position}: {first.message}" if first else f"{source.path} kan inte läsas.")
@@ -182,7 +185,7 @@ def _assemble(items, lenient: bool = False) -> tuple[model.Corpus, list[Finding]
         findings += schema_findings
         if not problems and not schema_findings:
             valid.append((source, loaded))
-    _build(corpus, valid, findings, lenient)
+    _build(corpus, valid, findings, lenient, present)
     return corpus, findings
 
 
@@ -223,7 +226,10 @@ def _made(make, loaded: LoadedFile, *args, lenient: bool, findings: list[Finding
         raise UnusableCorpus(f"{loaded.path}: filen saknar det en jämförelse behöver ({exc}).") from None
 
 
-def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool = False) -> None:
+def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool = False,
+           present: set[str] = frozenset()) -> None:
+    """Build the model of the valid files into corpus. present: the periods whose period.yaml exists,
+    valid or not (an invalid one has its own findings; its documents are then not said to lack it)."""
     for source, loaded in valid:
         if source.kind == "period":
             period = _made(build.period_from, loaded, lenient=lenient, findings=findings)
@@ -244,7 +250,7 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
         if source.kind not in ("document", "guideline"):
             continue
         period = corpus.periods.get(source.period)
-        if period is None and source.period not in reported and not lenient:
+        if period is None and source.period not in reported | present and not lenient:
             reported.add(source.period)
             findings.append(error(
                 "period-missing", Position(loaded.path),

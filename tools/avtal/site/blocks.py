@@ -51,11 +51,16 @@ def period_trust_marks(site: Site, period: Period) -> dict:
                        last_change(period.changelog, *(d.changelog for d in period.documents.values())))
 
 
-def register_marks(what: str, changed, source: str, period: Period | None = None) -> dict:
+def register_marks(what: str, changed, source: str, period: Period | None = None, draft: bool = False) -> dict:
     """The marks of a register (Lagar, Begrepp, Riktlinjer): what it is, when it last changed, where
-    its facts come from, and for a period's register the period; never the agreement's decision."""
-    when = changed.label if hasattr(changed, "label") else (changed.isoformat() if changed else None)
-    return {"what": what, "changed": when or "okänt", "source": source, "period": period.id if period else None}
+    its facts come from, and for a period's register the period; never the agreement's decision.
+
+    changed: a date (git's last change of the file), a DateSpan, a label already made, or None ("okänt").
+    draft: the period is a draft (the register then carries the UTKAST banner like every page of it)."""
+    when = changed if isinstance(changed, str) else \
+        changed.label if hasattr(changed, "label") else (changed.isoformat() if changed else None)
+    return {"what": what, "changed": when or "okänt", "source": source, "period": period.id if period else None,
+            "draft": draft}
 
 
 def last_change(*changelogs) -> str | None:

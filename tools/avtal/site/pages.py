@@ -17,6 +17,9 @@ from .markup import render
 from .references import LEVEL_ORDER, References, keywords, lines, reading_guide, ref_links
 from .urls import Site, document_page, guideline_page, print_page
 
+#: Where the guideline register's facts come from (its "Källa" mark).
+GUIDELINE_SOURCE = "avtalets hänvisningar och Läs mer-rutor; varje dokuments ägare och adress anges vid dokumentet"
+
 
 def document_view(site: Site, document: Document, refs: References | None, page: str | None = None,
                   level: int = 1) -> dict:
@@ -74,8 +77,9 @@ def guidelines_view(site: Site, period: Period, refs: References | None, page: s
     standalone = page is None
     page = page or guideline_page(period)
     ordered = sorted(period.guidelines.values(), key=lambda g: (LEVEL_ORDER[g.level], g.title.casefold()))
-    marks = blocks.trust_marks(site, period, None, period.valid_from, period.valid_to, False,
-                               blocks.last_change(*(g.changelog for g in period.guidelines.values())))
+    marks = blocks.register_marks("Riktlinjer och styrdokument",
+                                  blocks.last_change(*(g.changelog for g in period.guidelines.values())),
+                                  GUIDELINE_SOURCE, period, draft=site.status(period).code == "utkast")
     return {"standalone": standalone, "level": level, "marks": marks,
             "guidelines": [_guideline_view(site, page, period, g, refs) for g in ordered]}
 
