@@ -127,3 +127,13 @@ def report_body(diff: PeriodDiff, old_period: Period, new_period: Period, *, dat
     view = report_view(diff, old_period, new_period, date=date, layout=layout, columns=columns)
     macros = environment(_PACKAGE).get_template("lydelse.html").module
     return macros.documents(view, 2)
+
+
+STYLESHEET = "lydelse.css"
+
+
+def stylesheet() -> str:
+    """The styles of the two-column tables and the marks (``templates/lydelse.css``), for a page that
+    shows ``report_body`` (the site serves them as a file of their own)."""
+    env = environment(_PACKAGE)
+    return env.loader.get_source(env, STYLESHEET)[0]

@@ -22,6 +22,7 @@ class Page:
     path: str  # e.g. "2023-2026/del-b.md"
     title: str
     content: str
+    in_nav: bool = True  # False: linked from other pages only (an earlier version, a comparison)
 
 
 def page_url(path: str) -> str:
@@ -89,6 +90,10 @@ class Site:
     glossary_url: str | None = None  # site URL of the glossary page, when there is one
     found: dict[str, list] = field(default_factory=dict, repr=False)  # text -> its citations, parsed once
     by_sfs: dict[str, Statute] = field(default_factory=dict, repr=False)
+    # Earlier versions read from git (site.version_pages.index): (period, document, version) -> site URL of
+    # that version's page; and of the comparison of that version with the one before it.
+    versions: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    comparisons: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, corpus: Corpus) -> "Site":
