@@ -88,7 +88,8 @@ def test_without_git_history_there_are_no_earlier_versions(tmp_path):
 # --- the built site -----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def site(repo) -> Path:
+def built(repo) -> Path:
+    """The revision's site, built once by `avtal build` (a few seconds: three documents)."""
     return build(repo, repo / "site-out")
 
 
@@ -97,8 +98,8 @@ def html(site: Path, url: str) -> str:
 
 
 @pytest.mark.build
-def test_an_earlier_version_shows_its_own_text_and_banner(site):
-    page = html(site, f"{P}/{revision.DOCUMENT}/version-1.0")
+def test_an_earlier_version_shows_its_own_text_and_banner(built):
+    page = html(built, f"{P}/{revision.DOCUMENT}/version-1.0")
     assert "Denna version gällde 2091-01-01 – 2092-03-14." in page
     assert 'Den gällande versionen är <a href="../">version 1.1</a>.' in page
     assert revision.OLD_SENTENCE in page and revision.NEW_SENTENCE not in page
@@ -106,25 +107,25 @@ def test_an_earlier_version_shows_its_own_text_and_banner(site):
     assert "Digitala tjänster" not in page  # a section 1.1 added
     assert 'href="../jamforelse-1.0-1.1/"' in page
     assert "Tidigare version</span>" in page and "Giltig 2091-01-01 – 2092-03-14" in page
-    current = html(site, f"{P}/{revision.DOCUMENT}")
+    current = html(built, f"{P}/{revision.DOCUMENT}")
     assert revision.NEW_SENTENCE in current and revision.OLD_SENTENCE not in current
     assert '<a href="version-1.0/">1.0</a>' in current  # the version history links each earlier version
     assert '<a href="jamforelse-1.0-1.1/">Vad som ändrades i version 1.1</a>' in current
 
 
 @pytest.mark.build
-def test_the_comparison_of_consecutive_versions(site):
-    page = html(site, f"{P}/{revision.DOCUMENT}/jamforelse-1.0-1.1")
+def test_the_comparison_of_consecutive_versions(built):
+    page = html(built, f"{P}/{revision.DOCUMENT}/jamforelse-1.0-1.1")
     assert "<th scope=\"col\">Version 1.0</th><th scope=\"col\">Version 1.1</th>" in page
     assert "Testtext: Regionen <del>kan</del> bistå med rådgivning vid behov." in page
     assert "Testtext: Regionen <ins>ska</ins> bistå med rådgivning vid behov." in page
     assert "Testnämnden 2092-03-15 § 7" in page  # the decision behind 1.1
-    assert "stylesheets/lydelse.css" in page and (site / "stylesheets" / "lydelse.css").is_file()
+    assert "stylesheets/lydelse.css" in page and (built / "stylesheets" / "lydelse.css").is_file()
 
 
 @pytest.mark.build
-def test_the_changes_page_lists_each_earlier_version_and_its_comparison(site):
-    page = html(site, f"{P}/andringar")
+def test_the_changes_page_lists_each_earlier_version_and_its_comparison(built):
+    page = html(built, f"{P}/andringar")
     assert 'id="tidigare-versioner"' in page
     assert '<a href="../test-del-b/version-1.0/">version 1.0</a>' in page
     assert "<td>2091-01-01 – 2092-03-14</td>" in page
@@ -132,8 +133,25 @@ def test_the_changes_page_lists_each_earlier_version_and_its_comparison(site):
 
 
 @pytest.mark.build
-def test_old_pages_are_linked_but_not_in_the_navigation_or_the_search(site):
-    assert broken_links(site) == []
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_old_pages_are_linked_but_not_in_the_navigation_or_the_search(built):
+    assert broken_links(built) == []
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d["location"] for d in index["docs"] if "version-1.0" in d["location"] or "jamforelse" in d["location"]]
-    assert "version-1.0/" not in html(site, f"{P}").split('class="md-content"')[0]  # not in the navigation
+    assert "version-1.0/" not in html(built, f"{P}").split('class="md-content"')[0]  # not in the navigation
+
+
+def test_the_banner_of_a_version_replaced_early_or_of_a_draft(repo):
+    from dataclasses import replace
+
+    from avtal.site.build import build_pages
+
+    corpus, _ = load_corpus(repo)
+    [earlier] = earlier_versions(repo, corpus)
+    path = f"{P}/{revision.DOCUMENT}/version-1.0.md"
+    early = replace(earlier, valid_from="2092-04-01")  # 1.1 came before 1.0 began to apply
+    page = {p.path: p for p in build_pages(corpus, versions=[early])}[path]
+    assert not page.in_nav and "Denna version ersattes av version 1.1 innan den började gälla." in page.content
+    corpus.periods[P].status = "utkast"
+    page = {p.path: p for p in build_pages(corpus, versions=[earlier])}[path]
+    assert "Denna version av förslaget var aktuell 2091-01-01 – 2092-03-14." in page.content
+    assert "Den senaste versionen är" in page.content

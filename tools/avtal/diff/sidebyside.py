@@ -16,15 +16,13 @@ from .. import text as textmod
 from .result import ADDED, MOVED, REMOVED, Segment
 from .words import Unit, join, pair_units, units_of, word_diff
 
-CHANGED_UNIT = "ändrad"  # a unit edited in place (words.pair_units)
-
 
 @dataclass(frozen=True)
 class Line:
     """One paragraph or list item as one side shows it (or both, in the redline layout).
 
     ``runs``: "=" unchanged words; "-" deleted ones (old side, redline); "+" inserted ones (new side,
-    redline). ``status``: None for a unit as it was, CHANGED_UNIT, MOVED, ADDED or REMOVED. ``marker`` is
+    redline). ``status``: None for a unit as it was, "ändrad" (edited in place), MOVED, ADDED or REMOVED. ``marker`` is
     "" for a paragraph, "–", "3." or "b." for a list item; ``depth`` 0 for a paragraph or a top-level item.
     ``moved`` names the other side's place of a moved unit ("stycke 1").
     """
@@ -35,16 +33,6 @@ class Line:
     runs: tuple[Segment, ...]
     status: str | None = None
     moved: str | None = None
-
-    @property
-    def marked(self) -> bool:
-        """Whether any word of the line is marked deleted or inserted."""
-        return any(run.op != "=" for run in self.runs)
-
-    @property
-    def text(self) -> str:
-        """The line's words as they read, marks dropped."""
-        return "".join((" " if i and run.space_before else "") + run.text for i, run in enumerate(self.runs))
 
 
 def markers(raw: str) -> list[tuple[str, int]]:

@@ -11,8 +11,8 @@ version and a change-log entry) is the release.
 When it applied: from its change-log entry's date (not before the document's own valid_from), to the
 day before the next version's. A version replaced before it began to apply says so.
 
-Git is read in ``avtal.git`` (one ``git log``, one ``git cat-file --batch``); without git or outside a
-repository there are no earlier versions, and the build goes on.
+Git is read in ``avtal.git`` (one ``git log``, at most two ``git cat-file --batch``); without git or
+outside a repository there are no earlier versions, and the build goes on.
 """
 
 from __future__ import annotations
@@ -135,15 +135,16 @@ def earlier_versions(root: Path, corpus: Corpus, warn=None) -> list[EarlierVersi
     """Every version of each current document lower than its current one, oldest first per document, each
     read back as it stood; a version whose files cannot be read is passed over (``warn(message)`` hears of
     it). Raises RevisionError (a CannotRun) when root is not in a git repository or git is missing."""
-    chains = releases(root)
-    wanted = [(key, chain) for key, chain in chains.items()
-              if key[0] in corpus.periods and key[1] in corpus.periods[key[0]].documents]
-    blobs = [b for _, chain in wanted for r in chain for b in (r.blob, r.period_blob) if b]
-    texts = read_blobs(root, blobs)
+    wanted = []  # (key, its releases, the earlier ones) of each document still in the corpus
+    for (period_id, ident), chain in sorted(releases(root).items()):
+        current = corpus.periods[period_id].documents.get(ident) if period_id in corpus.periods else None
+        earlier = [r for r in chain if current is not None and _order(r.version) < _order(current.version)]
+        if earlier:
+            wanted.append(((period_id, ident), chain, earlier))
+    texts = read_blobs(root, [b for _, _, earlier in wanted for r in earlier for b in (r.blob, r.period_blob) if b])
     out: list[EarlierVersion] = []
-    for (period_id, ident), chain in sorted(wanted):
+    for (period_id, ident), chain, earlier in wanted:
         current = corpus.periods[period_id].documents[ident]
-        earlier = [r for r in chain if _order(r.version) < _order(current.version)]
         read: list[tuple[Release, Document, Period]] = []
         for release in earlier:
             try:
