@@ -56,8 +56,8 @@ def copy_project(target: Path) -> Path:
 
 
 def add_draft_period(root: Path, period: str = DRAFT_PERIOD) -> str:
-    """A draft (status utkast) period beside the current one: the current period's folder copied
-    with period.yaml saying utkast, the new id and title."""
+    """A draft period beside the current one: the current period's folder copied with the new id and
+    title and no recorded events (without an adoption a period is a draft, avtal.status)."""
     source = max((p for p in (root / "agreement").iterdir() if re.fullmatch(r"\d{4}-\d{4}", p.name)),
                  key=lambda p: p.name)
     target = root / "agreement" / period
@@ -67,7 +67,7 @@ def add_draft_period(root: Path, period: str = DRAFT_PERIOD) -> str:
     text = re.sub(r'(?m)^id: .*$', f'id: "{period}"', text, count=1)
     text = re.sub(r'(?m)^title: .*$', f"title: Hälso- och sjukvårdsavtal {period.replace('-', '–')} (förslag)", text,
                   count=1)
-    text = re.sub(r"(?m)^status: .*$", "status: utkast", text, count=1)
+    text = re.sub(r"(?m)^events:\n(?:  .*\n)+", "", text, count=1)
     manifest.write_text(text, encoding="utf-8")
     return period
 

@@ -18,8 +18,8 @@ USAGE = {
     "avtal": "användning: avtal [-h] [--root MAPP]\n"
              "                  {check,build,serve,refs,diff,new-period} ...",
     "check": "användning: avtal check [-h] [--format {github,json,text}] [--strict]\n"
-             "                        [--base REV]",
-    "build": "användning: avtal build [-h] [--site-dir MAPP]",
+             "                        [--base REV] [--date DATUM] [--warn-months MÅNADER]",
+    "build": "användning: avtal build [-h] [--site-dir MAPP] [--date DATUM]",
     "serve": "användning: avtal serve [-h] [--addr ADRESS]",
     "refs": "användning: avtal refs [-h] [--format {text,json}] [FIL]",
     "diff": "användning: avtal diff [-h] [--format {terminal,markdown,html,json,report}]\n"

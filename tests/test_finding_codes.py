@@ -158,6 +158,7 @@ def run_case(case: dict, tmp_path: Path, capsys, monkeypatch) -> tuple[int | Non
         args = ["--base", "HEAD"]
     for edit in case.get("edits", []):
         apply(root, edit)
+    args += case.get("args", [])  # e.g. --date for the term's checks
     capsys.readouterr()
     if case.get("run") == "check_root":
         from avtal.check import check_root

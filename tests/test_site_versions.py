@@ -17,7 +17,7 @@ import pytest
 
 from avtal.git import read_blobs
 from avtal.load import load_corpus
-from avtal.site.versions import earlier_versions, releases
+from avtal.site.versions import earlier_versions, releases, start
 
 from built_site import ROOT, broken_links, build
 
@@ -71,6 +71,7 @@ def test_when_each_version_applied(repo):
     assert (earlier.document_id, earlier.version, earlier.next_version) == (revision.DOCUMENT, "1.0", "1.1")
     # from the document's valid_from (its entry is older), to the day before 1.1's change-log date
     assert (earlier.valid_from, earlier.valid_to, earlier.applied) == ("2091-01-01", "2092-03-14", True)
+    assert start(earlier.document, "1.0", "2090-06-01").label == "2091-01-01"  # not before valid_from
     text = {s.id: s.text for s in earlier.document.walk()}
     assert revision.OLD_SENTENCE in text["tb-ansvar"] and "tb-digital" not in text
     assert [d.id for d in earlier.period.decisions] == ["testbeslut-1"]  # the period as it was then
@@ -89,8 +90,11 @@ def test_without_git_history_there_are_no_earlier_versions(tmp_path):
 
 @pytest.fixture(scope="module")
 def built(repo) -> Path:
-    """The revision's site, built once by `avtal build` (a few seconds: three documents)."""
-    return build(repo, repo / "site-out")
+    """The revision's site, built once by `avtal build` (a few seconds: three documents) as on a day when
+    the test period is in force."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AVTAL_DATE", "2093-01-01")
+        return build(repo, repo / "site-out")
 
 
 def html(site: Path, url: str) -> str:
@@ -148,10 +152,27 @@ def test_the_banner_of_a_version_replaced_early_or_of_a_draft(repo):
     corpus, _ = load_corpus(repo)
     [earlier] = earlier_versions(repo, corpus)
     path = f"{P}/{revision.DOCUMENT}/version-1.0.md"
-    early = replace(earlier, valid_from="2092-04-01")  # 1.1 came before 1.0 began to apply
+    early = replace(earlier, applied=False)  # 1.1 came before 1.0 began to apply
     page = {p.path: p for p in build_pages(corpus, versions=[early])}[path]
     assert not page.in_nav and "Denna version ersattes av version 1.1 innan den började gälla." in page.content
-    corpus.periods[P].status = "utkast"
+    corpus.periods[P].events = []  # no adoption recorded: a draft
     page = {p.path: p for p in build_pages(corpus, versions=[earlier])}[path]
     assert "Denna version av förslaget var aktuell 2091-01-01 – 2092-03-14." in page.content
     assert "Den senaste versionen är" in page.content
+
+
+def test_a_version_decided_in_a_month_ends_in_that_month(tmp_path):
+    """A change-log entry known only to the month ("2093-05"): the version before it applied until
+    "maj 2093", no day made up."""
+    root = revision.history(tmp_path / "repo")
+    path = root / "agreement" / P / "del-b.yaml"
+    text = path.read_text(encoding="utf-8").replace('version: "1.1"\nvalid_from', 'version: "1.2"\nvalid_from')
+    text = text.replace("    decision: testbeslut-2\nintro:", "    decision: testbeslut-2\n  - date: 2093-05\n"
+                        "    version: \"1.2\"\n    summary: Redaktionell rättelse (påhittad).\n    nature: redaktionell\n"
+                        "intro:")
+    path.write_text(text.replace("löses i första hand lokalt", "löses i första hand på lokal nivå"), encoding="utf-8")
+    revision.git(root, "commit", "-q", "-am", "Del B 1.2", date="2093-05-20T12:00:00+00:00")
+    corpus, _ = load_corpus(root)
+    versions = earlier_versions(root, corpus)
+    assert [(e.version, e.valid_from, e.valid_to, e.next_version) for e in versions] == [
+        ("1.0", "2091-01-01", "2092-03-14", "1.1"), ("1.1", "2092-03-15", "maj 2093", "1.2")]

@@ -6,6 +6,7 @@ site's earlier versions of each document (``history``: the main line's commits t
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,3 +140,17 @@ def is_shallow(root: Path) -> bool:
     """Whether root's repository is a shallow clone (its history cut off: earlier versions may be missing)."""
     done = _git(root, "rev-parse", "--is-shallow-repository")
     return done.returncode == 0 and done.stdout.decode().strip() == "true"
+
+
+def last_change(root: Path, path: str) -> dt.date | None:
+    """The day of the last commit that changed path (relative to root), or None when root is not in a
+    git repository, git is missing or the file has no commit: what is not known stays unknown."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], cwd=root, capture_output=True,
+                                text=True, check=False)
+    except FileNotFoundError:
+        return None
+    try:
+        return dt.date.fromisoformat(result.stdout.strip()) if result.returncode == 0 else None
+    except ValueError:
+        return None

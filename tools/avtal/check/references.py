@@ -18,7 +18,7 @@ class Reference:
     ident: str
     where: Position
     what: str  # Swedish, for messages: "Avsnittet", "Läs mer-länkens mål" …
-    scope: str  # which ids may be meant: "known", "documents", "parents" or "decisions"
+    scope: str  # which ids may be meant: "known", "documents", "parents", "decisions" or "key_terms"
     history: bool = False  # a change log naming a section: it may name one the change removed
 
 
@@ -29,6 +29,11 @@ def iter_references(period: Period) -> Iterator[Reference]:
     yield Reference(period.agreement, period.where.at("agreement"), "Huvudavtalet", "documents")
     for term in period.key_terms:
         yield Reference(term.clause, term.where.at("clause"), "Avsnittet", "known")
+    for role, ident in period.term.items():
+        yield Reference(ident, period.where.at("term", role), "Nyckelvärdet", "key_terms")
+    for event in period.events:
+        if event.decision:
+            yield Reference(event.decision, event.where.at("decision"), "Beslutet", "decisions")
     for i, change in enumerate(period.changelog):
         if change.decision:
             yield Reference(change.decision, period.where.at("changelog", i, "decision"), "Beslutet", "decisions")
@@ -64,7 +69,8 @@ def references(corpus: Corpus) -> list[Finding]:
     """
     findings = []
     for period in corpus.periods.values():
-        scopes = {"documents": set(period.documents), "decisions": {d.id for d in period.decisions}}
+        scopes = {"documents": set(period.documents), "decisions": {d.id for d in period.decisions},
+                  "key_terms": {k.id for k in period.key_terms}}
         scopes["parents"] = scopes["documents"] | set(period.guidelines)
         scopes["known"] = scopes["parents"] | set(period.section_index())
         for ref in iter_references(period):

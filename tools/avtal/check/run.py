@@ -5,14 +5,16 @@ Each check is a pure function from the model to a list of findings (``Check``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
+from ..dates import today
 from ..findings import Finding
 from ..load import load_corpus
 from ..model import Corpus
-from . import hierarchy, validity
+from . import hierarchy, term, validity
 from .ids import unique_ids
 from .keyterms import check_key_terms
 from .references import iter_references, period_references, references
@@ -61,11 +63,14 @@ def without_follow_on_errors(corpus: Corpus, root: Path, findings: list[Finding]
     return [f for f in derived if f.position not in places and not (no_register and f.code.startswith("statute-"))]
 
 
-def check_root(root: Path) -> tuple[Corpus, list[Finding]]:
+def check_root(root: Path, on: dt.date | None = None, warn_months: int = term.WARN_MONTHS) -> tuple[Corpus, list[Finding]]:
     """Load the corpus under root and run every check: the whole of `avtal check` (without ``--base``).
 
+    on: the day the term's checks are made for (default ``dates.today()``: ``--date``, else today);
+    warn_months: how long before the term ends to warn (``term.WARN_MONTHS``).
     Returns (corpus, findings); findings carry every code the loader and CHECKS emit (README, *Finding
     codes*), follow-on errors of unusable files dropped. Never raises for a fault in the corpus.
     """
     corpus, findings = load_corpus(root)
-    return corpus, findings + without_follow_on_errors(corpus, root, findings, run_checks(corpus))
+    derived = run_checks(corpus, [*CHECKS, *term.checks(on or today(), warn_months)])
+    return corpus, findings + without_follow_on_errors(corpus, root, findings, derived)

@@ -106,7 +106,8 @@ def report_view(diff: PeriodDiff, old_period: Period, new_period: Period, *, dat
     if layout not in LAYOUTS:
         raise ValueError(f"okänd layout '{layout}' (välj {' eller '.join(LAYOUTS)})")
     documents, unchanged = documents_view(diff, old_period, new_period, redline=layout == REDLINE)
-    period = period_rows(old_period, new_period) if diff.old.scope == "period" else []
+    period = period_rows(old_period, new_period, diff.old.status_label, diff.new.status_label) \
+        if diff.old.scope == "period" else []
     return Report(title, side_words(diff.old), side_words(diff.new), header_text(diff, date), date, layout,
                   columns, _summary(diff), period, documents, unchanged)
 

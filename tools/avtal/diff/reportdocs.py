@@ -78,13 +78,15 @@ class DocumentView(NamedTuple):
 
 
 def decision_words(period: Period, ident: str | None) -> str:
-    """"Regionfullmäktige 2022-06-14 § 12" for a decision id of the period; the id when unknown; "" for none."""
+    """"Regionfullmäktige 13–14 juni 2022 § 12" for a decision id of the period (its date as precise as
+    known); the id when unknown; "" for none."""
     if not ident:
         return ""
     decision = next((d for d in period.decisions if d.id == ident), None)
     if decision is None:
         return ident
-    return f"{decision.body} {decision.date}" + (f" {decision.paragraph}" if decision.paragraph else "")
+    when = decision.when.label if decision.when else decision.date
+    return f"{decision.body} {when}" + (f" {decision.paragraph}" if decision.paragraph else "")
 
 
 def _row(label: str, old: str | None, new: str | None) -> Row | None:
@@ -119,13 +121,15 @@ def document_rows(old: Document | None, new: Document | None, old_period: Period
 def new_entries(old: list[Change], new: list[Change], period: Period) -> list[LogEntry]:
     """Change-log entries of new that old lacks (same version, date and summary count as the same)."""
     seen = {(c.version, c.date, c.summary) for c in old}
-    return [LogEntry(c.version, c.date, c.summary, NATURE.get(c.nature, c.nature), decision_words(period, c.decision))
+    return [LogEntry(c.version, c.when.label if c.when else c.date, c.summary, NATURE.get(c.nature, c.nature),
+                     decision_words(period, c.decision))
             for c in new if (c.version, c.date, c.summary) not in seen]
 
 
-def period_rows(old: Period, new: Period) -> list[Row]:
-    """The period's own data that changed: title, status, validity, decisions added or gone, change log."""
-    rows = [_row("Titel", old.title, new.title), _row("Status", old.status_label, new.status_label),
+def period_rows(old: Period, new: Period, old_status: str = "", new_status: str = "") -> list[Row]:
+    """The period's own data that changed: title, status (as computed for each side: ``Side.status_label``),
+    validity, decisions added or gone, change log."""
+    rows = [_row("Titel", old.title, new.title), _row("Status", old_status, new_status),
             _row("Giltig från", old.valid_from, new.valid_from), _row("Giltig till", old.valid_to, new.valid_to)]
     old_ids, new_ids = {d.id for d in old.decisions}, {d.id for d in new.decisions}
     for decision in new.decisions:

@@ -29,6 +29,7 @@ _TYPES = {"string": "text", "object": "en uppsättning nycklar", "array": "en li
 
 
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"  # common.schema.json#/$defs/id
+DATE_SPAN_PATTERN = "^\\d{4}-\\d{2}(-\\d{2}(/(\\d{4}-\\d{2}-)?\\d{2})?)?$"  # common.schema.json#/$defs/date_span
 
 
 def read_schemas() -> dict[str, dict]:
@@ -221,6 +222,8 @@ def _finding(err: "ValidationError", loaded: LoadedFile, key: str | None = None)
         if err.validator_value == ID_PATTERN:
             return error("schema-id", where, f"'{err.instance}' är inte ett giltigt id.",
                          "Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. b-lagstiftning.")
+        if err.validator_value == DATE_SPAN_PATTERN:  # a decision's or change's date, as precise as known
+            return error("schema-date", where, f"'{err.instance}' är inte ett datum.", err.schema["patternErrorMessage"])
         if err.validator_value.startswith("^\\d{4}-\\d{2}"):
             return error("schema-date", where, f"'{err.instance}' är inte ett datum i formen ÅÅÅÅ-MM-DD.",
                          "Skriv datumet som t.ex. 2023-01-01.")

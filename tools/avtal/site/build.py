@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from ..model import Corpus
+from ..status import adopted
 from . import changes, pages, version_pages
 from .glossary_page import glossary_markdown
 from .laws import PAGE as LAWS_PAGE
@@ -67,7 +68,7 @@ def nav(corpus: Corpus, hand_written: list[str], versions=()) -> list:
     """
     entries: list = [{"Start": "index.md"}]
     for period in sorted(corpus.periods.values(), key=lambda p: p.id, reverse=True):
-        label = f"Avtalsperiod {period.id}" + (" (utkast)" if period.status == "utkast" else "")
+        label = f"Avtalsperiod {period.id}" + (" (utkast)" if not adopted(period) else "")
         children: list = [{"Översikt": overview_page(period)}]
         if changes.has_page(corpus, period, versions):
             children.append({"Ändringar": changes.page_path(period)})

@@ -54,13 +54,13 @@ def changes_markdown(site: Site, period: Period, versions: list[dict] | None = N
 
         comparison = {
             "before": link(relative(page, page_url(f"{before.id}/index.md")), before.title),
-            "status": before.status_label.lower(), "valid_from": before.valid_from, "valid_to": before.valid_to,
+            "status": site.status(before).label.lower(), "valid_from": before.valid_from, "valid_to": before.valid_to,
             # the diff's templates escape its HTML (bodies are Markup); its sections are not search text
             "blocks": [{"level": level, "title": title, "anchor": anchor, "body": body}
                        for level, title, anchor, body in html_blocks(result, to, search_exclude=True)],
         }
     return render("changes.md", title=period.title,
-                  marks=blocks.trust_marks(period, None, period.valid_from, period.valid_to, None),
+                  marks=blocks.period_trust_marks(site, period),
                   comparison=comparison, versions=versions or [],
                   source=_source_changes(site, page, period, before is None))
 

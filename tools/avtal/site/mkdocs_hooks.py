@@ -21,10 +21,11 @@ from avtal.check.report import format_text
 from avtal.diff.report import stylesheet
 from avtal.errors import CannotRun
 from avtal.findings import Severity, summary
-from avtal.git import is_shallow
+from avtal.git import is_shallow, last_change
 from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST, build, nav, search_boosts
 from avtal.site.export import export
 from avtal.site.overview import start_page_html
+from avtal.site.urls import Site
 from avtal.site.versions import earlier_versions
 from avtal.templating import bytecode_cache
 
@@ -54,8 +55,9 @@ def on_config(config):
         raise CorpusHasErrors(findings)
     _log.info("Kontrollen av avtalet: %s", summary(findings))
     _state["corpus"] = corpus
+    changed = {name: last_change(root, f"agreement/register/{name}") for name in ("lagar.yaml", "begrepp.yaml")}
     versions = read_versions(root, corpus)
-    _state["build"] = build(corpus, versions=versions)
+    _state["build"] = build(corpus, Site.of(corpus, changed=changed), versions=versions)
     _state["boosts"] = search_boosts(corpus)
     _state["extras"] = extra_files(versions)
     docs = Path(config.docs_dir)

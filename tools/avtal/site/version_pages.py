@@ -16,6 +16,7 @@ from itertools import groupby
 from ..diff import diff_documents
 from ..diff.report import report_body
 from ..model import Document, Period
+from ..status import adopted
 from .blocks import link
 from .markup import render
 from .history import version_history
@@ -79,11 +80,15 @@ def version_markdown(site: Site, e: EarlierVersion) -> str:
     seen = _as_it_was(site, e, page)
     view = document_view(seen, e.document, None, page, level=1)  # its links relative to its own page
     view.update(standalone=True, history=version_history(seen, page, e.document))
+    # the banner says when this version applied; no status of today's for the reader's browser to pick
     view["marks"] = dict(view["marks"], status="tidigare-version", status_label="Tidigare version",
-                         valid_from=e.valid_from if e.applied else None, valid_to=e.valid_to if e.applied else None)
-    draft = site.corpus.periods[e.period_id].status == "utkast"
+                         valid_from=e.valid_from if e.applied else None, valid_to=e.valid_to if e.applied else None,
+                         follows_term=False, sentence=None, stretches=[])
+    period = site.corpus.periods[e.period_id]
+    in_force = site.status(period).code in ("gallande", "forlangd")
     banner = {"version": e.version, "applied": e.applied, "valid_from": e.valid_from, "valid_to": e.valid_to,
-              "next_version": e.next_version, "draft": draft,
+              "next_version": e.next_version, "draft": not adopted(period),
+              "current_is": "Den gällande versionen" if in_force else "Den senaste versionen",
               "current": link(relative(page, page_url(document_page(current))), f"version {current.version}"),
               "comparison": link(relative(page, site.comparisons[e.period_id, e.document_id, e.next_version]),
                                  f"Vad ändrades i version {e.next_version}")}

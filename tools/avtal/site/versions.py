@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from ..check.versions import version_tuple
+from ..dates import DateSpan, date_span
 from ..errors import CannotRun
 from ..git import history, read_blobs
 from ..load import corpus_from_texts
@@ -53,8 +54,9 @@ class EarlierVersion:
 
     ``document`` is as it read then; ``period`` holds the key terms and decisions of that moment, this
     document as it read and the period's other documents and guidelines as they are now (for titles);
-    ``valid_from``/``valid_to`` when this version applied (``applied`` False when the next
-    version replaced it before it began to apply); ``next_version`` the version that replaced it.
+    ``valid_from``/``valid_to`` when this version applied, as precise as the change logs say (a day,
+    or "juni 2024" when the next version's entry names only a month); ``applied`` False when the next
+    version replaced it before it began to apply; ``next_version`` the version that replaced it.
     """
 
     period_id: str
@@ -63,14 +65,10 @@ class EarlierVersion:
     next_version: str
     valid_from: str
     valid_to: str
+    applied: bool
     document: Document
     period: Period
     commit: str
-
-    @property
-    def applied(self) -> bool:
-        """Whether the version ever applied (it was not replaced before its first day)."""
-        return self.valid_from <= self.valid_to
 
 
 def releases(root: Path) -> dict[tuple[str, str], list[Release]]:
@@ -120,15 +118,22 @@ def _order(version: str) -> tuple:
         return (1, ())
 
 
-def start(document: Document, version: str, fallback: str) -> str:
-    """The day a version began to apply: its change-log entry's date (fallback: the release commit's), not
-    before the document's valid_from."""
+def start(document: Document, version: str, fallback: str) -> DateSpan:
+    """When a version began to apply: its change-log entry's date with its precision (fallback: the
+    release commit's day), not before the document's valid_from."""
     entry = next((c for c in document.changelog if c.version == version), None)
-    return max(entry.date if entry else fallback, document.valid_from)
+    when = (entry.when if entry else None) or date_span(fallback)
+    begins = date_span(document.valid_from)
+    return begins if when is None or (begins is not None and when.last < begins.first) else when
 
 
-def _day_before(iso: str) -> str:
-    return (datetime.date.fromisoformat(iso) - datetime.timedelta(days=1)).isoformat()
+def _until(next_start: DateSpan) -> tuple[str, datetime.date]:
+    """The end of the version before one that began at next_start: the day before it when that is known
+    to the day, else the span itself ("juni 2024"); with the last day it can be."""
+    if next_start.first == next_start.last:
+        end = next_start.first - datetime.timedelta(days=1)
+        return end.isoformat(), end
+    return next_start.label, next_start.last
 
 
 def earlier_versions(root: Path, corpus: Corpus, warn=None) -> list[EarlierVersion]:
@@ -159,9 +164,11 @@ def earlier_versions(root: Path, corpus: Corpus, warn=None) -> list[EarlierVersi
             next_version = following[0].version if following else current.version
             next_start = start(following[1], next_version, following[0].date) if following else \
                 start(current, current.version, chain[-1].date)
-            out.append(EarlierVersion(period_id, ident, release.version, next_version,
-                                      start(document, release.version, release.date), _day_before(next_start),
-                                      document, period, release.commit))
+            began = start(document, release.version, release.date)
+            until, last = _until(next_start)
+            out.append(EarlierVersion(period_id, ident, release.version, next_version, began.label, until,
+                                      began.first < next_start.first and began.first <= last, document, period,
+                                      release.commit))
     return out
 
 
