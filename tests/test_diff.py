@@ -356,7 +356,7 @@ def test_cli_terminal_matches_snapshot(capsys):
 
 @pytest.mark.parametrize("fmt, name", [("markdown", "period.md"), ("html", "period.html"), ("json", "period.json")])
 def test_cli_formats(capsys, monkeypatch, fmt, name):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1788220800")  # 2026-09-01
+    monkeypatch.setenv("AVTAL_DATE", "2026-09-01")
     code, out, _ = run(capsys, "diff", "2023-2026", "2027-2030", "--format", fmt)
     expected = (EXPECTED / name).read_text(encoding="utf-8")
     if fmt == "html":

@@ -234,7 +234,7 @@ def test_redline_layout_is_each_document_whole_in_order(sides):
 
 
 def test_command(repo, capsys, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "3857846400")  # 2092-04-01
+    monkeypatch.setenv("AVTAL_DATE", "2092-04-01")
     code = cli.main(["--root", str(repo), "diff", OLD, NEW, "--format", "report"])
     out, _ = capsys.readouterr()
     assert code == 0 and "Rapportens datum</th><td>2092-04-01" in out and revision.NEW_SENTENCE.split()[0] in out

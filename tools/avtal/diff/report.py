@@ -15,11 +15,10 @@ the documents from ``diff.reportdocs``); every tag is in ``templates/report.html
 
 from __future__ import annotations
 
-import datetime
-import os
 import re
 from typing import NamedTuple
 
+from .. import dates
 from ..model import Period
 from ..templating import environment, render
 from .reportdocs import DocumentView, Row, documents_view, period_rows
@@ -64,11 +63,9 @@ class Report(NamedTuple):
 
 
 def today() -> str:
-    """Today's date (ISO), or SOURCE_DATE_EPOCH's when it is set (reproducible output, tests)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
-    return datetime.date.today().isoformat()
+    """The report's date (ISO): the day the sides' statuses are computed for (``dates.today``: AVTAL_DATE
+    when set, as ``--date`` and tests set it, else the real day)."""
+    return dates.today().isoformat()
 
 
 def side_words(side: Side) -> str:
