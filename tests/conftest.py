@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from built_site import CHROMIUM, ROOT, add_draft_period, build, copy_project, search_quality, serve
+from built_site import CHROMIUM, ROOT, add_draft_period, add_payloads, build, copy_project, search_quality, serve
 
 PERIOD = "2023-2026"
 #: The day every status and term check is computed for in the tests (dates.today reads AVTAL_DATE),
@@ -32,9 +32,11 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def draft(tmp_path_factory) -> tuple[Path, str]:
-    """A copy of the project with a draft period beside the current one, built once: (site, period)."""
+    """A copy of the project with a draft period beside the current one, built once: (site, period).
+    Three of the draft's titles carry a payload that passes the checker (built_site.PAYLOAD)."""
     root = copy_project(tmp_path_factory.mktemp("draft") / "project")
     period = add_draft_period(root)
+    add_payloads(root, period)
     return build(root, root / "site-out"), period
 
 

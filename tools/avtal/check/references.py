@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .. import text as textmod
-from ..findings import Finding, Position, closest, error, hint
+from ..findings import Finding, Position, Suggestions, error, hint
 from ..model import Corpus, Period
 
 
@@ -73,17 +73,18 @@ def references(corpus: Corpus) -> list[Finding]:
                   "key_terms": {k.id for k in period.key_terms}}
         scopes["parents"] = scopes["documents"] | set(period.guidelines)
         scopes["known"] = scopes["parents"] | set(period.section_index())
+        suggest = {scope: Suggestions(known) for scope, known in scopes.items()}
         for ref in iter_references(period):
             known = scopes[ref.scope]
             if ref.ident not in known and ref.history:
                 findings.append(hint(
                     "changelog-section-gone", ref.where,
                     f"Ändringsloggen nämner avsnittet '{ref.ident}', som inte finns i perioden {period.id}.",
-                    "Det är rätt om ändringen tog bort avsnittet. Annars: " + closest(ref.ident, known)))
+                    "Det är rätt om ändringen tog bort avsnittet. Annars: " + suggest[ref.scope](ref.ident)))
             elif ref.ident not in known:
                 findings.append(error(
                     "dangling-reference", ref.where, f"{ref.what} '{ref.ident}' finns inte i perioden {period.id}.",
-                    closest(ref.ident, known)))
+                    suggest[ref.scope](ref.ident)))
     return findings
 
 
@@ -106,6 +107,8 @@ def period_references(corpus: Corpus) -> list[Finding]:
     ``dangling-reference`` (the id is not in the named period).
     """
     findings = []
+    known_in: dict[str, set[str]] = {}
+    suggest: dict[str, Suggestions] = {}
     for period in corpus.periods.values():
         for text in period.texts(markup=True):
             for link in textmod.links(text.raw):
@@ -128,9 +131,12 @@ def period_references(corpus: Corpus) -> list[Finding]:
                         f"Länken pekar in i perioden {other}, som inte finns.",
                         f"Perioder som finns: {', '.join(sorted(corpus.periods))}. Skriv ref:{ident} för en länk "
                         "inom den egna perioden."))
-                elif target.target(ident) is None:
-                    known = set(target.documents) | set(target.guidelines) | set(target.section_index())
+                    continue
+                if other not in known_in:  # once per period linked into: a corpus may hold thousands of links
+                    known_in[other] = {*target.documents, *target.guidelines, *target.section_index()}
+                    suggest[other] = Suggestions(known_in[other])
+                if ident not in known_in[other]:
                     findings.append(error(
                         "dangling-reference", where, f"Länkmålet '{ident}' finns inte i perioden {other}.",
-                        closest(ident, known)))
+                        suggest[other](ident)))
     return findings

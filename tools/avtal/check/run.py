@@ -13,8 +13,11 @@ from typing import Callable, Iterable
 from ..dates import today
 from ..findings import Finding
 from ..load import load_corpus
+from ..load.yamlfile import MAX_BYTES
 from ..model import Corpus
 from . import hierarchy, term, validity
+from .characters import invisible_characters
+from .links import link_targets
 from .ids import unique_ids
 from .keyterms import check_key_terms
 from .references import iter_references, period_references, references
@@ -24,7 +27,7 @@ from .statutes import check_statutes
 Check = Callable[[Corpus], list[Finding]]  # a pure function; it never raises for a fault in the corpus
 
 CHECKS: list[Check] = [unique_ids, references, check_key_terms, check_statutes, *hierarchy.CHECKS, *validity.CHECKS,
-                       key_term_restatements, period_references]
+                       key_term_restatements, period_references, link_targets, invisible_characters]
 
 
 def run_checks(corpus: Corpus, checks: Iterable[Check] | None = None) -> list[Finding]:
@@ -44,10 +47,15 @@ def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[st
     files = {f.position.file for f in findings if f.code.startswith(_UNUSABLE)}
     ids: set[str] = set()
     for file in files:
+        path = root / file
         try:
-            ids.update(_ID_LINE.findall((root / file).read_bytes().decode("utf-8", errors="replace")))
+            if path.is_symlink() or not path.is_file():  # never through a link, never a pipe that would wait
+                continue
+            with path.open("rb") as stream:
+                text = stream.read(MAX_BYTES).decode("utf-8", errors="replace")
         except OSError:
             continue
+        ids.update(_ID_LINE.findall(text))
     return files, ids
 
 

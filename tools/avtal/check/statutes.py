@@ -46,24 +46,31 @@ class CitedAt:
 
 def cited(period: Period, index: cite.StatuteIndex) -> Iterator[CitedAt]:
     """Every citation in the period's texts in the Markdown subset (where the site links them), in order."""
+    paths: dict[str, dict] = {}  # per document: section path -> section id, built once
     for text in period.texts(markup=True):
         owner = text.document
         valid_from = (owner.valid_from if owner else None) or period.valid_from
         valid_to = (owner.valid_to if owner else None) or period.valid_to
-        when = introduced_by(owner.changelog if owner else period.changelog, owner, text.section)
+        ids = None
+        if isinstance(owner, Document):
+            ids = paths.get(owner.id)
+            if ids is None:
+                ids = paths[owner.id] = {s.where.path: s.id for s in owner.walk()}
+        when = introduced_by(owner.changelog if owner else period.changelog, ids, text.section)
         for citation in cite.citations_of(text.raw, index):
             yield CitedAt(citation, text, valid_from, valid_to, when)
 
 
-def introduced_by(changelog, document, section: Section | None) -> DateSpan | None:
+def introduced_by(changelog, ids: dict | None, section: Section | None) -> DateSpan | None:
     """The date of the change that brought a text as it stands: the latest change-log entry that names
-    its section (or one of the sections above it), else the first entry (when the document was adopted)."""
+    its section (or one of the sections above it), else the first entry (when the document was adopted).
+    ids: the document's section ids by their data path (None outside a document)."""
     if not changelog:
         return None
     names = set()
-    if section is not None and isinstance(document, Document):
+    if section is not None and ids is not None:
         path = section.where.path
-        names = {s.id for s in document.walk() if path[:len(s.where.path)] == s.where.path}
+        names = {ids[path[:k]] for k in range(len(path) + 1) if path[:k] in ids}
     naming = [c for c in changelog if names & set(c.sections)]
     return (naming[-1] if naming else changelog[0]).when
 

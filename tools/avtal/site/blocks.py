@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import Document, Note, Period, ReadMore
+from ..text import safe_href
 from .urls import Site
 
 NOTE_LABELS = {"stavfel": "Stavfel i källan", "numrering": "Numrering", "textuttag": "Textuttag",
@@ -16,8 +17,10 @@ NOTE_LABELS = {"stavfel": "Stavfel i källan", "numrering": "Numrering", "textut
 
 
 def link(href: str, text: str, classes: str = "") -> dict:
-    """A link for the ``link`` macro: href (already relative to its page), the words shown, CSS classes."""
-    return {"href": href, "text": text, "classes": classes}
+    """A link for the ``link`` macro: href (already relative to its page), the words shown, CSS classes.
+    An href no page may carry (``javascript:``, ``data:`` …, see ``text.safe_href``) is dropped: the
+    words are shown without a link."""
+    return {"href": href if safe_href(href) else "", "text": text, "classes": classes}
 
 
 def trust_marks(site: Site, period: Period, version: str | None, valid_from: str | None, valid_to: str | None,
