@@ -71,7 +71,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -309,13 +309,16 @@ def bench_site(runs: int) -> list[Row]:
 @dataclass
 class Generated:
     """Everything the mkdocs hook adds to a build, as text: the pages (path -> Markdown), the
-    navigation, the search weight per page, the open-data file and the start page's picture."""
+    navigation, the search weight per page, the open-data file and the start page's picture; the
+    pages kept out of the navigation (earlier versions, comparisons) and the stylesheets it adds."""
 
     pages: dict[str, str]
     nav: list
     boosts: dict[str, float]
     export_json: str
     start_html: str
+    hidden: list[str] = field(default_factory=list)
+    extras: dict[str, str] = field(default_factory=dict)
 
 
 def generate_site(root: Path, docs_dir: Path | None = None) -> Generated:
@@ -326,21 +329,25 @@ def generate_site(root: Path, docs_dir: Path | None = None) -> Generated:
     tests/test_bench.py checks that the plain build of this gives the same site byte for byte."""
     from avtal.site.build import build, nav, search_boosts
     from avtal.site.export import export
+    from avtal.site.mkdocs_hooks import extra_files, read_versions
     from avtal.site.overview import start_page_html
 
     corpus, findings = check_root(root)
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
         raise RuntimeError(f"{len(errors)} fel i korpusen under {root}: {errors[0]}")
-    done = build(corpus)
+    versions = read_versions(root, corpus)
+    done = build(corpus, versions=versions)
     docs = docs_dir or root / "site_src"
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     return Generated(
         pages={page.path: page.content for page in done.pages},
-        nav=nav(corpus, hand_written + [page.path for page in done.pages]),
+        nav=nav(corpus, hand_written + [page.path for page in done.pages], versions),
         boosts=search_boosts(corpus),
         export_json=json.dumps(export(corpus, base_url="", site=done.site), ensure_ascii=False, indent=1),
         start_html=start_page_html(done.site, "index.md"),
+        hidden=[page.path for page in done.pages if not page.in_nav],
+        extras=extra_files(versions),
     )
 
 
@@ -451,6 +458,9 @@ def plain_mkdocs_project(target: Path, generated: Generated, source: Path = ROOT
         (docs / path).write_text(content, encoding="utf-8")
     (docs / EXPORT_PATH).parent.mkdir(parents=True, exist_ok=True)
     (docs / EXPORT_PATH).write_text(generated.export_json, encoding="utf-8")
+    for path, text in generated.extras.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
     for page in sorted(docs.rglob("*.md")):
         if page.is_relative_to(docs / "overrides"):
             continue
@@ -467,6 +477,9 @@ def plain_mkdocs_project(target: Path, generated: Generated, source: Path = ROOT
     config.pop("watch", None)
     config["docs_dir"] = "docs"
     config["nav"] = generated.nav
+    config["extra_css"] = config.get("extra_css", []) + [p for p in generated.extras if p.endswith(".css")]
+    if generated.hidden:  # as the hook's pages outside the navigation
+        config["not_in_nav"] = "\n".join(f"/{path}" for path in generated.hidden)
     if "custom_dir" in config.get("theme", {}):
         config["theme"]["custom_dir"] = "docs/" + Path(config["theme"]["custom_dir"]).relative_to("site_src").as_posix()
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

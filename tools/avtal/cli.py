@@ -152,9 +152,11 @@ def cmd_refs(args) -> int:
 
 def cmd_diff(args) -> int:
     """`avtal diff`: the comparison of two sides in --format; always 0. Raises CannotRun (unknown side or revision)."""
-    from .diff import data, diff_targets, html, markdown, terminal
+    from .diff import data, diff_targets, html, markdown, report, terminal
     from .diff.sides import Reader
 
+    if args.layout and args.format != "report":
+        raise CannotRun("--layout gäller bara --format report.")
     reader = Reader(_root(args))
     old, new = reader.side(args.old), reader.side(args.new)
     try:
@@ -170,7 +172,10 @@ def cmd_diff(args) -> int:
     elif args.format == "markdown":
         sys.stdout.write(markdown.format_markdown(result, full_url=args.full_url))
     elif args.format == "html":
-        sys.stdout.write(html.format_html(result))
+        sys.stdout.write(html.format_html(result, date=report.today()))
+    elif args.format == "report":
+        sys.stdout.write(report.format_report(result, old.period, new.period, date=report.today(),
+                                              layout=args.layout or report.TABLE))
     else:
         sys.stdout.write(data.format_json(result))
     return EXIT_OK  # a comparison is informational
@@ -235,8 +240,10 @@ def build_parser() -> argparse.ArgumentParser:
                                       "t.ex. 2023-2026, 2023-2026:del-b, HEAD~1:2023-2026:b-lagstiftning.")
     diff.add_argument("old", metavar="GAMMAL", help="det som jämförs från, t.ex. origin/main:2023-2026")
     diff.add_argument("new", metavar="NY", help="det som jämförs till, t.ex. 2023-2026")
-    diff.add_argument("--format", choices=("terminal", "markdown", "html", "json"), default="terminal",
-                      help="utdataformat (standard: terminal)")
+    diff.add_argument("--format", choices=("terminal", "markdown", "html", "json", "report"), default="terminal",
+                      help="utdataformat (standard: terminal); report: ändringsrapport att skriva ut")
+    diff.add_argument("--layout", choices=("table", "redline"), help="rapportens uppställning: table (två spalter, "
+                      "standard) eller redline (hela texten, ändringarna i löpande text)")
     diff.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                       help="färg i terminalen (standard: när utdata går till en terminal)")
     diff.add_argument("--full-url", metavar="URL", help="länk till hela jämförelsen när Markdown-texten blir för lång")

@@ -25,6 +25,7 @@ class Page:
     path: str  # e.g. "2023-2026/del-b.md"
     title: str
     content: str
+    in_nav: bool = True  # False: linked from other pages only (an earlier version, a comparison)
 
 
 def page_url(path: str) -> str:
@@ -96,6 +97,10 @@ class Site:
     by_sfs: dict[str, Statute] = field(default_factory=dict, repr=False)
     today: dt.date = field(default_factory=today)  # the day the pages' status is computed for
     changed: dict[str, dt.date | None] = field(default_factory=dict)  # register file -> its last change (git)
+    # Earlier versions read from git (site.version_pages.index): (period, document, version) -> site URL of
+    # that version's page; and of the comparison of that version with the one before it.
+    versions: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    comparisons: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, corpus: Corpus, on: dt.date | None = None, changed: dict[str, dt.date | None] | None = None) -> "Site":
