@@ -322,3 +322,61 @@ def test_a_corpus_in_a_subfolder_of_the_repository(tmp_path, capsys):
 ])
 def test_version_tuples(old, new, rises):
     assert (version_tuple(new) > version_tuple(old)) is rises
+
+
+# --- issue 13: what the branch changed, from where it started ------------------------------------------
+
+def test_a_file_that_does_not_validate_has_its_own_finding_and_is_not_compared(repo, capsys):
+    """A typo (version without quotes) is one schema error, not a removed document with its references."""
+    edit(repo, "del-a.yaml", 'version: "1.0"\nvalid_from', "version: 1.0\nvalid_from")
+    code, out = check(repo, capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{DEL_A}:6:10: fel [schema-type] 'version' ska vara text.",
+        '    tips: Sätt värdet inom citattecken: version: "1.0".',
+        "1 fel, 0 varningar, 0 tips.",
+    ]
+
+
+def test_a_removed_section_named_in_the_change_log_is_history_not_a_reference(repo, capsys):
+    """As the guide says: the removed id in the change log's sections, the link to it removed too."""
+    edit(repo, "del-a.yaml", "    sections:\n      - id: a-samverkan-lokal\n        title: Lokal samverkan\n"
+         "        text: |\n          Lokal samverkan sker i varje närområde.\n", "")
+    edit(repo, "del-c/lakarmedverkan.yaml", ", se [lokal samverkan](ref:a-samverkan-lokal).", ".")
+    edit(repo, "del-c/lakarmedverkan.yaml", 'version: "1.0"\nvalid_from', 'version: "1.1"\nvalid_from')
+    edit(repo, "del-c/lakarmedverkan.yaml", "    decision: beslut-2022\nsections:",
+         "    decision: beslut-2022\n  - date: 2024-06-11\n    version: \"1.1\"\n    summary: Hänvisningen borttagen.\n"
+         "    nature: materiell\n    sections: [lak-uppfoljning]\n    decision: beslut-2024\nsections:")
+    edit(repo, *BUMP)
+    edit(repo, *entry("sections: [a-samverkan, a-samverkan-lokal]", "decision: beslut-2024"))
+    code, found = findings(repo, capsys)
+    assert code == 0
+    assert found == [
+        ("changelog-section-gone", "tips", DEL_A, 19, 29,
+         "Ändringsloggen nämner avsnittet 'a-samverkan-lokal', som inte finns i perioden 2023-2026."),
+    ]  # no section-removed: the change log records the removal
+
+
+def test_a_branch_made_before_another_merge_is_compared_from_where_it_started(repo, capsys):
+    """Main moved on (Del A 1.0 → 1.1 merged) after the branch was made: the branch changed only the
+    guideline, properly, and is not told that Del A was lowered or changed."""
+    git(repo, "branch", "gren")
+    for change in (TEXT, BUMP, entry("sections: [a-samverkan]", "decision: beslut-2024")):
+        edit(repo, *change)
+    git(repo, "commit", "-q", "-am", "Del A 1.1")
+    start = git(repo, "rev-parse", "--short=7", "gren").strip()
+    git(repo, "checkout", "-q", "gren")
+    edit(repo, "riktlinjer/riktlinje-oenighet.yaml", "på regional nivå.", "på regional och lokal nivå.")
+    edit(repo, "riktlinjer/riktlinje-oenighet.yaml", '\nversion: "1.0"\n', '\nversion: "1.1"\n')
+    code, out = check(repo, capsys, base="main")
+    assert code == 1
+    assert out.splitlines() == [
+        "agreement: tips [base-moved] main har 1 commit som grenen saknar; ändringarna jämförs med "
+        f"{start}, där grenen utgick från main.",
+        "    tips: Uppdatera grenen (git merge main, eller Update branch på GitHub) och kör kontrollen igen innan "
+        "pull requesten slås ihop.",
+        f"{P}riktlinjer/riktlinje-oenighet.yaml:9:1: fel [changelog-missing] Riktlinjen 'riktlinje-oenighet' har "
+        f"ändrats sedan {start} (där grenen utgick från main) men changelog saknar en ny rad för version 1.1.",
+        "    tips: Lägg till en rad i changelog med datum, version, summary, nature.",
+        "1 fel, 0 varningar, 1 tips.",
+    ]

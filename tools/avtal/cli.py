@@ -39,8 +39,9 @@ def cmd_check(args) -> int:
     with _on_date(args):
         corpus, findings = check_root(root, **kwargs)
     if args.base:
+        from .check.run import unusable_files
         from .check.versions import check_against_base, combine
-        findings = combine(findings, check_against_base(root, args.base, corpus))
+        findings = combine(findings, check_against_base(root, args.base, corpus, unusable_files(findings)))
     print(REPORTERS[args.format](findings))
     return EXIT_FINDINGS if failing(findings, strict=args.strict) else EXIT_OK
 

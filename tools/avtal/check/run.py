@@ -42,9 +42,14 @@ _ID_LINE = re.compile(r"""^[ ]*(?:-[ ]+)?id:[ ]*["']?([a-z0-9]+(?:-[a-z0-9]+)*)[
 _UNUSABLE = ("yaml-", "file-", "schema-")  # a file with such a finding is left out of the model
 
 
+def unusable_files(findings: list[Finding]) -> set[str]:
+    """The files (as findings show them) left out of the model: those with a YAML, file or schema finding."""
+    return {f.position.file for f in findings if f.code.startswith(_UNUSABLE)}
+
+
 def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[str]]:
     """The files left out of the model, and the ids written in them (read as text: they may not parse)."""
-    files = {f.position.file for f in findings if f.code.startswith(_UNUSABLE)}
+    files = unusable_files(findings)
     ids: set[str] = set()
     for file in files:
         path = root / file

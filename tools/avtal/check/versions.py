@@ -22,10 +22,11 @@ editor noticed about the source and change nothing that the parties agreed.
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from pathlib import Path
 
 from ..findings import Finding, Position, Severity, error, hint, warning
-from ..git import read_revision
+from ..git import branch_start, read_revision
 from ..load import corpus_from_texts, load_corpus
 from ..status import adopted
 from ..model import Change, Corpus, Document, Guideline, Period, Section
@@ -37,22 +38,55 @@ from .references import iter_references
 NEAR = 0.9
 
 
-def check_against_base(root: Path, base: str, work: Corpus | None = None) -> list[Finding]:
-    """Findings for the working tree under root compared with git revision `base`.
+def check_against_base(root: Path, base: str, work: Corpus | None = None,
+                       unusable: frozenset[str] | set[str] = frozenset()) -> list[Finding]:
+    """Findings for the working tree under root compared with where its branch left git revision `base`.
 
-    work: the working tree's corpus when already loaded. Codes: those of ``compare``, and
-    ``base-unreadable`` (a tip) for a period or file that exists now but could not be read at `base`.
+    What is compared is what the branch changed: the base side is the merge-base of HEAD and `base`
+    (``git.branch_start``), so changes merged into the base after the branch started are not taken for the
+    branch's own. work: the working tree's corpus when already loaded; unusable: the paths (as findings
+    show them) of files that do not parse or validate now, which have findings of their own and are left
+    out of the comparison on both sides (never reported as removed). Codes: those of ``compare``,
+    ``base-unreadable`` (a tip) for a period or file that exists now but could not be read at the base, and
+    ``base-moved`` (a tip) when the base has moved on since the branch started.
     Raises RevisionError (a CannotRun) when the revision cannot be read.
     """
-    texts = read_revision(root, base)
+    start = branch_start(root, base)
+    texts = read_revision(root, start.commit)
     base_corpus, problems = corpus_from_texts(texts)
     if work is None:
         work, _ = load_corpus(root)
-    return _unreadable(texts, base_corpus, problems, work, base) + compare(base_corpus, work, base)
+    base_corpus = _without(base_corpus, set(unusable))
+    label, shown = (base, base) if not start.behind else (f"{start.commit[:7]} (där grenen utgick från {base})",
+                                                          start.commit[:7])
+    findings = _unreadable(texts, base_corpus, problems, work, label, shown) + compare(base_corpus, work, label)
+    if start.behind:
+        findings.append(hint(
+            "base-moved", Position("agreement"),
+            f"{base} har {start.behind} {'commit' if start.behind == 1 else 'commits'} som grenen saknar; ändringarna "
+            f"jämförs med {start.commit[:7]}, där grenen utgick från {base}.",
+            f"Uppdatera grenen (git merge {base}, eller Update branch på GitHub) och kör kontrollen igen innan "
+            "pull requesten slås ihop."))
+    return findings
+
+
+def _without(corpus: Corpus, paths: set[str]) -> Corpus:
+    """The corpus without what stands in the given files: a period whose period.yaml is among them is
+    dropped whole, a document or guideline dropped from its period."""
+    if not paths:
+        return corpus
+    periods = {}
+    for pid, period in corpus.periods.items():
+        if period.where.file.path in paths:
+            continue
+        periods[pid] = replace(
+            period, documents={i: d for i, d in period.documents.items() if d.where.file.path not in paths},
+            guidelines={i: g for i, g in period.guidelines.items() if g.where.file.path not in paths})
+    return replace(corpus, periods=periods)
 
 
 def _unreadable(texts: dict[str, str], base: Corpus, problems: list[Finding], work: Corpus,
-                rev: str) -> list[Finding]:
+                rev: str, shown: str) -> list[Finding]:
     """Hints for what exists now but could not be read (or broke a rule) at the revision, so is not compared."""
     findings, skipped = [], set()
     for pid, period in sorted(work.periods.items()):
@@ -61,7 +95,7 @@ def _unreadable(texts: dict[str, str], base: Corpus, problems: list[Finding], wo
             findings.append(hint(
                 "base-unreadable", Position(period.where.file.path),
                 f"Perioden {pid} kunde inte läsas in som den såg ut i {rev}; ingenting i den jämförs.",
-                f"Kör 'git show {rev}:{period.where.file.path}' för att se den tidigare versionen."))
+                f"Kör 'git show {shown}:{period.where.file.path}' för att se den tidigare versionen."))
     now = {f.path for f in work.files}
     counts: dict[str, int] = {}
     for problem in problems:
@@ -71,7 +105,7 @@ def _unreadable(texts: dict[str, str], base: Corpus, problems: list[Finding], wo
     return findings + [hint(
         "base-unreadable", Position(path),
         f"Filen kunde inte läsas in som den såg ut i {rev} ({n} fel mot dagens regler); dess ändringar jämförs inte.",
-        f"Kör 'git show {rev}:{path}' för att se den tidigare versionen.") for path, n in sorted(counts.items())]
+        f"Kör 'git show {shown}:{path}' för att se den tidigare versionen.") for path, n in sorted(counts.items())]
 
 
 def combine(check_findings: list[Finding], base_findings: list[Finding]) -> list[Finding]:
@@ -258,6 +292,8 @@ def _removed(old: Period, new: Period, rev: str, old_sections: dict[str, Section
     gone_sections = {s for s in old_sections if s not in new_sections and s not in new.documents
                      and s not in new.guidelines}
     fresh = [s for s in new_sections.values() if s.id not in old_sections]
+    recorded = {ident for document in new.documents.values() if document.id in old.documents
+                for _, change in _new_entries(document, old.documents[document.id]) for ident in change.sections}
     moved_to: dict[str, Section] = {}
     for ident in sorted(gone_sections):
         section = old_sections[ident]
@@ -267,6 +303,8 @@ def _removed(old: Period, new: Period, rev: str, old_sections: dict[str, Section
             moved_to[ident] = best
         if section.document_id in gone_documents and score < NEAR:
             continue  # reported once for the whole document below
+        if ident in recorded and score < NEAR:
+            continue  # removed on purpose: a new change-log entry names it
         document = new.documents.get(section.document_id)
         where = document.where.at("version") if document else new.where.file.where_key(("changelog",))
         heading = f" ({section.heading})" if section.heading else ""
@@ -291,7 +329,7 @@ def _removed(old: Period, new: Period, rev: str, old_sections: dict[str, Section
     removed = gone_sections | gone_documents | {g for g in old.guidelines if g not in new.guidelines
                                                 and g not in new.documents and g not in new_sections}
     for ref in iter_references(new):
-        if ref.ident not in removed:
+        if ref.history or ref.ident not in removed:  # a change log naming a removed section records history
             continue
         moved = moved_to.get(ref.ident)
         findings.append(error(
