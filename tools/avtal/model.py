@@ -99,7 +99,13 @@ class ReadMore:
 
 @dataclass(frozen=True)
 class Change:
-    """One change-log entry; ``nature`` is materiell or redaktionell, ``sections`` the ids it names."""
+    """One change-log entry; ``nature`` is materiell or redaktionell, ``sections`` the ids it names.
+
+    An entry is written in its document's ``changelog`` (``target`` None), or as a change file of its own
+    under ``<period>/andringar/`` (``target`` the id of the document, guideline or period it changes): the
+    change file's version is not written but follows from the order of the changes (``load.changes``).
+    ``where`` is the entry itself (the change file's root for a change file), for findings.
+    """
 
     date: str  # as written, with its precision (avtal.dates): "2022-03-18", "2022-06", "2022-06-13/14"
     version: str
@@ -108,6 +114,13 @@ class Change:
     sections: tuple[str, ...] = ()
     decision: str | None = None
     derived_from: str | None = None
+    target: str | None = None
+    where: "Located | None" = field(default=None, compare=False, repr=False)
+
+    @property
+    def source(self) -> str | None:
+        """The change file's path (as findings show it) for an entry of its own, else None."""
+        return self.where.file.path if self.target is not None and self.where is not None else None
 
     @property
     def when(self) -> DateSpan | None:
@@ -235,6 +248,7 @@ class Decision:
     summary: str
     paragraph: str | None = None
     source: str | None = None
+    where: "Located | None" = field(default=None, compare=False, repr=False)  # in period.yaml or beslut/
 
     @property
     def when(self) -> DateSpan | None:
@@ -283,6 +297,7 @@ class Period:
     changes_from_predecessor: list[dict] = field(default_factory=list)
     changelog: list[Change] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)  # the change files (andringar/), in version order
     documents: dict[str, Document] = field(default_factory=dict)
     guidelines: dict[str, Guideline] = field(default_factory=dict)
     own_texts: list[Text] = field(default_factory=list, compare=False, repr=False)  # period.yaml's text fields

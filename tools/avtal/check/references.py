@@ -18,13 +18,14 @@ class Reference:
     ident: str
     where: Position
     what: str  # Swedish, for messages: "Avsnittet", "Läs mer-länkens mål" …
-    scope: str  # which ids may be meant: "known", "documents", "parents", "decisions" or "key_terms"
+    scope: str  # which ids may be meant: "known", "documents", "parents", "targets", "decisions" or "key_terms"
     history: bool = False  # a change log naming a section: it may name one the change removed
 
 
 def iter_references(period: Period) -> Iterator[Reference]:
-    """Every reference in the period: agreement, key term clauses, decisions, parents, read_with,
-    changelog sections, läs mer, text links ``ref:id`` (exact position in the text) and implements.
+    """Every reference in the period: agreement, key term clauses, decisions, what change files change,
+    parents, read_with, changelog sections, läs mer, text links ``ref:id`` (exact position in the text) and
+    implements.
     Links into another period (``ref:PERIOD:id``) are left to period_references."""
     yield Reference(period.agreement, period.where.at("agreement"), "Huvudavtalet", "documents")
     for term in period.key_terms:
@@ -34,20 +35,21 @@ def iter_references(period: Period) -> Iterator[Reference]:
     for event in period.events:
         if event.decision:
             yield Reference(event.decision, event.where.at("decision"), "Beslutet", "decisions")
-    for i, change in enumerate(period.changelog):
+    for change in period.changelog:
         if change.decision:
-            yield Reference(change.decision, period.where.at("changelog", i, "decision"), "Beslutet", "decisions")
+            yield Reference(change.decision, change.where.at("decision"), "Beslutet", "decisions")
+    for change in period.changes:
+        yield Reference(change.target, change.where.at("document"), "Dokumentet", "targets")
     for document in period.documents.values():
         if document.parent:
             yield Reference(document.parent, document.where.at("parent"), "Överordnat dokument", "documents")
         for i, other in enumerate(document.read_with):
             yield Reference(other, document.where.at("read_with", i), "Dokumentet", "documents")
-        for i, change in enumerate(document.changelog):
+        for change in document.changelog:
             if change.decision:
-                yield Reference(change.decision, document.where.at("changelog", i, "decision"), "Beslutet", "decisions")
+                yield Reference(change.decision, change.where.at("decision"), "Beslutet", "decisions")
             for j, ident in enumerate(change.sections):
-                yield Reference(ident, document.where.at("changelog", i, "sections", j), "Avsnittet", "known",
-                                history=True)
+                yield Reference(ident, change.where.at("sections", j), "Avsnittet", "known", history=True)
         for _, item in document.all_read_more():
             yield Reference(item.ref, item.where.at("ref"), "Läs mer-länkens mål", "known")
     for guideline in period.guidelines.values():
@@ -72,6 +74,7 @@ def references(corpus: Corpus) -> list[Finding]:
         scopes = {"documents": set(period.documents), "decisions": {d.id for d in period.decisions},
                   "key_terms": {k.id for k in period.key_terms}}
         scopes["parents"] = scopes["documents"] | set(period.guidelines)
+        scopes["targets"] = scopes["parents"] | {period.id}
         scopes["known"] = scopes["parents"] | set(period.section_index())
         suggest = {scope: Suggestions(known) for scope, known in scopes.items()}
         for ref in iter_references(period):

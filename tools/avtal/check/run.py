@@ -16,6 +16,7 @@ from ..load import load_corpus
 from ..load.yamlfile import MAX_BYTES
 from ..model import Corpus
 from . import hierarchy, term, validity
+from .decisions import decision_dates
 from .characters import invisible_characters
 from .links import link_targets
 from .ids import unique_ids
@@ -27,7 +28,7 @@ from .statutes import check_statutes
 Check = Callable[[Corpus], list[Finding]]  # a pure function; it never raises for a fault in the corpus
 
 CHECKS: list[Check] = [unique_ids, references, check_key_terms, check_statutes, *hierarchy.CHECKS, *validity.CHECKS,
-                       key_term_restatements, period_references, link_targets, invisible_characters]
+                       key_term_restatements, period_references, link_targets, invisible_characters, decision_dates]
 
 
 def run_checks(corpus: Corpus, checks: Iterable[Check] | None = None) -> list[Finding]:
