@@ -42,20 +42,27 @@ def read_schemas() -> dict[str, dict]:
 
 @lru_cache(maxsize=None)
 def registry() -> "Registry":
-    """Every schema by its ``$id``, so that ``$ref`` between schemas resolves (for jsonschema)."""
+    """Every schema by its file name, so that a relative ``$ref`` between schemas resolves (for jsonschema).
+
+    The schema files carry no ``$id``: a tool that follows the specification resolves their relative
+    ``$ref`` (``common.schema.json#/$defs/id``) against where it read the file from, the folder next to it,
+    and never tries to fetch an address (an ``https://`` id made check-jsonschema and older versions of
+    VS Code's YAML extension do that). Here a schema without ``$id`` has the empty base, so the same
+    ``$ref`` resolves to the resource registered under the bare file name.
+    """
     from referencing import Registry, Resource
 
-    return Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in read_schemas().values())
+    return Registry().with_resources((name, Resource.from_contents(s)) for name, s in _by_name().items())
 
 
 @lru_cache(maxsize=None)
-def _by_id() -> dict[str, dict]:
-    return {s["$id"]: s for s in read_schemas().values()}
+def _by_name() -> dict[str, dict]:
+    return read_schemas()
 
 
 def schema_of(kind: str) -> dict:
     """The schema of a kind of file (one of KINDS); KeyError for another kind."""
-    return _by_id()[f"https://avtal.local/schemas/{kind}.schema.json"]
+    return _by_name()[f"{kind}.schema.json"]
 
 
 def resolve(ref: str, base: dict) -> tuple[dict, dict]:
@@ -67,7 +74,7 @@ def resolve(ref: str, base: dict) -> tuple[dict, dict]:
     file has to be validated (``validate``'s cache).
     """
     name, _, pointer = ref.partition("#")
-    document = _by_id()[base["$id"].rsplit("/", 1)[0] + "/" + name] if name else base
+    document = _by_name()[name] if name else base
     node = document
     for part in (p for p in pointer.split("/") if p):
         node = node[part.replace("~1", "/").replace("~0", "~")]
@@ -92,7 +99,7 @@ def _validators() -> dict[str, "Draft202012Validator"]:
 def forget() -> None:
     """Forget the schemas read so far (the validators, the registry, their digest): for a test that
     changes what ``read_schemas`` returns."""
-    for cached in (_validators, registry, _schemas_digest, _by_id):
+    for cached in (_validators, registry, _schemas_digest, _by_name):
         cached.cache_clear()
 
 
