@@ -7,6 +7,7 @@ site's earlier versions of each document (``history``: the main line's commits t
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,35 @@ def branch_start(root: Path, rev: str) -> Start:
     count = _git(root, "rev-list", "--count", f"{start}..{base}")
     behind = int(count.stdout.decode().strip() or 0) if count.returncode == 0 else 0
     return Start(start, base, behind)
+
+
+_HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
+_FILE = re.compile(rb"^\+\+\+ b/(.*)$", re.M)
+
+
+def changed_lines(root: Path, commit: str, folder: str = "agreement") -> dict[str, frozenset[int] | None]:
+    """{path from the repository's top: the lines of the working tree added or changed since commit} for
+    the files under folder (``git diff -U0``), with None for a file git does not track yet (all of it is new).
+    Paths as findings show them when root is the repository's top. Raises RevisionError as ``branch_start``."""
+    prefix = _prefix(root)
+    done = _git(root, "-c", "core.quotepath=off", "diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", commit, "--", folder)
+    if done.returncode != 0:
+        raise RevisionError(f"git diff mot {commit[:7]} misslyckades: {done.stderr.decode(errors='replace').strip()}")
+    out: dict[str, frozenset[int] | None] = {}
+    for chunk in re.split(rb"^diff --git ", done.stdout, flags=re.M)[1:]:
+        name = _FILE.search(chunk)
+        if name is None:  # a removed file: nothing of it is in the working tree
+            continue
+        lines: set[int] = set()
+        for start, count in _HUNK.findall(chunk):
+            n = int(count) if count else 1
+            lines.update(range(int(start), int(start) + n))
+        out[name.group(1).decode("utf-8", errors="replace")[len(prefix):]] = frozenset(lines)
+    new = _git(root, "-c", "core.quotepath=off", "ls-files", "--others", "--exclude-standard", "-z", "--", folder)
+    for name in new.stdout.split(b"\0"):
+        if name:
+            out[name.decode("utf-8", errors="replace")] = None
+    return out
 
 
 def _commit(root: Path, rev: str) -> str:

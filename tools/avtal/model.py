@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .dates import DateSpan, date_span
-from .findings import Position
+from .findings import Position, Reviewed
 from .sourcefile import LoadedFile, PathKey
 
 KIND_LABELS = {
@@ -390,3 +390,4 @@ class Corpus:
     statutes: list[Statute] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     files: list[LoadedFile] = field(default_factory=list)
+    reviewed: list[Reviewed] = field(default_factory=list)  # agreement/granskade.yaml

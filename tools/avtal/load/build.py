@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..model import (Change, Decision, Document, Event, Guideline, KeyTerm, Located, Note, Period, ReadMore,
                      Section, Statute, Term, Text)
+from ..findings import Reviewed
 from ..sourcefile import LoadedFile, PathKey
 from .texts import text_fields
 
@@ -138,3 +139,10 @@ def terms_from(file: LoadedFile) -> list[Term]:
         statute=t.get("statute"), synonyms=tuple(t.get("synonyms", ())), see=t.get("see"),
         notes=tuple(_notes(t.get("notes"))))
         for i, t in enumerate(file.data["terms"])]
+
+
+def reviewed_from(file: LoadedFile) -> list[Reviewed]:
+    """The entries of granskade.yaml (findings the working group has reviewed), in file order."""
+    return [Reviewed(code=r["code"], file=r["file"], reason=r["reason"], date=r["date"],
+                     position=file.where(("reviewed", i)), id=r.get("id"), by=r.get("by"))
+            for i, r in enumerate(file.data["reviewed"])]

@@ -4,6 +4,7 @@ Layout (one folder per contract period, registers beside them)::
 
     agreement/register/lagar.yaml      statutes
     agreement/register/begrepp.yaml    glossary
+    agreement/granskade.yaml           findings the working group has reviewed (check.reviewed)
     agreement/<period>/period.yaml     the period manifest
     agreement/<period>/**/*.yaml       documents
     agreement/<period>/riktlinjer/*.yaml  guidelines and other governing documents
@@ -30,6 +31,7 @@ GUIDELINE_DIR = "riktlinjer"
 RECORD_DIRS = {"andringar": "change", "beslut": "decision"}
 REGISTER_DIR = "register"
 REGISTER_FILES = {"lagar.yaml": "statutes", "begrepp.yaml": "glossary"}
+REVIEWED_FILE = "granskade.yaml"  # agreement/granskade.yaml: findings the working group has reviewed
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def classify(parts: tuple[str, ...]) -> tuple[str, str | None]:
     if parts[0] == REGISTER_DIR:
         return REGISTER_FILES.get(parts[-1], "unknown"), None
     if len(parts) == 1:
-        return "unknown", None
+        return ("reviewed" if parts[0] == REVIEWED_FILE else "unknown"), None
     if parts[-1] == PERIOD_FILE and len(parts) == 2:
         return "period", parts[0]
     if parts[1] == GUIDELINE_DIR:
@@ -252,6 +254,8 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
             corpus.statutes = _made(build.statutes_from, loaded, lenient=lenient, findings=findings) or []
         elif source.kind == "glossary":
             corpus.terms = _made(build.terms_from, loaded, lenient=lenient, findings=findings) or []
+        elif source.kind == "reviewed":
+            corpus.reviewed = _made(build.reviewed_from, loaded, lenient=lenient, findings=findings) or []
     reported: set[str] = set()
     records: list[tuple[model.Period, str, object]] = []  # (period, kind, the change or decision) in file order
     for source, loaded in valid:
