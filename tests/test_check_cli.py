@@ -213,7 +213,8 @@ def _place(fixture: Path) -> str:
     kind = fixture.parent.name
     return {"document": P + "del-x.yaml", "guideline": P + "riktlinjer/riktlinje-x.yaml", "period": P + "period.yaml",
             "statutes": "agreement/register/lagar.yaml", "glossary": "agreement/register/begrepp.yaml",
-            "change": P + "andringar/2025-02-20-x.yaml", "decision": P + "beslut/x.yaml"}[kind]
+            "change": P + "andringar/2025-02-20-x.yaml", "decision": P + "beslut/x.yaml",
+            "reviewed": "agreement/granskade.yaml"}[kind]
 
 
 @pytest.mark.parametrize("fixture", LOADER_INVALID, ids=[p.name for p in LOADER_INVALID])
