@@ -77,6 +77,7 @@ def references(corpus: Corpus) -> list[Finding]:
         scopes["targets"] = scopes["parents"] | {period.id}
         scopes["known"] = scopes["parents"] | set(period.section_index())
         suggest = {scope: Suggestions(known) for scope, known in scopes.items()}
+        sections = period.section_index()
         for ref in iter_references(period):
             known = scopes[ref.scope]
             if ref.ident not in known and ref.history:
@@ -84,6 +85,14 @@ def references(corpus: Corpus) -> list[Finding]:
                     "changelog-section-gone", ref.where,
                     f"Ändringsloggen nämner avsnittet '{ref.ident}', som inte finns i perioden {period.id}.",
                     "Det är rätt om ändringen tog bort avsnittet. Annars: " + suggest[ref.scope](ref.ident)))
+            elif ref.ident not in known and ref.scope in ("documents", "parents", "targets") and ref.ident in sections:
+                section = sections[ref.ident]
+                findings.append(error(
+                    "dangling-reference", ref.where,
+                    f"'{ref.ident}' är ett avsnitt ({section.heading} i '{section.document_id}'), inte ett dokument; "
+                    f"{ref.what.lower()} ska vara ett dokument{' eller en riktlinje' if ref.scope != 'documents' else ''}.",
+                    f"Skriv dokumentets id, t.ex. {section.document_id}. Ska texten hänvisa till avsnittet, gör det "
+                    f"med en länk i texten: [{section.heading}](ref:{ref.ident})."))
             elif ref.ident not in known:
                 findings.append(error(
                     "dangling-reference", ref.where, f"{ref.what} '{ref.ident}' finns inte i perioden {period.id}.",
@@ -92,6 +101,8 @@ def references(corpus: Corpus) -> list[Finding]:
 
 
 _PERIOD_REF = re.compile(r"^ref:(?P<period>\d{4}-\d{4}):(?P<id>.+)$")
+# A period written with an en or em dash, or a minus sign, as titles write it ("2023–2026").
+_DASHED_PERIOD = re.compile(r"^ref:(?P<first>\d{4})\s*[\u2010-\u2015\u2212]\s*(?P<last>\d{4}):(?P<id>.+)$")
 
 
 def split_ref(target: str) -> tuple[str | None, str] | None:
@@ -121,7 +132,15 @@ def period_references(corpus: Corpus) -> list[Finding]:
                 other, ident = split
                 where = text.where(link.start)
                 if other is None:
-                    if ":" in ident:
+                    dashed = _DASHED_PERIOD.match(link.target)
+                    if dashed:
+                        fixed = f"ref:{dashed['first']}-{dashed['last']}:{dashed['id']}"
+                        findings.append(error(
+                            "reference-period-malformed", where,
+                            f"Perioden i länkmålet '{link.target}' är skriven med tankstreck (–), inte bindestreck (-).",
+                            f"Skriv {fixed}: en period skrivs med vanligt bindestreck, också när rubriken har "
+                            "tankstreck (2023–2026)."))
+                    elif ":" in ident:
                         findings.append(error(
                             "reference-period-malformed", where,
                             f"Länkmålet '{link.target}' är varken ref:id eller ref:PERIOD:id.",

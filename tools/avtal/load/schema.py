@@ -208,6 +208,18 @@ def _findings_for(err: "ValidationError", loaded: LoadedFile, unknown: list) -> 
     return out
 
 
+_DASHES = re.compile("[\u2010-\u2015\u2212]")  # hyphen, non-breaking hyphen, figure/en/em dash, bar, minus
+
+
+def _dashes_fixed(value, pattern: str) -> str | None:
+    """value with its dashes made hyphens, when that is what makes it match pattern (a period typed
+    "2023–2026" as titles write it); else None."""
+    if not isinstance(value, str) or not _DASHES.search(value):
+        return None
+    fixed = _DASHES.sub("-", value)
+    return fixed if re.search(pattern, fixed) else None
+
+
 def _field(path) -> str:
     names = [str(p) for p in path if not isinstance(p, int)]
     return names[-1] if names else "dokumentet"
@@ -255,6 +267,13 @@ def _finding(err: "ValidationError", loaded: LoadedFile, key: str | None = None)
         return error("schema-type", where, f"'{_field(path)}' ska vara {want}.", hint)
     if v == "pattern":
         desc = err.schema.get("description", "")
+        dashed = _dashes_fixed(err.instance, err.validator_value)
+        if dashed is not None:
+            return error("schema-date" if err.validator_value.startswith("^\\d{4}-\\d{2}") else "schema-id"
+                         if err.validator_value in ("^\\d{4}-\\d{4}$", ID_PATTERN) else "schema-pattern", where,
+                         f"'{err.instance}' är skrivet med tankstreck (–) där det ska vara ett vanligt bindestreck (-).",
+                         f"Skriv {dashed}. Tankstreck hör till löptext och rubriker (2023–2026), inte till id, "
+                         "perioder och datum.")
         if err.validator_value == "^\\d{4}-\\d{4}$":
             return error("schema-id", where, f"'{err.instance}' är inte ett giltigt id för en avtalsperiod.",
                          "Skriv första och sista året med ett vanligt bindestreck, t.ex. 2023-2026.")
