@@ -71,3 +71,40 @@ def test_the_message_names_what_was_written(project, capsys, name, old, new, exp
     at = lines.index(expected[0]) if expected[0] in lines else None
     assert at is not None, "\n".join(lines)
     assert lines[at:at + 2] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Se avsnitt B.12 och avsnittet 5.1.", [(11, "B.12"), (30, "5.1")]),
+    ("enligt rutinen, se 5.1. Se även se 19 och se B.3", [(19, "5.1"), (45, "B.3")]),  # "se 19": a page
+    ("Avsnitt 2 gäller.", [(8, "2")]),
+    ("5.1 kap. i lagen", []),
+])
+def test_the_section_numbers_a_text_names(text, expected):
+    from avtal.check.numbers import mentions
+
+    assert mentions(text) == expected
+
+
+def test_a_number_naming_a_section_that_no_longer_has_one(tmp_path, capsys):
+    """Under --base: the section that had the number at the base has none now (a renumbered one:
+    tests/fixtures/codes/section-number-stale)."""
+    from test_versions import git
+
+    root = tmp_path / "repo"
+    shutil.copytree(MINIMAL / "agreement", root / "agreement")
+    shutil.copytree(ROOT / "agreement" / "register", root / "agreement" / "register")
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    edit(root, "del-a.yaml", "  - id: a-oenighet\n", "  - id: a-oenighet\n    number: \"3\"\n")
+    edit(root, "del-a.yaml", "Lokal samverkan sker i varje närområde.",
+         "Lokal samverkan sker i varje närområde; oenighet, se avsnitt 3.")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Antagen version")
+    edit(root, "del-a.yaml", "    number: \"3\"\n", "")
+    cli.main(["--root", str(root), "check", "--base", "HEAD", "--date", "2025-03-01"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[lines.index(
+        f"{P}del-a.yaml:28:72: varning [section-number-stale] Texten nämner avsnitt 3, men avsnittet som hade "
+        "numret i HEAD ('a-oenighet', Hantering av oenighet) har inte längre något nummer.") + 1] == (
+        "    tips: Skriv avsnittets rubrik, eller länka till avsnittet: [avsnitt Hantering av oenighet]"
+        "(ref:a-oenighet) följer med när numret ändras.")

@@ -33,7 +33,7 @@ from ..load.yamlfile import MAX_BYTES
 from ..load.changes import next_version, version_tuple
 from ..model import Change, Corpus, Document, Guideline, Period, Section
 from ..status import adopted
-from . import decisions, removed
+from . import decisions, numbers, removed
 
 
 def check_against_base(root: Path, base: str, work: Corpus | None = None,
@@ -155,7 +155,7 @@ def compare(base: Corpus, work: Corpus, rev: str, skip: dict[str, set[str]] | No
 
     Errors: ``version-lowered``, ``version-not-raised``, ``changelog-missing``, ``changelog-sections``,
     ``decision-missing``, ``removed-reference``. Warnings: ``section-removed``, ``document-removed``,
-    ``changelog-renumbered``, ``decision-older``.
+    ``changelog-renumbered``, ``decision-older``, ``section-number-stale`` (``check.numbers``).
     """
     findings = []
     for pid, period in sorted(work.periods.items()):
@@ -187,7 +187,7 @@ def _compare_period(old: Period, new: Period, rev: str, skip: set[str]) -> list[
             findings += replace(rules, in_force=False).versioned(guideline, before, [])
     if new.id not in skip:
         findings += rules.period_changed(old, new)
-    return findings
+    return findings + numbers.stale_numbers(old, new, rev)
 
 
 def new_entries(item, before) -> list[Change]:
