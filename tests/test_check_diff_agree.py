@@ -258,3 +258,33 @@ def test_the_diff_shows_the_version_and_the_change_that_raised_it(repo, base, ca
     finally:
         text.write_text(original, encoding="utf-8")
         shutil.rmtree(change.parent)
+
+
+@pytest.mark.parametrize("kind,path,label", [
+    ("document", ("read_with",), "Läses tillsammans med"),
+    ("document", ("read_more", 0, "ref"), "Läs mer 1"),  # a new item: shown whole
+    ("period", ("predecessor", "decided"), "Föregående avtal"),
+    ("period", ("events", 0, "party"), "Händelser 1 › Part"),
+])
+def test_the_change_report_shows_the_other_fields_of_documents_and_the_period(repo, base, kind, path, label):
+    """`avtal diff --format report` (the printed change report) has a row for each, under its schema title.
+    Fields of sections (läs mer of a section) and of guidelines are not in the report yet."""
+    from avtal.diff import report
+
+    name, item_path, _ = TARGETS[kind]
+    file = repo / P / name
+    original = file.read_text(encoding="utf-8")
+    try:
+        data = yaml.load(original, Loader=_Loader)
+        item = data
+        for part in item_path:
+            item = item[part]
+        mutate(item, kind, path)
+        file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        new_side = Reader(repo).side("2023-2026")
+        result = diff_targets(base.period, None, new_side.period, None, old_label="HEAD:2023-2026",
+                              new_label="2023-2026")
+        out = report.format_report(result, base.period, new_side.period, date="2026-11-30")
+        assert f">{label}<" in out, label
+    finally:
+        file.write_text(original, encoding="utf-8")
