@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 from typing import Sequence
 
 from ..model import GUIDELINE_STATUS_LABELS, KIND_LABELS, LEVEL_LABELS, Document, KeyTerm, Period
-from .fields import field_changes, markup_only, shown
+from .fields import data_of, field_changes, markup_only, shown
 from .result import (ADDED, CHANGED, FIELDS_CHANGED, REMOVED, RETITLED, DocumentChange, FieldChange, KeyTermChange,
                      TextPart)
 from .sections import norm_title
@@ -82,14 +82,6 @@ _DOCUMENT_SHOWN = frozenset({"id", "title", "number", "kind", "parent", "intro",
 _GUIDELINE_SHOWN = frozenset({"id", "title", "kind", "level", "status", "parent", "url", "owner"})
 # period.yaml: key-term values and wordings are in the diff's own table (key_term_changes).
 _PERIOD_SHOWN = frozenset({"id"})
-
-
-def data_of(item) -> dict:
-    """The data an item (document, guideline, section, period) has in its file, as written."""
-    data = item.where.file.data
-    for key in item.where.path:
-        data = data[key]
-    return data if isinstance(data, dict) else {}
 
 
 NATURE_LABELS = {"materiell": "materiell", "redaktionell": "redaktionell"}

@@ -48,6 +48,14 @@ def shown(value) -> str | None:
     return " ".join(visible(str(value)).split())
 
 
+def data_of(item) -> dict:
+    """The data an item (document, guideline, section, period) has in its file, as written."""
+    data = item.where.file.data
+    for key in item.where.path:
+        data = data[key]
+    return data if isinstance(data, dict) else {}
+
+
 def _key_of(item, position: int):
     return ("id", item["id"]) if isinstance(item, dict) and isinstance(item.get("id"), str) else ("nr", position)
 

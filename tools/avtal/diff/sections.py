@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Iterable, Sequence
 
 from ..model import Document, Section
-from .fields import field_changes, markup_only
+from .fields import data_of, field_changes, markup_only
 from .result import (ADDED, CHANGED, FIELDS_CHANGED, MOVED, REMOVED, RENUMBERED, RETITLED, FieldChange, SectionChange,
                      SectionRef, UnitChange)
 from .words import Unit, diff_units, keys, reader_text, units_of, whole
@@ -182,17 +182,10 @@ def section_fields(old: Section, new: Section, text_shown: bool) -> tuple[FieldC
     """A section's fields besides its id, title, number, text and subsections (läs mer, and whatever a schema
     adds: ``fields.field_changes``), and, when the word diff shows nothing (text_shown False), what changed
     in the text's markup (``fields.markup_only``)."""
-    out = field_changes("document", _data(old), _data(new), _SECTION_SHOWN, ("$defs", "section"))
+    out = field_changes("document", data_of(old), data_of(new), _SECTION_SHOWN, ("$defs", "section"))
     if not text_shown:
         out += markup_only("Text", old.text, new.text)
     return tuple(out)
-
-
-def _data(section: Section) -> dict:
-    data = section.where.file.data
-    for key in section.where.path:
-        data = data[key]
-    return data if isinstance(data, dict) else {}
 
 
 def section_changes(old_nodes: list[Node], new_nodes: list[Node], matches: dict[int, tuple[int, str]],
