@@ -48,3 +48,18 @@ def test_refs_uses_the_shipped_register_outside_a_project_and_for_a_broken_one(t
     register.mkdir(parents=True)
     (register / "lagar.yaml").write_text("statutes:\n  - id: hsl\n    sfs: 2017:30\n", encoding="utf-8")
     assert register_index(tmp_path) is shipped_index()  # one that does not follow its schema
+
+
+@pytest.mark.parametrize("text, summary", [
+    ("", "0 lagrumshänvisningar."),
+    ("Se 16 kap. 4 § HSL.", "1 lagrumshänvisning."),
+    ("Se 16 kap. 4 § HSL och 9 § 8 LSS.", "2 lagrumshänvisningar."),
+])
+def test_refs_counts_its_citations_in_a_sentence_that_agrees(tmp_path, capsys, text, summary):
+    """The summary on stderr agrees in number: "1 lagrumshänvisning", "2 lagrumshänvisningar"."""
+    from avtal import cli
+
+    path = tmp_path / "text.txt"
+    path.write_text(text, encoding="utf-8")
+    assert cli.main(["refs", str(path)]) == 0
+    assert capsys.readouterr().err.strip() == summary
