@@ -61,7 +61,7 @@ _EXT_GENERIC_TITLE_RE = re.compile(
     r"(?:(?:\s*[-–]\s*|\s+)(?!" + _TITLE_STOP + r")[^\W\d_]\w*){0,14}"
 )
 
-_TRAILING_CONNECTOR_RE = re.compile(r"(?:\s+(?:och|samt|eller|respektive))?\s*$")
+_TRAILING_CONNECTOR_RE = re.compile(r"(?:\s+(?:och|samt|eller|respektive))*\s*$")
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,10 @@ def _extend_title(
     """After "lag (SFS)": the rest of the title, the register's or a guess.
 
     ``starts`` are where act references may begin; a guessed title stops
-    before the next one ("lagen (2099:1) om prov och socialtjänstlagen").
+    before the next one ("lagen (2099:1) om prov och socialtjänstlagen"), and
+    never ends in a connector: "lagen (1982:80) om anställningsskydd och 3 § HSL"
+    joins two citations, the title is "om anställningsskydd" (an act's title
+    may hold "och" inside, "om stöd och service", but not at its end).
     """
     if act is not None and act.id in index.title_rest_re:
         exact = index.title_rest_re[act.id].match(text, end)
@@ -201,11 +204,9 @@ def _extend_title(
     title_end = guess.end()
     following = bisect.bisect_left(starts, end)
     next_start = starts[following] if following < len(starts) else len(text)
-    if next_start < title_end:
-        # Another act's name starts inside the guessed title: stop before it.
-        head = _TRAILING_CONNECTOR_RE.sub("", text[end:next_start])
-        title_end = end + len(head) if _EXT_GENERIC_TITLE_RE.fullmatch(head) else end
-    return title_end
+    # Another act's name may start inside the guessed title: stop before it.
+    head = _TRAILING_CONNECTOR_RE.sub("", text[end:min(title_end, next_start)])
+    return end + len(head) if _EXT_GENERIC_TITLE_RE.fullmatch(head) else end
 
 
 def _resolved(
