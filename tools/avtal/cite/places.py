@@ -67,9 +67,12 @@ ORDINALS: Mapping[str, int] = MappingProxyType({
 
 _END = r"(?![\wåäöÅÄÖ])"
 _ORD = "(?:" + "|".join(ORDINALS) + ")" + _END
-# A chapter or section number: "16", "8 a", "13a", "8\na"; "i" only right before "§" ("26 i §"),
-# so that "2 § i samma lag" keeps its "i".
-_LETTER = r"(?:\s{0,3}(?:[a-hj-z]|i(?=\s*§))" + _END + ")"
+# A chapter or section number: "16", "8 a", "13a", "8\na"; "i" only right before "§" ("26 i §",
+# lagen.nu's "#P26i"), so that "2 § i samma lag" keeps its "i"; never the "t" of "t.o.m." (a letter
+# followed by a full stop and a letter is an abbreviation). lagen.nu's grammar (ferenda's
+# lagrum.ebnf, SectionRefID) likewise takes a letter only when no letter follows it.
+_LETTER_END = _END + r"(?!\.[^\W\d_])"
+_LETTER = r"(?:\s{0,3}(?:[a-hj-z]|i(?=\s*§))" + _LETTER_END + ")"
 _NUM = r"[0-9]{1,3}(?![0-9])" + _LETTER + "?"
 _RANGE = r"\s*(?:[-–—‑]{1,2}|\bt\.o\.m\.)\s*"
 _SEP = r"(?:\s*,\s*(?:(?:och|samt|eller)\s+)?|\s+(?:och/eller|och|samt|eller|respektive|resp\.)\s+)"
@@ -80,7 +83,9 @@ _START = r"(?<![\w.,:/§\-–—‑])"
 _CHAPTERS_RE = re.compile(r"(?P<nums>" + _NUMS + r")\s*(?P<mark>kap(?:itlet|itel|\.|\b))")
 _SECTIONS_RE = re.compile(r"(?P<nums>" + _NUMS + r")\s*(?P<mark>§§?)")
 _SECTIONS_AFTER_CHAPTER_RE = re.compile(r"\s+" + _SECTIONS_RE.pattern)
-_NUMBER_RE = re.compile(r"(?P<n>[0-9]{1,3})" + _LETTER + "?")
+# A number inside a list _NUMS has already read: any letter after it is the number's, "i" too (the
+# list ends at the "§" that made it a letter, out of sight of a lookahead for it).
+_NUMBER_RE = re.compile(r"(?P<n>[0-9]{1,3})(?:\s{0,3}[a-z]" + _LETTER_END + ")?")
 _CANDIDATE_RE = re.compile(_START + r"[0-9]")
 
 _MOMENT_RE = re.compile(r"\s*(?P<n>[0-9]{1,2})\s*mom\.")
