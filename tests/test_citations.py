@@ -483,19 +483,21 @@ def check_spans(text: str) -> None:
         assert (citation.link is None) == (citation.sfs is None)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+# No deadline: the machine is shared, and a slow example under load is not what these properties test
+# (hypothesis reports a deadline missed once and met on replay as a flaky failure).
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text())
 def test_never_raises_on_arbitrary_text(text):
     check_spans(text)
 
 
-@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(citation_like)
 def test_never_raises_on_citation_like_text(text):
     check_spans(text)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(phrases)
 def test_never_raises_on_phrases_of_acts_places_and_connectors(text):
     check_spans(text)

@@ -99,13 +99,20 @@ _PUNKT_ORD_RE = re.compile(r"\s*" + _ORDINAL_LIST + r"\s+(?P<word>punkten|punkte
 # A number never starts the next place ("9 § 8 och 9 § 9"), a decimal, a date or a thousand.
 _NOT_A_PLACE = r"(?![0-9]|[,.:][0-9]|[ \u00a0\u202f][0-9]{3}|\s*(?:[a-z]\s*)?(?:kap\b|kap\.|§))"
 _PUNKT_NUM = r"(?P<n>[0-9]{1,2}(?:[ \u00a0]?(?!p\.)[a-hj-z]" + _END + r")?)" + _NOT_A_PLACE + r"(?:\s*p\.)?"
+# A letter point: "b)", or a letter alone ("10 § f", "första stycket b", "punkt c"), as lagen.nu's
+# grammar reads it (ferenda's lagrum.ebnf: SectionItemRef is a SectionRef and an ItemRef, whose
+# ItemRefChar is any letter but "i" with no letter after it). A letter alone is none when an
+# abbreviation goes on ("o.s.v.", "m.m."), "p. 5" (punkt 5) or a "§" or "kap." follows, or a
+# word joined by a hyphen ("a-kassa"): guards chosen by hand for Swedish running text.
+_LETTER_ALONE = (_LETTER_END + r"(?!\.\s*[0-9])(?![-‑][^\W\d_]{2})(?!\s*(?:§|kap\b|kap\.))")
+_PUNKT_LETTER = r"(?P<l>[a-hj-z])(?:\)|" + _LETTER_ALONE + ")"
 _PUNKT_FIRST_RE = re.compile(
-    r"[ \t\u00a0\u202f]+(?P<word>punkt(?:en|erna)?\s+)?"
-    r"(?:" + _PUNKT_NUM + r"|(?P<l>[a-hj-z])(?:\)|(?(word)" + _END + r"|(?!))))"
+    r"[ \t\u00a0\u202f]+(?P<word>punkt(?:en|erna)?\s+)?(?:" + _PUNKT_NUM + "|" + _PUNKT_LETTER + ")"
 )
+# The next member of a list of punkter: a number or "b)"; a letter alone only after a letter
+# ("10 § f och g"), so that "9 § 8 och a" does not make "a" a punkt.
 _PUNKT_NEXT_RE = re.compile(r"(?:" + _PUNKT_NUM + r"|(?P<l>[a-hj-z])\))")
-# After a stycke a letter alone is a letter point: "första stycket b".
-_PUNKT_AFTER_STYCKE_RE = re.compile(r"[ \t\u00a0\u202f]+(?P<l>[a-hj-z])" + _END + r"(?!\s*§)")
+_PUNKT_NEXT_LETTER_RE = re.compile(_PUNKT_LETTER)
 _LIST_SEP_RE = re.compile(_SEP + "|" + _RANGE)
 _ITEM_SEP_RE = re.compile(_SEP)
 _RANGE_RE = re.compile(_RANGE)
@@ -197,9 +204,10 @@ def _punkter(text: str, pos: int, first: re.Pattern[str]) -> tuple[list[_Member]
         return [], pos
     members = [_Member(_punkt_value(match), match.start(), match.end())]
     end = match.end()
+    next_re = _PUNKT_NEXT_LETTER_RE if match["l"] else _PUNKT_NEXT_RE
     while True:
         sep = _LIST_SEP_RE.match(text, end)
-        following = _PUNKT_NEXT_RE.match(text, sep.end()) if sep else None
+        following = next_re.match(text, sep.end()) if sep else None
         if not following:
             return members, end
         if _RANGE_RE.fullmatch(text, end, sep.end()):
@@ -230,8 +238,6 @@ def _subdivide(text: str, place: Place) -> list[Place]:
         members = [_Member(str(m.value), m.start, m.end, m.range_to) for m in _ordinal_members(ordinal)]
         return _refine(places, members, ordinal.end(), "punkt")
     members, punkt_end = _punkter(text, end, _PUNKT_FIRST_RE)
-    if not members and stycke:
-        members, punkt_end = _punkter(text, end, _PUNKT_AFTER_STYCKE_RE)
     return _refine(places, members, punkt_end, "punkt")
 
 
