@@ -105,14 +105,22 @@ _PUNKT_NUM = r"(?P<n>[0-9]{1,2}(?:[ \u00a0]?(?!p\.)[a-hj-z]" + _END + r")?)" + _
 # abbreviation goes on ("o.s.v.", "m.m."), "p. 5" (punkt 5) or a "§" or "kap." follows, or a
 # word joined by a hyphen ("a-kassa"): guards chosen by hand for Swedish running text.
 _LETTER_ALONE = (_LETTER_END + r"(?!\.\s*[0-9])(?![-‑][^\W\d_]{2})(?!\s*(?:§|kap\b|kap\.))")
-_PUNKT_LETTER = r"(?P<l>[a-hj-z])(?:\)|" + _LETTER_ALONE + ")"
+_PUNKT_LETTER = r"(?P<l>[a-hj-z])(?=\)|" + _LETTER_ALONE + ")"
+# A punkt may close with ")", number or letter: "8)", "6)", "2 a)", "b)" (ferenda's lagrum.ebnf:
+# ItemRef is an ItemRefID, then an optional Period and RightParen; its test
+# sfs-tricky-punkt-parantes.txt links "14 § 1 st. 6)" to #P14S1N6). ``_punkter`` gives the ")" back
+# when it closes a parenthesis opened before the punkt ("(jfr 9 § 8) och 5 kap. SoL").
+_CLOSE = r"(?P<close>\))?"
 _PUNKT_FIRST_RE = re.compile(
-    r"[ \t\u00a0\u202f]+(?P<word>punkt(?:en|erna)?\s+)?(?:" + _PUNKT_NUM + "|" + _PUNKT_LETTER + ")"
+    r"[ \t\u00a0\u202f]+(?P<word>punkt(?:en|erna)?\s+)?(?:" + _PUNKT_NUM + "|" + _PUNKT_LETTER + ")" + _CLOSE
 )
 # The next member of a list of punkter: a number or "b)"; a letter alone only after a letter
 # ("10 § f och g"), so that "9 § 8 och a" does not make "a" a punkt.
-_PUNKT_NEXT_RE = re.compile(r"(?:" + _PUNKT_NUM + r"|(?P<l>[a-hj-z])\))")
-_PUNKT_NEXT_LETTER_RE = re.compile(_PUNKT_LETTER)
+_PUNKT_NEXT_RE = re.compile(r"(?:" + _PUNKT_NUM + r"|(?P<l>[a-hj-z])(?=\)))" + _CLOSE)
+_PUNKT_NEXT_LETTER_RE = re.compile(_PUNKT_LETTER + _CLOSE)
+# How far back a "(" may stand and still be the one a punkt's ")" closes: a parenthesis in running
+# text is a few words long; chosen by hand, and it bounds the work per punkt on hostile input.
+_PAREN_LOOKBACK = 300
 _LIST_SEP_RE = re.compile(_SEP + "|" + _RANGE)
 _ITEM_SEP_RE = re.compile(_SEP)
 _RANGE_RE = re.compile(_RANGE)
@@ -197,23 +205,36 @@ def _punkt_value(match: re.Match[str]) -> str:
     return _compact(groups.get("n") or groups["l"])
 
 
+def _punkt_end(match: re.Match[str]) -> int:
+    """Where a punkt ends: after its ")", unless that closes a "(" opened before it on its line
+    (within _PAREN_LOOKBACK characters), as in "(jfr 9 § 8)"."""
+    close = match.start("close")
+    if close < 0:
+        return match.end()
+    text = match.string
+    start = max(text.rfind("\n", 0, close) + 1, close - _PAREN_LOOKBACK)
+    return close if text.count("(", start, close) > text.count(")", start, close) else match.end()
+
+
 def _punkter(text: str, pos: int, first: re.Pattern[str]) -> tuple[list[_Member], int]:
     """A punkt and the punkter listed after it: "2, 3 eller 4", "2-4", "b) - c)"."""
     match = first.match(text, pos)
     if not match:
         return [], pos
-    members = [_Member(_punkt_value(match), match.start(), match.end())]
-    end = match.end()
+    end = _punkt_end(match)
+    members = [_Member(_punkt_value(match), match.start(), end)]
     next_re = _PUNKT_NEXT_LETTER_RE if match["l"] else _PUNKT_NEXT_RE
-    while True:
+    while end == match.end():  # a punkt that closed a parenthesis ends the list
         sep = _LIST_SEP_RE.match(text, end)
         following = next_re.match(text, sep.end()) if sep else None
         if not following:
             return members, end
         if _RANGE_RE.fullmatch(text, end, sep.end()):
             members[-1] = dataclasses.replace(members[-1], range_to=_punkt_value(following))
-        members.append(_Member(_punkt_value(following), following.start(), following.end()))
-        end = following.end()
+        match = following
+        end = _punkt_end(match)
+        members.append(_Member(_punkt_value(match), match.start(), end))
+    return members, end
 
 
 def _subdivide(text: str, place: Place) -> list[Place]:
