@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -77,6 +78,8 @@ class ActRef:
     conflict: bool
     anaphor: bool = False
     first_named: bool = False  # "förstnämnda lag": the act named first in the paragraph
+    needs_place: bool = False  # an abbreviation that counts only beside a place ("RF"): see needs_place
+    chaptered: bool = False  # the act is divided into chapters (Act.has_chapters)
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,22 @@ def _listed_numbers(text: str, ref: ActRef, index: StatuteIndex) -> list[ActRef]
     return listed
 
 
+# An abbreviation this short counts only beside a place, even the register's own: two capitals
+# mean other things in a region's text ("RF" is also regionfullmäktige). Hand-chosen: every
+# abbreviation the agreement itself writes alone has three letters or more (HSL, SoL, LSS, LOU).
+SHORTEST_ABBREVIATION_ALONE = 3
+
+
+def needs_place(abbreviation: str, act: Act) -> bool:
+    """Whether an abbreviation written alone is no citation of its act, only one beside a place
+    ("2 kap. 1 § RF", "RF 2 kap. 1 §"): the abbreviation of a well-known act outside the register
+    (``known``), or one shorter than ``SHORTEST_ABBREVIATION_ALONE`` letters. lagen.nu's grammar
+    counts no abbreviation alone (ferenda's kortlagrum.ebnf links a LawAbbreviation only in an
+    AbbrevLawNormalRef, a place beside it); the register's longer ones ("HSL", "LSS") count alone,
+    as the agreement writes them ("enligt LSS")."""
+    return not act.registered or len(abbreviation) < SHORTEST_ABBREVIATION_ALONE
+
+
 def _act_ref(text: str, candidate: _Candidate, index: StatuteIndex, starts: Sequence[int]) -> ActRef:
     match, kind = candidate.match, candidate.kind
     if kind == "anaphor":
@@ -141,8 +160,11 @@ def _act_ref(text: str, candidate: _Candidate, index: StatuteIndex, starts: Sequ
     if kind == "name":
         named = index.by_name(match["name"]) if match["name"] else index.by_abbreviation(match["abbr"])
         name_written = match["name"] or match["abbr"]
-        return _extend_name(text, match.start(), match.end(), name_written, named, index, generic=False,
-                            starts=starts)
+        ref = _extend_name(text, match.start(), match.end(), name_written, named, index, generic=False,
+                           starts=starts)
+        if match["abbr"] and named is not None and needs_place(match["abbr"], named) and ref.end == match.end():
+            ref = dataclasses.replace(ref, needs_place=True)
+        return ref
     return _extend_name(text, match.start(), match.end(), match["word"], None, index, generic=True,
                         starts=starts)
 
@@ -229,6 +251,7 @@ def _resolved(
             sfs_written=sfs_written,
             conflict=(named is not None and named.sfs != sfs_written
                       and not (by_number and name_written and index.is_called(by_number, name_written))),
+            chaptered=by_number is not None and by_number.has_chapters,
         )
     return ActRef(
         start, end,
@@ -237,4 +260,5 @@ def _resolved(
         name_written=name_written,
         sfs_written=None,
         conflict=False,
+        chaptered=named is not None and named.has_chapters,
     )
