@@ -82,7 +82,7 @@ def cmd_build(args) -> int:
         with _on_date(args):
             build(_mkdocs_config(root, site_dir=str(site_dir), strict=True))
     except MkDocsException as exc:
-        findings = getattr(exc, "findings", None)  # the hook's CorpusHasErrors
+        findings = _hook_findings(exc)
         if findings is not None:
             print(format_text(findings))
             print("Webbplatsen byggs inte förrän felen är rättade.", file=sys.stderr)
@@ -91,6 +91,20 @@ def cmd_build(args) -> int:
         return EXIT_FINDINGS
     print(f"Webbplatsen är byggd i {site_dir}")
     return EXIT_OK
+
+
+def _hook_findings(exc: BaseException) -> list | None:
+    """The findings of the hook's CorpusHasErrors behind exc: mkdocs (1.6) logs a BuildError where no
+    handler listens and raises its own "Aborted with a BuildError!" in its place, so the error is found
+    on the chain of exceptions; None for any other failure."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        findings = getattr(exc, "findings", None)
+        if findings is not None:
+            return findings
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 def _show_hook_log() -> None:

@@ -32,7 +32,7 @@ INVISIBLE = {
     "\u200c": "nollbredds icke-sammanfogare",
     "\u200d": "nollbreddssammanfogare",
     "\u2060": "ordsammanfogare",
-    "\ufeff": "byte-order mark (BOM)",
+    "\ufeff": "BOM-tecken, byte-order mark",
     "\u200e": "vänster-till-höger-markering",
     "\u200f": "höger-till-vänster-markering",
     "\u061c": "arabisk bokstavsmarkering",
