@@ -19,6 +19,7 @@ from .findings import failing
 from .load import find_root
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a command ended by SIGPIPE, which Python ignores
 
 
 def _root(args) -> Path:
@@ -287,7 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line argv (sys.argv[1:] when None); the exit status: 0 clean, 1 findings, 2 could not run.
 
     The one place where CannotRun becomes `avtal: <message>` on stderr and exit 2; any other error is
-    reported as an internal error, without a traceback unless AVTAL_DEBUG is set.
+    reported as an internal error, without a traceback unless AVTAL_DEBUG is set. Output into a pipe
+    whose reader has gone (``| head -1``) ends the command quietly with EXIT_BROKEN_PIPE (141).
     """
     try:
         args = parse_arguments(argv)
@@ -297,12 +299,25 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
         return EXIT_CANNOT_RUN
+    except BrokenPipeError:  # the reader stopped reading (avtal check | head -1): nothing more to say
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # never a traceback for users; say what failed
         print(f"avtal: internt fel ({type(exc).__name__}: {exc}). Rapportera gärna felet med kommandot du körde.",
               file=sys.stderr)
         if os.environ.get("AVTAL_DEBUG"):
             raise
         return EXIT_CANNOT_RUN
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that Python's final flush of what is left finds no closed
+    pipe to complain about ("Exception ignored … BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (e.g. captured in a test)
+        pass
 
 
 if __name__ == "__main__":

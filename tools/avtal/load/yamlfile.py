@@ -26,6 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..findings import PER_FILE, Finding, Position, error, more
 from ..sourcefile import LoadedFile, PathKey
 from ..text import character_name
+from .yamlerrors import syntax_error
 
 #: The largest file read: the largest real file is about 33 kB; a document sixteen times that is checked
 #: in about a second (tools/hostile.py measures it), so the limit leaves room to grow and bounds the work.
@@ -88,11 +89,19 @@ def _screen(loader, path: str) -> tuple[list[Finding], yaml.YAMLError | None]:
     if first_anchor is not None:
         alias = isinstance(first_anchor, AliasEvent)
         written = ("*" if alias else "&") + first_anchor.anchor
-        findings.append(error(
-            "yaml-anchor", _position(path, first_anchor),
-            f"Filen använder YAML-{'aliaset' if alias else 'ankaret'} {written}; ankare och alias är inte tillåtna"
-            + (f" (filen har {anchors}, det första står här)." if anchors > 1 else "."),
-            "Skriv ut värdet på varje ställe där det behövs; avtalets filer använder inga ankare (&) eller alias (*)."))
+        count = f" (filen har {anchors}, det första står här)." if anchors > 1 else "."
+        if alias or isinstance(first_anchor, ScalarEvent):  # most likely text: "&Co", "*viktigt*"
+            findings.append(error(
+                "yaml-anchor", _position(path, first_anchor),
+                f"Värdet börjar med {written}, som YAML läser som ett {'alias' if alias else 'ankare'}; ankare och "
+                "alias är inte tillåtna" + count,
+                f"Hör {written[0]} till texten, sätt hela värdet inom citattecken: \"{written} …\". Avtalets filer "
+                "använder inga ankare (&) eller alias (*)."))
+        else:
+            findings.append(error(
+                "yaml-anchor", _position(path, first_anchor),
+                f"Filen använder YAML-ankaret {written}; ankare och alias är inte tillåtna" + count,
+                "Skriv ut värdet på varje ställe där det behövs; avtalets filer använder inga ankare (&) eller alias (*)."))
     return sorted(findings, key=Finding.sort_key), fault
 
 
@@ -230,95 +239,43 @@ def load_text(text: str, path: str) -> tuple[LoadedFile | None, list[Finding]]:
     parsed = text.translate(_BREAKS) if _HAS_BREAKS.search(text) else text
     node, refused, fault = _compose(parsed, path)
     if isinstance(fault, yaml.MarkedYAMLError):
-        refused.append(_syntax_error(parsed, path, fault))
+        refused.append(syntax_error(parsed, path, fault, _FastLoader or _Loader))
     elif fault is not None:  # a reader error without a mark
         refused.append(error("yaml-syntax", Position(path, 1, 1), "Filen är inte giltig YAML: den kan inte läsas.",
                              "Kontrollera filens innehåll."))
     if refused:
-        return None, refused
+        return None, refused + (line_breaks(text, path) if parsed is not text else [])
     return _built(text, path, node, _Loader(""))
 
 
 _BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
 _HAS_BREAKS = re.compile("[\u0085\u2028\u2029]")
+#: The line breaks of YAML (and of str.splitlines) that editors do not show as such, with their Swedish names.
+LINE_BREAKS = {"\u0085": "radslut (NEL)", "\u2028": "radavgränsare", "\u2029": "styckeavgränsare"}
+LINE_BREAK_WHY = "YAML läser det som ett radslut men redigerare visar det inte, så raderna räknas olika."
+
+
+def line_breaks(text: str, path: str) -> list[Finding]:
+    """``invisible-character`` for each U+0085, U+2028 and U+2029 in text, at the line and column an editor
+    shows (lines counted at line feeds only); PER_FILE at most, then one counting the rest. For a file that
+    could not be used; in a file that could, the check of invisible characters finds them."""
+    found = []
+    for n, match in enumerate(_HAS_BREAKS.finditer(text)):
+        at = match.start()
+        where = Position(path, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
+        if n == PER_FILE:
+            found.append(more("invisible-character", where, len(_HAS_BREAKS.findall(text)) - PER_FILE))
+            break
+        found.append(error("invisible-character", where,
+                           f"Osynligt tecken: {LINE_BREAKS[match[0]]} (U+{ord(match[0]):04X}).",
+                           f"Ta bort tecknet; {LINE_BREAK_WHY} Det följer ofta med när text kopieras från Word eller en PDF."))
+    return found
 
 
 def too_large(path: str, size: int) -> Finding:
     """The ``file-too-large`` finding for a file of size bytes (over MAX_BYTES), about the whole file."""
     return error("file-too-large", Position(path, 1, 1), f"Filen är {size // 1024} kB; filer över {MAX_BYTES // 1024} kB läses inte.",
                  "Dela upp dokumentet i flera filer, eller kontrollera att filen bara innehåller avtalstext.")
-
-
-def _syntax_error(text: str, path: str, exc: yaml.MarkedYAMLError) -> Finding:
-    """The finding for malformed YAML, in Swedish (``_problem``), placed where the author can fix it: an
-    unclosed quote or bracket where it opens."""
-    mark = exc.problem_mark or exc.context_mark
-    english = exc.problem or exc.context or ""
-    hint = "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."
-    if exc.context_mark is not None and "end of stream" in english and "quoted" in (exc.context or ""):
-        mark = exc.context_mark  # a quote that runs to the end of the file: point at where it opens
-        problem = "filen tar slut mitt i ett värde (saknas ett avslutande citattecken?)"
-    elif exc.context_mark is not None and (closing := re.search(r"expected ',' or '([\]}])'", english)):
-        opening = "[" if closing[1] == "]" else "{"
-        problem = (f"{opening} som börjar här avslutas inte med {closing[1]} "
-                   f"(felet märks på rad {mark.line + 1})")
-        hint = f"Avsluta med {closing[1]}, eller sätt texten inom citattecken om {opening} hör till texten."
-        mark = exc.context_mark
-    elif "flow" in (exc.context or "") and mark is not None and not text[mark.index:].strip() \
-            and (bracket := _open_bracket(text)) is not None:  # the file ends inside [ or {
-        closing = "]" if bracket[0] == "[" else "}"
-        problem = f"{bracket[0]} som börjar här avslutas aldrig med {closing}"
-        hint = f"Avsluta med {closing}, eller sätt texten inom citattecken om {bracket[0]} hör till texten."
-        mark = bracket[1]
-    elif mark is not None and (quote := _open_quote(text, mark)) is not None:
-        problem = (f"citattecknet som börjar här avslutas först på rad {quote.end_mark.line + 1} "
-                   "(saknas ett avslutande citattecken?)")
-        hint = "Avsluta värdet med samma citattecken som det börjar med, på samma rad."
-        mark = quote.start_mark
-    else:
-        problem = _problem(english, text, mark)
-    position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path, 1, 1)
-    return error("yaml-syntax", position, f"Filen är inte giltig YAML: {problem}.", hint)
-
-
-def _open_bracket(text: str) -> tuple[str, object] | None:
-    """("[" or "{", its mark) of the innermost bracket still open where the parser stopped; None if none."""
-    open_: list[tuple[str, object]] = []
-    scanner = (_FastLoader or _Loader)(text)
-    try:
-        while scanner.check_token():
-            token = scanner.get_token()
-            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
-                open_.append(("[" if isinstance(token, yaml.FlowSequenceStartToken) else "{", token.start_mark))
-            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and open_:
-                open_.pop()
-    except yaml.YAMLError:
-        pass
-    finally:
-        scanner.dispose()
-    return open_[-1] if open_ else None
-
-
-def _open_quote(text: str, fault) -> yaml.ScalarToken | None:
-    """The quoted value that ends on the faulty line after starting on an earlier one: a quote left open,
-    closed only by the next quote in the file, after which nothing fits. None when there is none.
-    The tokens are read by libyaml when there is one, once: linear in the file's length."""
-    last = None
-    scanner = (_FastLoader or _Loader)(text)
-    try:
-        while scanner.check_token():
-            token = scanner.get_token()
-            if token.start_mark.index >= fault.index:
-                break
-            if isinstance(token, yaml.ScalarToken):
-                last = token
-    except yaml.YAMLError:
-        pass
-    finally:
-        scanner.dispose()
-    if last is None or last.style not in ("'", '"') or last.start_mark.line == last.end_mark.line:
-        return None
-    return last if last.end_mark.line == fault.line else None
 
 
 def _built(text: str, path: str, node: Node | None, loader: _Loader) -> tuple[LoadedFile | None, list[Finding]]:
@@ -335,61 +292,6 @@ def _built(text: str, path: str, node: Node | None, loader: _Loader) -> tuple[Lo
         return None, [error("yaml-value", position, f"Ett värde kan inte läsas: {getattr(exc, 'problem', None) or exc}.",
                             "Skriv värdet som text inom citattecken.")]
     return LoadedFile(path, data, builder.values, builder.keys, text), builder.counted()
-
-
-#: The parsers' messages (libyaml's and PyYAML's wording) in Swedish; the first that the English
-#: message contains applies. Messages that depend on the character at the fault are in ``_problem``.
-_PROBLEMS = {
-    "mapping values are not allowed": "ett kolon står där det inte får stå (sätt texten inom citattecken)",
-    "tab character": "tabbtecken får inte användas för indrag",
-    "could not find expected ':'": "ett kolon saknas efter en nyckel",
-    "while scanning a simple key": "en rad saknar kolon efter nyckeln",
-    "found undefined alias": "okänt alias",
-    "but found another document": "filen innehåller mer än ett dokument (--- får bara stå på första raden)",
-    "expected <document start>": "text står efter dokumentets slut (en rad med ... eller ---)",
-    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett avslutande citattecken?)",
-    "block sequence entries are not allowed": "en listrad (-) står där ett värde redan har börjat "
-                                              "(en lista börjar på en egen rad)",
-    "node content": "ett värde saknas här",
-    "comment or line break": "text står efter värdet på samma rad (sätt hela värdet inom citattecken)",
-    "alphabetic or numeric character": "efter & eller * ska ett namn stå (sätt texten inom citattecken "
-                                       "om tecknet hör till texten)",
-    "unexpected document indicator": "--- eller ... står i början av en rad inne i ett värde",
-    "tag handle": "en okänd YAML-tagg (!) står här",
-    "directive": "YAML-direktiv (rader som börjar med %) är inte tillåtna",
-    "escaped line break": "ett citerat värde bryts fel",
-    "while scanning an anchor": "ett ankare (&) saknar namn",
-    "while scanning an alias": "ett alias (*) saknar namn",
-}
-
-
-def _problem(english: str, text: str, mark) -> str:
-    """The parser's English message about the fault at mark, in Swedish; where the message says little
-    ("did not find expected key"), what stands at the fault says what is wrong."""
-    at = mark.index if mark is not None else len(text)
-    char = text[at:at + 1]
-    if "unknown escape character" in english:
-        slash = text.rfind("\\", 0, at + 1)
-        written = text[slash:slash + 2] if slash >= 0 else "\\"
-        return f"okänd escape-sekvens {written} i text med dubbla citattecken (skriv \\\\ för ett omvänt snedstreck)"
-    if char == "\t" and ("token" in english or "tab" in english):
-        return "tabbtecken får inte användas för indrag"
-    if "cannot start any token" in english:
-        shown = f"'{char}'" if char.isprintable() else character_name(char)
-        return f"tecknet {shown} kan inte inleda ett värde (sätt texten inom citattecken)"
-    for words, swedish in _PROBLEMS.items():
-        if words in english:
-            return swedish
-    if any(words in english for words in ("expected <block end>", "expected key", "'-' indicator")):
-        line_start = text.rfind("\n", 0, at) + 1
-        if char == "-":
-            return "en listrad har fel indrag"
-        if char in "]}":
-            return f"{char} står utan en {'[' if char == ']' else '{'} före"
-        if not text[line_start:at].strip():
-            return "en rad har fel indrag"
-        return "ett värde står där det inte får stå (fel indrag eller ett citattecken som inte avslutas?)"
-    return f"YAML-tolken kan inte läsa vidare här ({english})"
 
 
 def load_file(path: Path, root: Path | None = None) -> tuple[LoadedFile | None, list[Finding]]:
