@@ -187,7 +187,7 @@ def corpus_from_texts(texts: dict[str, str], *, lenient: bool = False,
                       shown: str | None = None) -> tuple[model.Corpus, list[Finding]]:
     """Like load_corpus, from {path relative to the project: file text}, e.g. the files of a git revision.
 
-    Paths outside ``agreement/`` or not ending in .yaml/.yml are passed over. Emits the same codes as
+    Paths outside ``agreement/``, not ending in .yaml/.yml or hidden (a part starting with a dot) are passed over. Emits the same codes as
     load_corpus except ``corpus-missing``; with ``lenient`` raises UnusableCorpus as it does.
 
     shown: a prefix for the paths in positions and messages (``HEAD~1:`` gives ``HEAD~1:agreement/…``).
@@ -195,7 +195,8 @@ def corpus_from_texts(texts: dict[str, str], *, lenient: bool = False,
     items = []
     for path, text in sorted(texts.items()):
         parts = PurePosixPath(path).parts
-        if len(parts) < 2 or parts[0] != "agreement" or PurePosixPath(path).suffix not in (".yaml", ".yml"):
+        if len(parts) < 2 or parts[0] != "agreement" or PurePosixPath(path).suffix not in (".yaml", ".yml") \
+                or _hidden(Path(*parts[1:])):  # passed over as on disk (``passed_over``)
             continue
         source = SourceFile(Path(path), *classify(parts[1:]))
         name = f"{shown or ''}{path}"
