@@ -283,3 +283,71 @@ def test_the_report_prints_to_pdf(report, chromium, tmp_path):
     for number, words in enumerate(pages, 1):  # every page: the running header and its number
         assert "Ändringsrapport · HEAD~1:2091-2094 → HEAD:2091-2094 · 2092-04-01" in words
         assert f"Sida {number} av {len(pages)}" in words
+
+
+def _print_page(chromium, html: str, tmp_path: Path, name: str):
+    """A Chromium page showing html (written to tmp_path/name) in print media."""
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    page = chromium.new_page()
+    page.goto(path.as_uri(), wait_until="load")
+    page.emulate_media(media="print")
+    return page
+
+
+@pytest.mark.browser
+def test_the_redline_margin_bars_are_inside_the_printed_page(sides, chromium, tmp_path):
+    """The Läsanvisning promises a bar in the left margin of each changed section: in print it must lie
+    inside the page's content box (Chromium cuts off what is left of it), and keep its line style."""
+    page = _print_page(chromium, format_report(*sides, date=DATE, layout="redline"), tmp_path, "redline.html")
+    try:
+        bars = page.evaluate("""() => [...document.querySelectorAll('.avtal-lydelse-sida')].map(e => {
+            const s = getComputedStyle(e);
+            return [e.id, e.getBoundingClientRect().left, s.borderLeftStyle, s.borderLeftWidth]; })""")
+    finally:
+        page.close()
+    marked = {ident: (left, style, width) for ident, left, style, width in bars}
+    assert {ident: (style, width) for ident, (_, style, width) in marked.items()
+            if ident in ("avsnitt-tb-ansvar", "avsnitt-tb-digital", "avsnitt-tb-avgift")} == {
+        "avsnitt-tb-ansvar": ("solid", "3px"), "avsnitt-tb-digital": ("double", "6px"),
+        "avsnitt-tb-avgift": ("dashed", "3px")}
+    assert [ident for ident, (left, _, _) in marked.items() if left < 0] == []
+
+
+@pytest.mark.browser
+def test_a_section_heading_is_never_left_alone_at_the_foot_of_a_page(report, chromium, tmp_path):
+    """Printed, a section's caption and column headings stay on the page where its text begins.
+
+    The fixture's sections are short, so the test makes them long (the changed section's paragraphs
+    repeated to some 40 % of a page) and many (twelve copies): a row kept whole would leave a caption
+    and the empty "Nuvarande lydelse | Föreslagen lydelse" at the foot of most pages."""
+    import pypdf
+
+    page = _print_page(chromium, report, tmp_path, "lang.html")
+    try:
+        page.evaluate("""() => {
+            const table = document.getElementById('avsnitt-tb-ansvar');
+            for (const cell of table.querySelectorAll('td')) {
+                const paragraphs = [...cell.querySelectorAll('p')].slice(1);
+                for (let k = 0; k < 3; k++) paragraphs.forEach(p => cell.appendChild(p.cloneNode(true)));
+            }
+            for (let k = 0; k < 12; k++) {
+                const copy = table.cloneNode(true);
+                copy.id = 'kopia-' + k;
+                copy.querySelector('caption .avtal-lydelse-rubrik').textContent = 'Kopia ' + k;
+                table.parentNode.insertBefore(copy, table);
+            }
+        }""")
+        pdf = tmp_path / "lang.pdf"
+        page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    finally:
+        page.close()
+    pages = [[line.strip() for line in p.extract_text().splitlines() if line.strip()]
+             for p in pypdf.PdfReader(pdf).pages]
+    assert len(pages) >= 5
+    stranded = []
+    for number, lines in enumerate(pages, 1):
+        body = [line for line in lines if not line.startswith(("Sida ", "Ändringsrapport ·"))]
+        if body and ("Föreslagen lydelse" in body[-1] or body[-1].startswith("Kopia")):
+            stranded.append((number, body[-1]))
+    assert stranded == []
