@@ -351,3 +351,34 @@ def test_a_section_heading_is_never_left_alone_at_the_foot_of_a_page(report, chr
         if body and ("Föreslagen lydelse" in body[-1] or body[-1].startswith("Kopia")):
             stranded.append((number, body[-1]))
     assert stranded == []
+
+
+# --- a retitled parent -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("move_sip, expected_summary, expected_fields", [
+    # Del A and the agreement retitled: their children still point to the same ids, so only the two
+    # retitled documents are changed; the guideline under Del A and Del B under the agreement are not.
+    (False, "2 dokument (2 ändrade).", {}),
+    # a real change of parent: the SIP guideline moved from Del A to Del B, named by the new titles
+    (True, "2 dokument (2 ändrade); 1 riktlinje (1 ändrad).",
+     {"riktlinje-sip": [("Hör under", "Del A, Gemensam avtalstext", "Del B, Hälso- och sjukvårdsavtalet")]}),
+])
+def test_a_retitled_parent_leaves_its_children_unchanged(move_sip, expected_summary, expected_fields):
+    import copy
+
+    from avtal.diff.wording import summary
+
+    corpus = load_lenient(ROOT / "tests" / "fixtures" / "diff" / "project")
+    old = corpus.periods["2023-2026"]
+    new = copy.deepcopy(old)
+    new.documents["del-a"].title = "Del A, Ny titel"
+    new.documents["hos-avtalet"].title = "Hälso- och sjukvårdsavtal, ny titel"
+    if move_sip:
+        new.guidelines["riktlinje-sip"].parent = "del-b"
+    result = diff_periods(old, new)
+    assert summary(result) == expected_summary
+    assert {c.new_id: [(f.label, f.old, f.new) for f in c.fields] for c in result.documents if c.fields} == expected_fields
+    page = dom(format_report(result, old, new, date=DATE))
+    rows = {d.attrs["id"]: [tr.tags("th")[0].text() for tr in d.by_class("avtal-lydelse-uppgifter")[0].tags("tr")[1:]]
+            for d in page.by_class("avtal-lydelse-dokument") if d.by_class("avtal-lydelse-uppgifter")}
+    assert rows == {"dokument-hos-avtalet": ["Titel"], "dokument-del-a": ["Titel"]}

@@ -105,7 +105,8 @@ def _parent(period: Period | None, ident: str | None) -> str | None:
 
 def document_rows(old: Document | None, new: Document | None, old_period: Period | None,
                   new_period: Period | None) -> list[Row]:
-    """The document's data that changed: title, short title, number, kind, parent, version, validity."""
+    """The document's data that changed: title, short title, number, kind, parent, version, validity; the
+    parent compared by id (shown by title), so a retitled parent leaves its children unchanged."""
     def get(document, what):
         return None if document is None else what(document)
 
@@ -113,8 +114,9 @@ def document_rows(old: Document | None, new: Document | None, old_period: Period
               ("Nummer", lambda d, p: d.number), ("Typ", lambda d, p: KIND_LABELS.get(d.kind, d.kind)),
               ("Hör under", lambda d, p: _parent(p, d.parent)), ("Version", lambda d, p: d.version),
               ("Giltig från", lambda d, p: d.valid_from), ("Giltig till", lambda d, p: d.valid_to))
+    same_parent = old is not None and new is not None and old.parent == new.parent
     rows = [_row(label, get(old, lambda d: what(d, old_period)), get(new, lambda d: what(d, new_period)))
-            for label, what in fields]
+            for label, what in fields if not (label == "Hör under" and same_parent)]
     return [row for row in rows if row is not None]
 
 
