@@ -262,15 +262,55 @@ def test_markup_in_labels_and_titles_is_text(sides):
     assert header == "Ändringsrapport · HEAD~1/stylescriptalert(1)/script → HEAD:2091-2094 · 2092-04-01"
 
 
+@pytest.mark.parametrize("old, new, code, expected", [
+    # two names for one thing: refused, with a comparison that would show something
+    ("2091-2094", "2091-2094", 2, "avtal: GAMMAL och NY är samma: 2091-2094 i arbetskopian jämförs med sig själv. "
+     "Ange två olika sidor, t.ex. avtal diff HEAD:2091-2094 2091-2094 (senaste incheckningen mot arbetskopian).\n"),
+    ("HEAD:2091-2094:test-del-b", "HEAD:2091-2094:test-del-b", 2,
+     "avtal: GAMMAL och NY är samma: 2091-2094:test-del-b i revisionen 'HEAD' jämförs med sig själv. Ange två "
+     "olika sidor, t.ex. avtal diff HEAD:2091-2094:test-del-b 2091-2094:test-del-b (mot arbetskopian).\n"),
+    # the last commit against an unchanged working tree: a real comparison that found nothing
+    ("HEAD:2091-2094", "2091-2094", 0, ""),
+])
+def test_the_same_side_twice(repo, capsys, monkeypatch, old, new, code, expected):
+    monkeypatch.setenv("AVTAL_DATE", DATE)
+    assert cli.main(["--root", str(repo), "diff", old, new, "--format", "report"]) == code
+    out, err = capsys.readouterr()
+    assert err == expected
+    assert ('<p class="avtal-rapport-summa">Inga ändringar.</p>' in out) == (code == 0)
+
+
+def _make_pdf():
+    spec = importlib.util.spec_from_file_location("make_pdf", ROOT / "tools" / "make_pdf.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("argv, expected", [
+    # `make report` without OLD= and NEW= passes two empty words
+    (["--report", "", ""], "make_pdf: OLD och NEW saknas: ange vad som jämförs med vad, "
+                           "t.ex. make report OLD=origin/main:2023-2026 NEW=2023-2026.\n"),
+    (["--report", "HEAD:2091-2094", ""], "make_pdf: NEW saknas: ange vad som jämförs med vad, "
+                                         "t.ex. make report OLD=origin/main:2023-2026 NEW=2023-2026.\n"),
+    (["--report", "HEAD:2091-2094", "2091-2094", "--out", "/finns-inte/alls/r.pdf"],
+     "make_pdf: mappen /finns-inte/alls finns inte; skapa den först eller välj en annan fil med OUT=.\n"),
+    (["--report", "a", "b", "--layout", "foo"], "make_pdf: --layout: okänt värde 'foo'. Välj bland: table, redline.\n"),
+])
+def test_make_pdf_refuses_in_swedish(capsys, argv, expected):
+    assert _make_pdf().main(argv) == 2
+    _, err = capsys.readouterr()
+    assert err.splitlines()[-1] + "\n" == expected
+    assert not Path("/finns-inte").exists()
+
+
 # --- printed -------------------------------------------------------------------------------------------
 
 @pytest.mark.browser
 def test_the_report_prints_to_pdf(report, chromium, tmp_path):
     import pypdf
 
-    spec = importlib.util.spec_from_file_location("make_pdf", ROOT / "tools" / "make_pdf.py")
-    make_pdf = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make_pdf)
+    make_pdf = _make_pdf()
     html = tmp_path / "andringsrapport.html"
     html.write_text(report, encoding="utf-8")
     pdf = make_pdf.report_pdf(html, tmp_path / "andringsrapport.pdf", chromium)
