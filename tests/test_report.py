@@ -304,6 +304,39 @@ def test_make_pdf_refuses_in_swedish(capsys, argv, expected):
     assert not Path("/finns-inte").exists()
 
 
+@pytest.mark.parametrize("old, new, expected", [
+    # a word replaced by one with no space on either side: the two marks still read as two words
+    ("enligt lagen (2001:453).", "enligt lagen (2025:400).", "enligt lagen (<del>2001:453</del> <ins>2025:400</ins>)."),
+    ("Regionen kan bistå.", "Regionen ska bistå.", "Regionen <del>kan</del> <ins>ska</ins> bistå."),
+    ("vid behov.", "vid behov och i tid.", "vid behov <ins>och i tid</ins>."),  # an insertion alone: no space added
+])
+def test_a_deletion_and_an_insertion_are_two_words(old, new, expected):
+    from avtal.diff.sidebyside import words_inline
+    from avtal.templating import environment
+
+    redline = environment("avtal.diff").get_template("redline.html").module.redline
+    assert str(redline(words_inline(old, new))).strip() == expected
+
+
+def test_an_added_or_removed_document_counts_its_sections_as_such():
+    """The contents list of the report: a removed document's sections are removed, not changed."""
+    old = load_lenient(FIXTURE / "project").periods[revision.PERIOD]
+    new = load_lenient(FIXTURE / "project").periods[revision.PERIOD]
+    removed = new.documents.pop("test-del-b")
+    page = dom(format_report(diff_periods(old, new), old, new, date=DATE))
+    contents = [li.text() for li in page.by_id("innehall").parent.tags("ol")[0].tags("li")]
+    n = sum(1 for _ in removed.walk())
+    assert contents == [f"Del B, Testavtalet – dokumentet utgår, {n} avsnitt utgår"]
+    page = dom(format_report(diff_periods(new, old), new, old, date=DATE))
+    contents = [li.text() for li in page.by_id("innehall").parent.tags("ol")[0].tags("li")]
+    assert contents == [f"Del B, Testavtalet – nytt dokument, {n} nya avsnitt"]
+
+
+def test_the_report_written_by_make_report_is_not_committed():
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "/andringsrapport.html" in ignored and "/andringsrapport.pdf" in ignored
+
+
 # --- printed -------------------------------------------------------------------------------------------
 
 @pytest.mark.browser
@@ -422,3 +455,20 @@ def test_a_retitled_parent_leaves_its_children_unchanged(move_sip, expected_summ
     rows = {d.attrs["id"]: [tr.tags("th")[0].text() for tr in d.by_class("avtal-lydelse-uppgifter")[0].tags("tr")[1:]]
             for d in page.by_class("avtal-lydelse-dokument") if d.by_class("avtal-lydelse-uppgifter")}
     assert rows == {"dokument-hos-avtalet": ["Titel"], "dokument-del-a": ["Titel"]}
+
+
+@pytest.mark.browser
+def test_a_date_of_the_change_log_is_never_broken(report, chromium, tmp_path):
+    """On a phone-wide screen the change-log table is narrow: its dates stay on one line ("2092-03-15",
+    not "2092-/03-15")."""
+    path = tmp_path / "smal.html"
+    path.write_text(report, encoding="utf-8")
+    page = chromium.new_page(viewport={"width": 360, "height": 800})
+    try:
+        page.goto(path.as_uri(), wait_until="load")
+        lines = page.evaluate("""() => [...document.querySelectorAll('table.avtal-lydelse-logg td.avtal-lydelse-datum')]
+            .map(td => { const r = document.createRange(); r.selectNodeContents(td);
+                         return [td.textContent, new Set([...r.getClientRects()].map(b => Math.round(b.top))).size]; })""")
+    finally:
+        page.close()
+    assert lines == [["2092-03-15", 1]]
