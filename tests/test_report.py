@@ -318,6 +318,24 @@ def test_a_deletion_and_an_insertion_are_two_words(old, new, expected):
     assert str(redline(words_inline(old, new))).strip() == expected
 
 
+@pytest.mark.parametrize("old, new, expected", [
+    # the case of the 2026 test revision (B.3, Vårdhygien): "utbildning" stays unmarked
+    ("rådgivning och utbildning i enlighet med direktivet", "rådgivning, utbildning och stöd vid utbrott i "
+     "enlighet med direktivet", "rådgivning [-och-]{+,+} utbildning {+och stöd vid utbrott+} i enlighet med direktivet"),
+    # a sentence rewritten around a short word: the word goes with the change, as before
+    ("Kommunen ansvarar och betalar", "Regionen svarar och står för kostnaden",
+     "[-Kommunen ansvarar och betalar-] {+Regionen svarar och står för kostnaden+}"),
+    ("enligt 5 kap. 8 a § SoL", "enligt 7 kap. 2 § socialtjänstlag",
+     "enligt [-5 kap. 8 a § SoL-] {+7 kap. 2 § socialtjänstlag+}"),
+])
+def test_the_word_diff_marks_only_changed_words(old, new, expected):
+    from avtal.diff.words import word_diff
+
+    marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+    assert "".join((" " if s.space_before else "") + marks[s.op].format(s.text) for s in word_diff(old, new)).strip() \
+        == expected
+
+
 def test_an_added_or_removed_document_counts_its_sections_as_such():
     """The contents list of the report: a removed document's sections are removed, not changed."""
     old = load_lenient(FIXTURE / "project").periods[revision.PERIOD]
