@@ -217,6 +217,20 @@ def test_moved_sections_say_from_where_to_where():
     assert notes == ["(flyttat till stycke 3)", "(flyttat hit från stycke 1)"]
 
 
+def test_the_redline_says_where_a_moved_section_went():
+    corpus = load_lenient(ROOT / "tests" / "fixtures" / "diff" / "project")
+    old, new = corpus.periods["2023-2026"], corpus.periods["2027-2030"]
+    page = dom(format_report(diff_periods(old, new), old, new, date=DATE, layout="redline"))
+    stub = page.by_id("flyttat-fran-b-hjalpmedel")
+    assert [stub.tags("h3")[0].text(), stub.by_class("avtal-lydelse-etikett")[0].text()] == \
+        ["B.5 Hjälpmedel", "Avsnittet har flyttats till Hjälpmedel i Del A."]
+    assert stub.tags("p") == stub.by_class("avtal-lydelse-etikett")  # no text: it is shown at its new place
+    ids = [b.attrs["id"] for b in page.by_id("dokument-del-b").by_class("avtal-lydelse-sida")]
+    assert ids[ids.index("flyttat-fran-b-hjalpmedel") - 1:ids.index("flyttat-fran-b-hjalpmedel") + 2] == \
+        ["avsnitt-b-avliden", "flyttat-fran-b-hjalpmedel", "avsnitt-b-lokal-samverkan"]
+    assert "avsnitt-b-hjalpmedel" in [b.attrs["id"] for b in page.by_id("dokument-del-a").by_class("avtal-lydelse-sida")]
+
+
 def test_redline_layout_is_each_document_whole_in_order(sides):
     page = dom(format_report(*sides, date=DATE, layout="redline"))
     document = page.by_id("dokument-test-del-b")
