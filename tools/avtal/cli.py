@@ -167,12 +167,14 @@ def cmd_refs(args) -> int:
 
 
 def cmd_diff(args) -> int:
-    """`avtal diff`: the comparison of two sides in --format; always 0. Raises CannotRun (unknown side or revision)."""
+    """`avtal diff`: the comparison of two sides in --format; always 0. Raises CannotRun (unknown side or
+    revision, or both sides naming the same thing)."""
     from .diff import data, diff_targets, html, markdown, report, terminal
-    from .diff.sides import Reader
+    from .diff.sides import Reader, refuse_same
 
     if args.layout and args.format != "report":
         raise CannotRun("--layout gäller bara --format report.")
+    refuse_same(args.old, args.new)
     reader = Reader(_root(args))
     old, new = reader.side(args.old), reader.side(args.new)
     try:
