@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import json
 import http.server
 import os
 import re
@@ -95,9 +96,11 @@ _WATCH = """() => {
 }"""
 
 
-def search(page, base: str, query: str, timeout: float = 15.0) -> list[list[tuple[str, float]]]:
-    """Type a query into the site's search box (as a reader types, key by key); the result groups (one per page,
-    as Material shows them), each a list of (href, score) of its links: the page, then its sections."""
+def search(page, base: str, query: str, timeout: float = 15.0, delay: float = 5,
+           options: dict | None = None) -> list[list[tuple[str, float]]]:
+    """Type a query into the site's search box (as a reader types, key by key, delay ms apart); the result
+    groups (one per page, as Material shows them), each a list of (href, score) of its links: the page, then
+    its sections. options: settings of sok.js's rewrite (``avtalSok.options``) to measure a choice."""
     if not page.url.startswith(base) or page.locator("input.md-search__input").count() == 0:
         page.goto(base)
     try:  # sok.js weighs query words by their rarity once it has read the index
@@ -106,11 +109,13 @@ def search(page, base: str, query: str, timeout: float = 15.0) -> list[list[tupl
         pass
     if page.evaluate("() => !window.avtalMeasure"):
         page.evaluate(_WATCH)
+    if options:
+        page.evaluate("o => Object.assign(window.avtalSok.options, o)", options)
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
     page.wait_for_timeout(100)
-    box.press_sequentially(query, delay=5)
+    box.press_sequentially(query, delay=delay)
     deadline = time.monotonic() + timeout
     last, stable_since = None, time.monotonic()
     while time.monotonic() < deadline:  # wait until the result list has settled
@@ -243,15 +248,21 @@ def outcome(item: dict, found: list[tuple[str, str]], documents: dict[str, list[
                    item.get("set", "old"), bool(found) and found[0][1] in right)
 
 
-def measure(site_dir: Path, queries: list[dict] | None = None, latency: bool = False) -> list[Outcome]:
-    """Type every query into the built site's search in Chromium; one Outcome per query."""
+# Keystrokes 60 ms apart (a fast typist) when timing; otherwise as fast as the page takes them.
+TYPING_MS = 60
+
+
+def measure(site_dir: Path, queries: list[dict] | None = None, latency: bool = False,
+            options: dict | None = None) -> list[Outcome]:
+    """Type every query into the built site's search in Chromium; one Outcome per query. With latency,
+    keys are TYPING_MS apart and the time from the last one to the results is kept."""
     queries = queries if queries is not None else load_queries()
     documents, pages = document_sections(), id_pages(site_dir)
     outcomes = []
     with serve(site_dir) as base, browser() as chromium:
         page = chromium.new_page(viewport={"width": 1280, "height": 900})
         for item in queries:
-            found = ranked(search(page, base, item["q"]), base)
+            found = ranked(search(page, base, item["q"], delay=TYPING_MS if latency else 5, options=options), base)
             outcomes.append(outcome(item, found, documents, pages))
             outcomes[-1].latency = last_latency(page) if latency else None
     return outcomes
@@ -300,7 +311,8 @@ def report(outcomes: list[Outcome], verbose: bool = False) -> str:
     lines = []
     for o in outcomes:
         mark = "1" if o.rank == 1 else ("3" if o.rank and o.rank <= 3 else ("5" if o.rank and o.rank <= 5 else "-"))
-        lines.append(f"[{mark}] rank {o.rank or '–':>2}  {o.query}  ({o.set}, {o.kind})")
+        took = f"  {o.latency:.0f} ms" if o.latency is not None else ""
+        lines.append(f"[{mark}] rank {o.rank or '–':>2}  {o.query}  ({o.set}, {o.kind}){took}")
         if verbose or mark in "5-":
             lines.append(f"        väntat: {', '.join(o.expect)}")
             lines.append(f"        fick:   {', '.join(o.results[:6]) or '(inga träffar)'}")
@@ -333,6 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", choices=("material", "pagefind"), default="material",
                         help="sökmotor: webbplatsens egen (standard) eller ett Pagefind-index av samma sidor")
     parser.add_argument("--latency", action="store_true", help="mät också svarstiden efter sista tangenten")
+    parser.add_argument("--options", type=json.loads, help='inställningar för sok.js, t.ex. \'{"compounds": false}\'')
     parser.add_argument("-v", "--verbose", action="store_true", help="visa träffarna för varje fråga")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
@@ -350,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
 
             outcomes = search_pagefind.measure(site, queries, Path(tmp) / "pagefind", args.latency)
         else:
-            outcomes = measure(site, queries, args.latency)
+            outcomes = measure(site, queries, args.latency, args.options)
         print(report(outcomes, args.verbose))
     return 0
 

@@ -42,8 +42,8 @@ def _term_view(site: Site, period: Period | None, term: Term) -> dict:
             parts += [" (", link(site.link(page, period.id, term.defined_in), site.titles[period.id, term.defined_in]),
                       ")"]
         rows.append(("Definition", {"parts": parts}))
-    if term.synonyms:
-        rows.append(("Sökord och synonymer", ", ".join(term.synonyms)))
+    if term.synonyms or term.staff_words:
+        rows.append(("Sökord och synonymer", ", ".join([*term.synonyms, *(w.word for w in term.staff_words)])))
     statute = next((s for s in site.corpus.statutes if s.id == term.statute), None) if term.statute else None
     if statute is not None:
         rows.append(("Lag", link(statute.url, statute.title, "avtal-lagrum")))
