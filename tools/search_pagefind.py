@@ -26,8 +26,12 @@ import search_quality as sq
 # Pages the site keeps out of its search index (front matter ``search: exclude``).
 EXCLUDED = ("index.html", "begrepp/index.html", "*/utskrift/index.html")
 
-_SEARCH = """async ([base, query]) => {
-    const pf = window.avtalPagefind || (window.avtalPagefind = await import(base + 'pagefind/pagefind.js'));
+_SEARCH = """async ([base, query, options]) => {
+    let pf = window.avtalPagefind;
+    if (!pf) {
+        pf = window.avtalPagefind = await import(base + 'pagefind/pagefind.js');
+        if (options) await pf.options(options);
+    }
     const t0 = performance.now();
     const found = await pf.search(query);
     const pages = await Promise.all(found.results.slice(0, 10).map(r => r.data()));
@@ -62,17 +66,19 @@ def index(site_dir: Path, target: Path) -> Path:
     return target
 
 
-def measure(site_dir: Path, queries: list[dict], work: Path, latency: bool = False) -> list[sq.Outcome]:
-    """Every query against a Pagefind index of the built site; one Outcome per query."""
+def measure(site_dir: Path, queries: list[dict], work: Path, latency: bool = False,
+            options: dict | None = None) -> list[sq.Outcome]:
+    """Every query against a Pagefind index of the built site; one Outcome per query. options: Pagefind's
+    search options (``pagefind.options``), e.g. ``{"ranking": {"termFrequency": 0.5}}``."""
     indexed = index(site_dir, work)
     documents, pages = sq.document_sections(), sq.id_pages(site_dir)
     outcomes = []
     with sq.serve(indexed) as base, sq.browser() as chromium:
         page = chromium.new_page(viewport={"width": 1280, "height": 900})
         page.goto(base + "om/")
-        page.evaluate(_SEARCH, [base, "avtal"])  # load Pagefind and its index entry once: "a loaded page"
+        page.evaluate(_SEARCH, [base, "avtal", options])  # load Pagefind and its index entry once: "a loaded page"
         for item in queries:
-            links, ms = page.evaluate(_SEARCH, [base, item["q"]])
+            links, ms = page.evaluate(_SEARCH, [base, item["q"], options])
             found: list[tuple[str, str]] = []
             for href in links:
                 ident = sq.result_id(base + href.lstrip("/"), base)

@@ -345,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", choices=("material", "pagefind"), default="material",
                         help="sökmotor: webbplatsens egen (standard) eller ett Pagefind-index av samma sidor")
     parser.add_argument("--latency", action="store_true", help="mät också svarstiden efter sista tangenten")
-    parser.add_argument("--options", type=json.loads, help='inställningar för sok.js, t.ex. \'{"compounds": false}\'')
+    parser.add_argument("--options", type=json.loads, help='inställningar för sok.js (t.ex. \'{"joints": false}\'), för Pagefind dess sökinställningar')
     parser.add_argument("-v", "--verbose", action="store_true", help="visa träffarna för varje fråga")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
@@ -361,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.path.insert(0, str(Path(__file__).parent))
             import search_pagefind
 
-            outcomes = search_pagefind.measure(site, queries, Path(tmp) / "pagefind", args.latency)
+            outcomes = search_pagefind.measure(site, queries, Path(tmp) / "pagefind", args.latency, args.options)
         else:
             outcomes = measure(site, queries, args.latency, args.options)
         print(report(outcomes, args.verbose))
