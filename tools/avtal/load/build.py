@@ -6,8 +6,8 @@ objects that remember their file and path (``model.Located``).
 
 from __future__ import annotations
 
-from ..model import (Change, Decision, Document, Guideline, KeyTerm, Located, Note, Period, ReadMore, Section,
-                     StaffWord, Statute, Term, Text)
+from ..model import (Change, Decision, Document, Event, Guideline, KeyTerm, Located, Note, Period, ReadMore,
+                     Section, StaffWord, Statute, Term, Text)
 from ..sourcefile import LoadedFile, PathKey
 from .texts import text_fields
 
@@ -71,8 +71,8 @@ def guideline_from(file: LoadedFile, period_id: str) -> Guideline:
         id=d["id"], kind=d["kind"], level=d["level"], title=d["title"], parent=d["parent"], status=d["status"],
         version=d["version"], period_id=period_id, where=Located(file, ()),
         implements=list(d.get("implements", ())), owner=d.get("owner"), url=d.get("url"),
-        valid_from=d.get("valid_from"), valid_to=d.get("valid_to"), changelog=_changes(d.get("changelog")),
-        description=d.get("description"), notes=_notes(d.get("notes")))
+        valid_from=d.get("valid_from"), valid_to=d.get("valid_to"), review_by=d.get("review_by"),
+        changelog=_changes(d.get("changelog")), description=d.get("description"), notes=_notes(d.get("notes")))
     guideline.texts = _texts("guideline", file, guideline)
     return guideline
 
@@ -81,9 +81,11 @@ def period_from(file: LoadedFile) -> Period:
     """The Period of a schema-valid period.yaml, without documents or guidelines (``load.corpus`` adds them)."""
     d = file.data
     period = Period(
-        id=d["id"], title=d["title"], status=d["status"], valid_from=d["valid_from"], valid_to=d["valid_to"],
-        agreement=d["agreement"], where=Located(file, ()),
-        decisions=[Decision(x["id"], x["body"], x["date"], x["summary"], x.get("paragraph"), x.get("source"))
+        id=d["id"], title=d["title"], valid_from=d["valid_from"], valid_to=d["valid_to"],
+        agreement=d["agreement"], where=Located(file, ()), term=dict(d.get("term", {})),
+        events=[Event(e["kind"], str(e["date"]), Located(file, ("events", i)), e.get("party"), e.get("decision"))
+                for i, e in enumerate(d.get("events", ()))],
+        decisions=[Decision(x["id"], x["body"], str(x["date"]), x["summary"], x.get("paragraph"), x.get("source"))
                    for x in d.get("decisions", ())],
         key_terms=[KeyTerm(k["id"], k["label"], k["type"], k["value"], k["text"], k["clause"],
                            Located(file, ("key_terms", i)), k.get("unit"), k.get("document"))
