@@ -10,6 +10,7 @@ reads the result links in the order the reader sees them.
     .venv/bin/python tools/search_quality.py -v           # also list each query's results
     .venv/bin/python tools/search_quality.py --set dev    # only the queries of one set
     .venv/bin/python tools/search_quality.py --latency    # also time results after the last key
+    .venv/bin/python tools/search_quality.py --blind      # without the staff words only holdout queries reach
 
 A result counts as a hit when its id (the anchor, or the page for a page-level hit) is one
 of the query's expected ids, or a section of an expected document (not with ``exact: true``).
@@ -59,11 +60,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A server that keeps quiet when the browser drops a connection it no longer needs (a page left
+    while its index or a font still loads): socketserver would print a BrokenPipeError traceback."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(site_dir: Path):
     """Serve a built site over http on 127.0.0.1 (a free port) from a thread; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -327,13 +340,63 @@ def report(outcomes: list[Outcome], verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
-def build_site(target: Path) -> None:
-    """`avtal build` of the project into target."""
+def build_site(target: Path, root: Path = ROOT) -> None:
+    """`avtal build` of the project (or of a copy of it, root) into target."""
     from avtal.cli import main
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
-    if main(["--root", str(ROOT), "build", "--site-dir", str(target)]) != 0:
+    if main(["--root", str(root), "build", "--site-dir", str(target)]) != 0:
         raise SystemExit("bygget misslyckades")
+
+
+def _fold(text: str) -> str:
+    return text.lower().translate(str.maketrans("åäöéü", "aaoeu"))
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-]+", _fold(text)) if len(w) >= 3 and w not in ("och", "på")]
+
+
+def _reaches(staff_word: str, query: str) -> bool:
+    """Whether a query reaches a staff word: every word of it (three letters or more) starts a word of
+    the query or is started by one, as the search's prefixes do ("inkontinens" → "inkontinensskydd")."""
+    asked = _words(query)
+    return all(any(a.startswith(b) or b.startswith(a) for b in asked) for a in _words(staff_word))
+
+
+def holdout_only_words(queries: list[dict], glossary: dict) -> list[str]:
+    """The staff words of the glossary (``staff_words`` of agreement/register/begrepp.yaml) that some
+    holdout query reaches and no old or dev query does: words that may have been added with the holdout
+    queries in view. Without them (``--blind``) the holdout figures say what the vocabulary tuned on the
+    other sets gives on queries it has not seen."""
+    seen = [q["q"] for q in queries if q.get("set", "old") != "holdout"]
+    held = [q["q"] for q in queries if q.get("set") == "holdout"]
+    return [w["word"] for term in glossary.get("terms", []) for w in term.get("staff_words", [])
+            if any(_reaches(w["word"], q) for q in held) and not any(_reaches(w["word"], q) for q in seen)]
+
+
+def blind_copy(target: Path, queries: list[dict]) -> tuple[Path, list[str]]:
+    """A copy of the project in target (agreement/, site_src/, mkdocs.yml copied, schemas/ and tools/
+    linked) whose glossary lacks the holdout-only staff words; (the copy's root, the words left out)."""
+    import shutil
+
+    import yaml
+
+    shutil.copytree(ROOT / "agreement", target / "agreement")
+    shutil.copytree(ROOT / "site_src", target / "site_src")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for linked in ("schemas", "tools"):
+        (target / linked).symlink_to(ROOT / linked)
+    path = target / "agreement" / "register" / "begrepp.yaml"
+    glossary = yaml.safe_load(path.read_text(encoding="utf-8"))
+    dropped = holdout_only_words(queries, glossary)
+    for term in glossary["terms"]:
+        if "staff_words" in term:
+            term["staff_words"] = [w for w in term["staff_words"] if w["word"] not in dropped]
+            if not term["staff_words"]:
+                del term["staff_words"]
+    path.write_text(yaml.safe_dump(glossary, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    return target, dropped
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -346,8 +409,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="sökmotor: webbplatsens egen (standard) eller ett Pagefind-index av samma sidor")
     parser.add_argument("--latency", action="store_true", help="mät också svarstiden efter sista tangenten")
     parser.add_argument("--options", type=json.loads, help='inställningar för sok.js (t.ex. \'{"joints": false}\'), för Pagefind dess sökinställningar')
+    parser.add_argument("--blind", action="store_true",
+                        help="bygg utan de sökord i begrepp.yaml som bara kontrollfrågorna (holdout) når")
     parser.add_argument("-v", "--verbose", action="store_true", help="visa träffarna för varje fråga")
     args = parser.parse_args(argv)
+    if args.blind and args.site is not None:
+        parser.error("--blind bygger en egen webbplats och går inte ihop med --site")
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} saknas: installera Debians paket chromium (make browser-deps).", file=sys.stderr)
         return 2
@@ -355,8 +422,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site
         if site is None:
-            site = Path(tmp) / "site"
-            build_site(site)
+            site, root = Path(tmp) / "site", ROOT
+            if args.blind:
+                root, dropped = blind_copy(Path(tmp) / "projekt", load_queries(args.queries))
+                print(f"utan sökorden som bara kontrollfrågorna når: {', '.join(dropped) or '(inga)'}")
+            build_site(site, root)
         if args.engine == "pagefind":
             sys.path.insert(0, str(Path(__file__).parent))
             import search_pagefind
