@@ -58,6 +58,33 @@ def test_the_issues_examples_land_in_the_first_three(page, base, documents):
     assert missed == {}
 
 
+# One or two queries of each kind the issue names, with the first result exactly as the reader sees it:
+# the section (anchor) it leads to and the heading the result list shows.
+FIRST = [
+    ("ordinary", "uppsägningstid avtalet", "a-avtalstid", "Avtalstid"),
+    ("ordinary", "16 kap. 4 § HSL", "b-lagstiftning", "B.1 Lagstiftning"),
+    ("table", "Göteborgsregionens kommunalförbund", "beslut", "Beslut"),
+    ("abbreviation", "SIP", "a-sip", "Samordnad Individuell Plan, SIP"),
+    ("abbreviation", "HVB", "pfm-placering", "6.3 Placering utanför hemmet (Hem för vård och boende, familjehem och "
+                                             "hem för viss annan heldygnsvård)"),
+    ("no-diacritics", "lakemedel", "b-lakemedel", "B.9 Läkemedel"),
+    ("typo", "utskrivingsklar", "ius-betalningsansvar", "5 Kommunens betalningsansvar"),
+    ("typo", "jourläkare", "lak-lakarens-patientansvar", "Läkarens patientansvar"),
+    ("everyday", "tvist mellan kommun och region", "a-oenighet", "Oenighet om tolkning av avtal"),
+    ("everyday", "dosdispensering", "b-oppenvardsdos", "Öppenvårdsdos"),
+]
+
+
+@pytest.mark.parametrize("kind, query, ident, heading", FIRST, ids=[f"{k}:{q}" for k, q, _, _ in FIRST])
+def test_the_first_result_of_each_kind_of_query(page, base, kind, query, ident, heading):
+    groups = search_quality.search(page, base, query)
+    first = search_quality.ranked_ids(groups, base)[0]
+    shown = page.evaluate("""() => Array.from(document.querySelectorAll('a.md-search-result__link')).map(a =>
+        [a.href, (a.querySelector('h1, h2') || {textContent: ''}).textContent.trim()])""")
+    headings = {search_quality.result_id(href, base): text for href, text in reversed(shown)}
+    assert (first, headings.get(first)) == (ident, heading)
+
+
 def test_an_abbreviation_is_a_whole_word(page, base):
     """"ÖK" (a start page suggestion) finds the arrangements, not "7.1 Öka andel intyg"."""
     ids = search_quality.ranked_ids(search_quality.search(page, base, "ÖK"), base)
@@ -72,6 +99,14 @@ def test_pages_for_editors_come_after_the_agreement(page, base, query):
     editors = [i for i, p in enumerate(pages) if p in ("redigera", "om")]
     assert pages and editors != [0]
     assert all(i > j for i in editors for j, p in enumerate(pages) if p not in ("redigera", "om")), pages
+
+
+def test_a_query_in_the_address_shows_results_on_opening(page, base):
+    """A shared link (?q=, Material's search.share) opens the search with its results, no key pressed."""
+    page.goto(f"{base}2023-2026/del-b/?q=dosdispensering")
+    page.locator(".md-search-result__item").first.wait_for(timeout=8000)
+    assert page.locator("input.md-search__input").input_value() == "dosdispensering"
+    assert "b-oppenvardsdos" in page.locator(".md-search-result__list").inner_html()
 
 
 def test_a_pasted_query_searches_without_a_key(page, base):
@@ -99,20 +134,40 @@ def test_an_empty_result_suggests_the_nearest_words_and_the_glossary(page, base)
     assert page.locator("input.md-search__input").input_value() == "hjälpmedel"
 
 
+def _marks(page, selector: str) -> list[tuple[str, str, str]]:
+    """(character before, text, character after) of every mark under selector."""
+    return [tuple(m) for m in page.evaluate("""s => Array.from(document.querySelectorAll(s)).map(m => {
+        const before = m.previousSibling ? m.previousSibling.textContent.slice(-1) : '';
+        const after = m.nextSibling ? m.nextSibling.textContent.slice(0, 1) : '';
+        return [before, m.textContent, after];
+    })""", selector)]
+
+
+def _whole(marks) -> None:
+    for before, text, after in marks:  # "1§" is two words, as in the index
+        assert not re.match(r"[\wåäöÅÄÖ]", before) or (text.startswith("§") and before.isdigit()), (before, text, after)
+        assert not re.match(r"[\wåäöÅÄÖ§]", after), (before, text, after)
+
+
+def test_the_result_list_marks_whole_words_only(page, base):
+    """The snippets under "16 kap. 4 § HSL" mark the words asked for, whole: never the 4 of "14 kap." or
+    "2025:400", and numbers only as numbers."""
+    search_quality.search(page, base, "16 kap. 4 § HSL")
+    marks = _marks(page, ".md-search-result mark")
+    assert {text for _, text, _ in marks} >= {"16", "kap", "4", "§", "HSL"}
+    assert {text for _, text, _ in marks if text[0].isdigit()} == {"16", "4"}
+    _whole(marks)
+
+
 def test_the_page_marks_whole_words_only(page, base):
     """After "16 kap. 4 § HSL": "16", "4", "§", "HSL" and "kap" whole, never the 4 of "14 kap.", "2025:400"
     or "1-3 §§"; a word asked for is marked whole ("placering" marks "placeringen")."""
     page.goto(f"{base}2023-2026/del-a/?h=16+kap+=4+§+=hsl#a-sip")
     page.locator("mark[data-md-highlight]").first.wait_for(state="attached", timeout=5000)
-    marks = page.evaluate("""() => Array.from(document.querySelectorAll('mark[data-md-highlight]')).map(m => {
-        const before = m.previousSibling ? m.previousSibling.textContent.slice(-1) : '';
-        const after = m.nextSibling ? m.nextSibling.textContent.slice(0, 1) : '';
-        return [before, m.textContent, after];
-    })""")
+    marks = _marks(page, "mark[data-md-highlight]")
     assert {text for _, text, _ in marks} >= {"16", "kap", "4", "§", "HSL"}
-    for before, text, after in marks:  # "1§" is two words, as in the index
-        assert not re.match(r"[\wåäöÅÄÖ]", before) or (text == "§" and before.isdigit()), (before, text, after)
-        assert not re.match(r"[\wåäöÅÄÖ§]", after), (before, text, after)
+    assert {text for _, text, _ in marks if text[0].isdigit()} == {"16", "4"}
+    _whole(marks)
     assert "h=" not in page.url  # taken from the address before Material reads it
     page.goto(f"{base}2023-2026/ok-psykisk-funktionsnedsattning-missbruk/?h=placering#pfm-placering")
     page.locator("mark[data-md-highlight]").first.wait_for(state="attached", timeout=5000)

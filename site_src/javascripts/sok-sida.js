@@ -27,11 +27,6 @@
   }, true);
 
   /* --- an empty result ------------------------------------------------------------- */
-  function base() {
-    var config = document.getElementById("__config");
-    return config ? JSON.parse(config.textContent).base : ".";
-  }
-
   function search(text) {
     var box = document.querySelector("input.md-search__input");
     if (!box) return;
@@ -40,11 +35,9 @@
     box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   }
 
-  function suggest(query) {
-    var meta = document.querySelector(".md-search-result__meta");
-    if (!meta) return;
-    var words = query.split(new RegExp(sok.separator)).filter(Boolean);
-    var near = [];
+  /* The query with one word replaced by each of its nearest words of the index, five at most. */
+  function nearQueries(query) {
+    var words = query.split(new RegExp(sok.separator)).filter(Boolean), near = [];
     words.forEach(function (w) {
       if (w.length < 3) return;
       sok.nearest(w, 3).forEach(function (n) {
@@ -52,27 +45,29 @@
         if (near.indexOf(fixed) < 0 && fixed.toLowerCase() !== query.toLowerCase()) near.push(fixed);
       });
     });
-    var box = document.createElement("div");
-    box.className = "avtal-sok-tomt";
+    return near.slice(0, 5);
+  }
+
+  /* The markup is main.html's (templates avtal-sok-tomt and avtal-sok-forslag); a suggestion is a
+     button, not a link: Material closes the search on a link's click. */
+  function suggest(query) {
+    var meta = document.querySelector(".md-search-result__meta");
+    var template = document.getElementById("avtal-sok-tomt");
+    var button = document.getElementById("avtal-sok-forslag");
+    if (!meta || !template || !button) return;
+    var box = template.content.firstElementChild.cloneNode(true);
+    var near = nearQueries(query);
     if (near.length) {
-      box.appendChild(document.createTextNode("Menade du "));
-      near.slice(0, 5).forEach(function (text, i) {
-        if (i) box.appendChild(document.createTextNode(i === Math.min(near.length, 5) - 1 ? " eller " : ", "));
-        var button = document.createElement("button");  // not a link: Material closes search on a link's click
-        button.type = "button";
-        button.className = "avtal-sok-forslag";
-        button.textContent = text;
-        button.addEventListener("click", function (event) { event.preventDefault(); search(text); });
-        box.appendChild(button);
+      var list = box.querySelector(".avtal-sok-forslagen");
+      near.forEach(function (text, i) {
+        if (i) list.appendChild(document.createTextNode(i === near.length - 1 ? " eller " : ", "));
+        var choice = button.content.firstElementChild.cloneNode(true);
+        choice.textContent = text;
+        choice.addEventListener("click", function (event) { event.preventDefault(); search(text); });
+        list.appendChild(choice);
       });
-      box.appendChild(document.createTextNode("? "));
+      box.querySelector(".avtal-sok-menade").hidden = false;
     }
-    box.appendChild(document.createTextNode("Avtalets ord och förkortningar, med de ord personalen brukar använda, finns under "));
-    var glossary = document.createElement("a");
-    glossary.href = base() + "/begrepp/";
-    glossary.textContent = "Begrepp och förkortningar";
-    box.appendChild(glossary);
-    box.appendChild(document.createTextNode("."));
     meta.appendChild(box);
   }
 
