@@ -242,6 +242,6 @@ def test_the_vs_code_task_puts_every_finding_of_avtal_check_in_the_problems_pane
                                             hit.group(pattern["line"]) if "line" in pattern else None)
     assert seen["dangling-reference"] == ("error", "agreement/2023-2026/del-a.yaml", "32")
     assert seen["statute-repealed"] == ("warning", "agreement/2023-2026/del-a.yaml", "23")
-    assert seen["file-symlink"] == ("error", "agreement/2023-2026/lank.yaml", None)
+    assert seen["file-symlink"] == ("error", "agreement/2023-2026/lank.yaml", "1")  # a whole file: at 1:1
     assert {m["severity"] for m in matchers} == {"error", "warning", "info"}
     assert all(m["fileLocation"] == ["relative", "${workspaceFolder}"] for m in matchers)

@@ -1,4 +1,4 @@
-"""The domain: periods, documents, sections, guidelines, statutes and terms.
+"""The domain: periods, documents, sections, guidelines (the registers' statutes and terms: ``registers``).
 
 Built from schema-valid files only; every object keeps its file and path so a
 check can point at the line that holds it.
@@ -7,11 +7,14 @@ check can point at the line that holds it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .dates import DateSpan, date_span
 from .findings import Position, Reviewed
 from .sourcefile import LoadedFile, PathKey
+
+if TYPE_CHECKING:
+    from .registers import Statute, Term
 
 KIND_LABELS = {
     "avtal": "Avtal", "avtalsdel": "Avtalsdel", "overenskommelse": "Överenskommelse", "strategi": "Strategi",
@@ -337,49 +340,6 @@ class Period:
         source_order = {ident: i for i, ident in enumerate(self.documents)}
         return sorted(self.documents.values(), key=lambda d: (DOCUMENT_ORDER.get(d.kind, len(DOCUMENT_ORDER)),
                                                               d.number or "", source_order[d.id]))
-
-
-@dataclass(frozen=True)
-class Statute:
-    """An act in the statute register (agreement/register/lagar.yaml); ``sfs`` is its number, e.g. "2017:30"."""
-
-    id: str
-    sfs: str
-    kind: str
-    title: str
-    in_force_from: str
-    where: Located
-    short_name: str | None = None
-    abbreviation: str | None = None
-    aliases: tuple[str, ...] = ()
-    repealed_from: str | None = None
-    replaced_by: str | None = None
-    chapters: tuple[str, ...] = ()
-    notes: tuple[Note, ...] = ()
-    source: str | None = None  # the official text the register's facts come from (riksdagen.se, SFS)
-    sections: tuple[str, ...] = ()  # an act without chapters: its sections, "1-30", when checked
-
-    @property
-    def url(self) -> str:
-        """The act on lagen.nu, without a place in it."""
-        return f"https://lagen.nu/{self.sfs}"
-
-
-@dataclass(frozen=True)
-class Term:
-    """A glossary entry (agreement/register/begrepp.yaml); ``kind`` is begrepp or forkortning."""
-
-    id: str
-    term: str
-    kind: str
-    where: Located
-    expansion: str | None = None
-    definition: str | None = None
-    defined_in: str | None = None
-    statute: str | None = None
-    synonyms: tuple[str, ...] = ()
-    see: str | None = None
-    notes: tuple[Note, ...] = ()
 
 
 @dataclass

@@ -12,7 +12,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
-from ..model import Statute
+from ..registers import Statute
 from .known import KNOWN_ACTS, Act
 
 
@@ -205,11 +205,12 @@ def _compile_mention_re(names: list[str], abbreviations: list[str]) -> re.Patter
 def act_from(statute: Statute) -> Act:
     """The parser's view of one register entry."""
     return Act(id=statute.id, sfs=statute.sfs, title=statute.title, short_name=statute.short_name,
-               abbreviation=statute.abbreviation, aliases=tuple(statute.aliases), chapters=tuple(statute.chapters))
+               abbreviation=statute.abbreviation, aliases=tuple(statute.aliases), chapters=tuple(statute.chapters),
+               chaptered=statute.chaptered)
 
 
 def index_from_register(statutes) -> StatuteIndex:
-    """The index of a register (a sequence of model.Statute); built once per register content."""
+    """The index of a register (a sequence of registers.Statute); built once per register content."""
     return _index(tuple(act_from(s) for s in statutes))
 
 

@@ -23,7 +23,8 @@ from dataclasses import replace
 from typing import Sequence
 
 from ..dates import today
-from ..model import Corpus, Document, Guideline, KeyTerm, Period, Section, Statute
+from ..model import Corpus, Document, Guideline, KeyTerm, Period, Section
+from ..registers import Statute
 from ..status import status_on
 from .documents import (document_change, guideline_changes, key_term_changes, match_by_id_then_title, period_change,
                         shown_of)

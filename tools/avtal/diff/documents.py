@@ -143,7 +143,8 @@ def document_change(old: Document | None, new: Document | None, old_period: Peri
     """What changed in a document (old None: added, new None: removed), or None when nothing did.
 
     Its title, number, kind, parent and own texts (cover, introduction; not with ``with_text`` False);
-    sections are compared separately. Within one period (the comparison ``check --base`` makes) also every
+    sections are compared separately. The parent is compared by id (shown by title): a child of a
+    retitled parent is unchanged. Within one period (the comparison ``check --base`` makes) also every
     other field (``fields.field_changes``: dates, short title, read_with, läs mer …), markup changed under
     unchanged words (``fields.markup_only``), the version and each new change-log entry (``metadata``).
     """
@@ -156,11 +157,12 @@ def document_change(old: Document | None, new: Document | None, old_period: Peri
     labels, fields = [], []
     if " ".join(old.title.split()) != " ".join(new.title.split()):
         labels.append(RETITLED)
-    for label, get in (("Nummer", lambda d, p: d.number), ("Typ", lambda d, p: KIND_LABELS.get(d.kind, d.kind)),
-                       ("Hör under", lambda d, p: _title_of(p, d.parent))):
+    for label, get in (("Nummer", lambda d, p: d.number), ("Typ", lambda d, p: KIND_LABELS.get(d.kind, d.kind))):
         before, after = get(old, old_period), get(new, new_period)
         if before != after:
             fields.append(FieldChange(label, before, after))
+    if old.parent != new.parent:  # the reference; a retitled parent is the same parent
+        fields.append(FieldChange("Hör under", _title_of(old_period, old.parent), _title_of(new_period, new.parent)))
     if old_period.id == new_period.id:  # what check --base compares (not a new period with its dates)
         fields += field_changes("document", data_of(old), data_of(new), _DOCUMENT_SHOWN)
         fields += field_changes("document", old.cover, new.cover, frozenset({"text"}), ("properties", "cover"),
@@ -186,7 +188,7 @@ def document_change(old: Document | None, new: Document | None, old_period: Peri
 
 def guideline_changes(old_period: Period, new_period: Period) -> list[DocumentChange]:
     """Guidelines added, removed, retitled or with changed register fields (kind, level, status, parent,
-    URL, owner), matched by id, then by title within a kind."""
+    URL, owner), matched by id, then by title within a kind; the parent compared by id (shown by title)."""
     old, new = old_period.guidelines, new_period.guidelines
     pairs = match_by_id_then_title(old, new, lambda a, b: a.kind == b.kind)
     out = []
@@ -206,6 +208,8 @@ def guideline_changes(old_period: Period, new_period: Period) -> list[DocumentCh
                            ("Status", lambda g, p: GUIDELINE_STATUS_LABELS.get(g.status, g.status)),
                            ("Hör under", lambda g, p: _title_of(p, g.parent)),
                            ("Webbadress", lambda g, p: g.url), ("Ägare", lambda g, p: g.owner)):
+            if label == "Hör under" and guideline.parent == after.parent:
+                continue  # the same parent, even if it was retitled (its own change says so)
             before, now = get(guideline, old_period), get(after, new_period)
             if before != now:
                 fields.append(FieldChange(label, before, now))
