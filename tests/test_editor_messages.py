@@ -58,6 +58,9 @@ def check(root: Path, capsys) -> tuple[int, list[str]]:
         "vanligt bindestreck (-).",
         "    tips: Skriv 2023-2026. Tankstreck hör till löptext och rubriker (2023–2026), inte till id, perioder "
         "och datum."]),
+    ("period.yaml", 'id: "2023-2026"', 'id: "2023–2026\\n"', [  # a hyphen alone would not do: no dash hint
+        f"{P}period.yaml:1:5: fel [schema-id] '2023–2026\\n' är inte ett giltigt id för en avtalsperiod.",
+        "    tips: Skriv första och sista året med ett vanligt bindestreck, t.ex. 2023-2026."]),
     ("del-a.yaml", "valid_from: 2023-01-01", "valid_from: 2023–01–01", [
         f"{P}del-a.yaml:7:13: fel [schema-date] '2023–01–01' är skrivet med tankstreck (–) där det ska vara ett "
         "vanligt bindestreck (-).",

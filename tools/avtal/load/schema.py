@@ -105,10 +105,13 @@ def _pattern(validator, pattern: str, instance, schema):
 
     if not validator.is_type(instance, "string"):
         return
-    if pattern.endswith("$") and not pattern.endswith("\\$"):
-        pattern = pattern[:-1] + r"\Z"
-    if not re.search(pattern, instance):
-        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+    if not re.search(_ecma(pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {_ecma(pattern)!r}")
+
+
+def _ecma(pattern: str) -> str:
+    """pattern with a final ``$`` made ``\\Z``: the end of the value, not also before a final line feed."""
+    return pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
 
 
 def forget() -> None:
@@ -237,7 +240,7 @@ def _dashes_fixed(value, pattern: str) -> str | None:
     if not isinstance(value, str) or not _DASHES.search(value):
         return None
     fixed = _DASHES.sub("-", value)
-    return fixed if re.search(pattern, fixed) else None
+    return fixed if re.search(_ecma(pattern), fixed) else None
 
 
 def _field(path) -> str:
