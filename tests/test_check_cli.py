@@ -212,7 +212,9 @@ def _place(fixture: Path) -> str:
     """Where a schema fixture of its kind lives in a corpus (replacing the file there, if any)."""
     kind = fixture.parent.name
     return {"document": P + "del-x.yaml", "guideline": P + "riktlinjer/riktlinje-x.yaml", "period": P + "period.yaml",
-            "statutes": "agreement/register/lagar.yaml", "glossary": "agreement/register/begrepp.yaml"}[kind]
+            "statutes": "agreement/register/lagar.yaml", "glossary": "agreement/register/begrepp.yaml",
+            "change": P + "andringar/2025-02-20-x.yaml", "decision": P + "beslut/x.yaml",
+            "reviewed": "agreement/granskade.yaml"}[kind]
 
 
 @pytest.mark.parametrize("fixture", LOADER_INVALID, ids=[p.name for p in LOADER_INVALID])
@@ -233,6 +235,7 @@ def test_malformed_file_in_a_corpus(tmp_path, capsys, fixture: Path):
 def test_schema_invalid_file_in_a_corpus(tmp_path, capsys, fixture: Path):
     root = project(tmp_path)
     place = _place(fixture)
+    (root / place).parent.mkdir(exist_ok=True)
     shutil.copy(fixture, root / place)
     code, out, err = check(root, capsys)
     assert code == 1 and err == "" and "internt fel" not in out

@@ -39,10 +39,25 @@ def cmd_check(args) -> int:
     kwargs = {"warn_months": args.warn_months} if args.warn_months is not None else {}
     with _on_date(args):
         corpus, findings = check_root(root, **kwargs)
+    changed = None
     if args.base:
+        from .check.run import unusable_files
         from .check.versions import check_against_base, combine
-        findings = combine(findings, check_against_base(root, args.base, corpus))
-    print(REPORTERS[args.format](findings))
+        from .git import branch_start, changed_lines
+        findings = combine(findings, check_against_base(root, args.base, corpus, unusable_files(findings)))
+        if args.format == "github":
+            changed = changed_lines(root, branch_start(root, args.base).commit)
+    from .check.reviewed import apply_reviewed
+    findings = apply_reviewed(corpus, findings)
+    if args.format == "github":
+        from .check.report import format_github, format_summary
+        print(format_github(findings, changed))
+        step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if step_summary:  # every finding, reviewed ones too: the annotations show only the first ten of a kind
+            with open(step_summary, "a", encoding="utf-8") as stream:
+                stream.write(format_summary(findings, changed))
+    else:
+        print(REPORTERS[args.format](findings))
     return EXIT_FINDINGS if failing(findings, strict=args.strict) else EXIT_OK
 
 

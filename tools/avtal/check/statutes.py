@@ -15,7 +15,8 @@ from .. import cite
 from ..cite import index_from_register
 from ..findings import Finding, Position, capped, error, hint, warning
 from ..dates import DateSpan
-from ..model import Corpus, Document, Guideline, Period, Section, Statute, Text
+from ..model import Corpus, Document, Guideline, Period, Section, Text
+from ..registers import Statute
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Period, Term
+from ..model import Period
+from ..registers import Term
 from . import blocks, glossary
 from .blocks import link
 from .markup import render

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Statute
+from ..registers import Statute
 from . import blocks
 from .blocks import link
 from .markup import render

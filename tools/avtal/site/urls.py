@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from ..cite import StatuteIndex, citations_of, index_from_register
 from ..dates import today
-from ..model import Corpus, Document, Period, Statute
+from ..model import Corpus, Document, Period
+from ..registers import Statute
 from ..status import Status, adopted, status_on, timeline
 from . import glossary
 
