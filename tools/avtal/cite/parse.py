@@ -23,7 +23,10 @@ The agreement cites statutes the way people write them, with no markup:
    reference no place list binds to is a citation of the act without place.
 
 Every place is one citation with one lagen.nu link; the act's text joins the
-place nearest to it. When the SFS number written next to a name disagrees with
+place nearest to it. Each keeps the span of the whole citation as written
+(``written_start``/``written_end``), so that ``written_citations`` can show
+"12 kap. 1-3 §§ HSL" once with both links, and ``display_pieces`` gives the
+pieces a page links (never half of a pair of parentheses). When the SFS number written next to a name disagrees with
 the register entry of the name ("HSL (2001:453)"), the written number wins (it
 identifies the act uniquely; names get reused when an act is replaced) and
 ``conflict`` is set.
