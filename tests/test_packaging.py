@@ -88,7 +88,7 @@ def test_a_projects_own_register_overrides_the_shipped_one(installed, tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     (register / "lagar.yaml").write_text(
         "statutes:\n  - id: hsl\n    sfs: \"2099:1\"\n    kind: lag\n    title: Hälso- och sjukvårdslag (2099:1)\n"
-        "    abbreviation: HSL\n    in_force_from: 2099-01-01\n"
+        "    abbreviation: HSL\n    in_force_from: 2099-01-01\n    chaptered: true\n"  # else no "#K" anchor
         "    source: https://data.riksdagen.se/dokument/sfs-2099-1.html\n", encoding="utf-8")
     run = _refs(tmp_path, dict(os.environ, PYTHONPATH=str(installed)))
     assert run.returncode == 0, run.stderr
