@@ -65,8 +65,9 @@ def _selectors(nodes: list[dict]) -> list[str]:
     return [" ".join(str(t) for t in node.get("target", [])) for node in nodes]
 
 
-def audit_page(page, base: str, path: str, width: str, script: str) -> PageResult:
-    """Load base+path in an open Playwright page, record its requests, run axe with TAGS."""
+def load(page, base: str, path: str) -> list[str]:
+    """Open base+path in a Playwright page and wait until the network is idle (the search index, the
+    worker, every asset loaded); every request URL that left base's origin (scheme, host and port)."""
     origin = urlsplit(base)[:2]
     foreign: list[str] = []
 
@@ -78,12 +79,17 @@ def audit_page(page, base: str, path: str, width: str, script: str) -> PageResul
     page.on("request", record)
     try:
         page.goto(base + path, wait_until="networkidle")
-        if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-            page.evaluate(script)
-        results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-                                " resultTypes: ['violations', 'incomplete']})", TAGS)
     finally:
         page.remove_listener("request", record)
+    return foreign
+
+
+def audit_page(page, base: str, path: str, width: str, script: str) -> PageResult:
+    """Load base+path in an open Playwright page, record its requests, run axe with TAGS."""
+    foreign = load(page, base, path)
+    page.evaluate(script)
+    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                            " resultTypes: ['violations', 'incomplete']})", TAGS)
     return PageResult(path, width,
                       {v["id"]: _selectors(v["nodes"]) for v in results["violations"]},
                       {v["id"]: _selectors(v["nodes"]) for v in results["incomplete"]},
