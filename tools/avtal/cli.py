@@ -146,7 +146,8 @@ def cmd_refs(args) -> int:
     for position, citation in found:
         print(citation_json(position, citation) if args.format == "json" else citation_line(position, citation))
     if args.format == "text":
-        print(f"{len(found)} lagrumshänvisningar.", file=sys.stderr)
+        count = len(found)
+        print(f"{count} lagrumshänvisning{'' if count == 1 else 'ar'}.", file=sys.stderr)
     return EXIT_OK
 
 

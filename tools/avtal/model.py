@@ -343,6 +343,12 @@ class Statute:
     notes: tuple[Note, ...] = ()
     source: str | None = None  # the official text the register's facts come from (riksdagen.se, SFS)
     sections: tuple[str, ...] = ()  # an act without chapters: its sections, "1-30", when checked
+    chaptered: bool = False  # divided into chapters that the register does not list (not checked)
+
+    @property
+    def has_chapters(self) -> bool:
+        """Whether the act is divided into chapters: listed in ``chapters``, or ``chaptered`` unlisted."""
+        return bool(self.chapters) or self.chaptered
 
     @property
     def url(self) -> str:

@@ -104,7 +104,7 @@ def statutes_from(file: LoadedFile) -> list[Statute]:
         where=Located(file, ("statutes", i)), short_name=s.get("short_name"), abbreviation=s.get("abbreviation"),
         aliases=tuple(s.get("aliases", ())), repealed_from=s.get("repealed_from"), replaced_by=s.get("replaced_by"),
         chapters=tuple(s.get("chapters", ())), notes=tuple(_notes(s.get("notes"))), source=s.get("source"),
-        sections=tuple(s.get("sections", ())))
+        sections=tuple(s.get("sections", ())), chaptered=bool(s.get("chaptered", False)))
         for i, s in enumerate(file.data["statutes"])]
 
 
