@@ -124,11 +124,9 @@ def summary(results: list[PageResult], verbose: bool = False) -> str:
         for rule in sorted(where, key=lambda k: -nodes[k]):
             lines.append(f"  {rule:32} {nodes[rule]:5} element på {len(where[rule]):3} sidor×bredder")
             if verbose:
-                lines.extend(f"      {w}" for w in where[rule])
-                if attr == "violations":
-                    for r in results:
-                        for target in getattr(r, attr).get(rule, []):
-                            lines.append(f"      {r.path or '/'} ({r.width}): {target}")
+                for r in results:
+                    for target in getattr(r, attr).get(rule, []):
+                        lines.append(f"      {r.path or '/'} ({r.width}): {target}")
     foreign = sorted({url for r in results for url in r.foreign})
     lines.append(f"Anrop till andra värdar: {len(foreign)}")
     lines.extend(f"  {url}" for url in foreign)
