@@ -357,6 +357,15 @@ class Statute:
 
 
 @dataclass(frozen=True)
+class StaffWord:
+    """A word staff search with for a glossary term, why they use it, and sections it also leads to."""
+
+    word: str
+    reason: str
+    see: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Term:
     """A glossary entry (agreement/register/begrepp.yaml); ``kind`` is begrepp or forkortning."""
 
@@ -371,6 +380,7 @@ class Term:
     synonyms: tuple[str, ...] = ()
     see: str | None = None
     notes: tuple[Note, ...] = ()
+    staff_words: tuple[StaffWord, ...] = ()
 
 
 @dataclass

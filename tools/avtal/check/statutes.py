@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .. import cite
 from ..cite import index_from_register
-from ..findings import Finding, Position, error, hint, warning
+from ..findings import Finding, Position, capped, error, hint, warning
 from ..dates import DateSpan
 from ..model import Corpus, Document, Guideline, Period, Section, Statute, Text
 
@@ -118,6 +118,7 @@ def check_statutes(corpus: Corpus) -> list[Finding]:
     its chapter in an act divided into chapters: linked to the act only),
     ``statute-repealed`` (repealed on or before the text's valid_to), ``statute-not-in-force`` (in force
     only after the date of the change that brought the text, ``introduced_by``). Tips: ``statute-not-in-register``, ``statute-spelling``.
+    At most PER_FILE findings of a code in one file, then one counting the rest (``findings.capped``).
     """
     findings: list[Finding] = []
     by_sfs = {s.sfs: s for s in corpus.statutes}
@@ -125,7 +126,10 @@ def check_statutes(corpus: Corpus) -> list[Finding]:
     for period in corpus.periods.values():
         for place in places(list(cited(period, index))):
             findings += _check_place(place, by_sfs, index)
-    return findings
+    by_file: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_file.setdefault(f.position.file, []).append(f)
+    return [f for found in by_file.values() for f in capped(found)]  # PER_FILE of each code in a file
 
 
 def _check_place(place: list[CitedAt], by_sfs: dict[str, Statute], index: cite.StatuteIndex) -> list[Finding]:

@@ -7,7 +7,7 @@ objects that remember their file and path (``model.Located``).
 from __future__ import annotations
 
 from ..model import (Change, Decision, Document, Event, Guideline, KeyTerm, Located, Note, Period, ReadMore,
-                     Section, Statute, Term, Text)
+                     Section, StaffWord, Statute, Term, Text)
 from ..sourcefile import LoadedFile, PathKey
 from .texts import text_fields
 
@@ -114,5 +114,6 @@ def terms_from(file: LoadedFile) -> list[Term]:
         id=t["id"], term=t["term"], kind=t["kind"], where=Located(file, ("terms", i)),
         expansion=t.get("expansion"), definition=t.get("definition"), defined_in=t.get("defined_in"),
         statute=t.get("statute"), synonyms=tuple(t.get("synonyms", ())), see=t.get("see"),
-        notes=tuple(_notes(t.get("notes"))))
+        notes=tuple(_notes(t.get("notes"))),
+        staff_words=tuple(StaffWord(w["word"], w["reason"], tuple(w.get("see", ()))) for w in t.get("staff_words", ())))
         for i, t in enumerate(file.data["terms"])]
