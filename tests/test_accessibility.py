@@ -337,3 +337,42 @@ def test_real_project_leaves_the_publisher_unset_and_the_build_says_so():
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # mkdocs' !!python tags
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     assert missing(publisher(config["extra"])) == [label for _, label in FIELDS.values()]
+
+
+# --- the keyboard-only path: search -> result -> section -> tooltip -> back ------------------------
+
+@pytest.mark.browser
+@needs_chromium
+def test_keyboard_alone_goes_from_search_to_a_tooltip_and_back(chromium, base):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(base, wait_until="networkidle")
+        page.keyboard.press("/")  # Material's key for the search box
+        assert page.evaluate("() => document.activeElement.matches('input.md-search__input')")
+        page.keyboard.type("16 kap. 4 § HSL", delay=10)
+        page.locator(".md-search-result__link").first.wait_for(state="visible", timeout=15000)
+        page.keyboard.press("Tab")  # Tab reaches the first result, as the arrow keys do
+        first = page.evaluate("""() => { const el = document.activeElement;
+            return [el.matches('.md-search-result__link'), el.getAttribute('href'), getComputedStyle(el).outlineStyle]; }""")
+        assert first[0] and first[2] == "solid", first  # focused, visibly
+        page.keyboard.press("Tab")
+        page.keyboard.press("Shift+Tab")  # and back again, the search still open
+        assert page.evaluate("() => document.activeElement.getAttribute('href')") == first[1]
+        page.keyboard.press("Tab")  # the first result's section
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r".*#.+"), timeout=10000)
+        landed = page.url
+        assert landed.startswith(f"{base}2023-2026/del-b/") and landed.endswith("#b-lagstiftning"), landed
+        # from the section, Tab reaches a tooltip within a few steps
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => !!document.activeElement.getAttribute('aria-describedby')"):
+                break
+        tip = page.locator(_TIP)
+        tip.wait_for(state="visible", timeout=5000)
+        page.keyboard.press("Escape")
+        tip.wait_for(state="hidden", timeout=5000)
+        page.go_back()  # the browser's Back (Alt+Left is the browser's key, not the page's: headless has none)
+        assert page.url.split("?")[0].split("#")[0] == base
+    finally:
+        page.close()
