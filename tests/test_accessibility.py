@@ -376,3 +376,16 @@ def test_keyboard_alone_goes_from_search_to_a_tooltip_and_back(chromium, base):
         assert page.url.split("?")[0].split("#")[0] == base
     finally:
         page.close()
+
+
+def test_laws_stand_in_swedish_alphabetical_order_of_their_names(site):
+    from avtal.site.glossary_page import sv_key
+
+    text = (site / "lagar" / "index.html").read_text(encoding="utf-8")
+    assert "i bokstavsordning efter lagens namn" in text
+    cited, _, uncited = text.partition('id="inte-i-avtalet"')
+    for part in (cited, uncited):
+        names = [" ".join(re.sub(r"<[^>]+>", "", h).replace("¶", "").split())
+                 for h in re.findall(r'<h[23] id="sfs-[^"]+">(.*?)</h[23]>', part, re.S)]
+        assert len(names) >= 3
+        assert names == sorted(names, key=sv_key)
