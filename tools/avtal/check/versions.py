@@ -198,7 +198,7 @@ def new_entries(item, before) -> list[Change]:
 
 
 def _key(change: Change):
-    return ("fil", change.source) if change.source else ("rad", change)
+    return ("fil", change.key) if change.key else ("rad", change)
 
 
 def _moved(item, before) -> list[Change]:
