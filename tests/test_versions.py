@@ -293,7 +293,7 @@ def test_a_removed_section_that_others_reference(repo, capsys):
         f"{P}del-c/lakarmedverkan.yaml:24:37: fel [removed-reference] Länkmålet 'a-samverkan-lokal' har tagits bort "
         "sedan HEAD, men hänvisningen hit finns kvar.",
         "    tips: Ändra eller ta bort hänvisningen; ett avsnitt som andra hänvisar till kan inte tas bort ensamt.",
-        "1 fel, 1 varningar, 0 tips.",
+        "1 fel, 1 varning, 0 tips.",
     ]
     # Without --base the same line is a plain dangling reference.
     assert cli.main(["--root", str(repo), "check", "--format", "json"]) == 1
@@ -316,7 +316,7 @@ def test_a_section_under_a_new_id_says_where_it_went(repo, capsys):
         "sedan HEAD, men hänvisningen hit finns kvar.",
         "    tips: Avsnittet står nu som 'a-tvister': byt tillbaka dess id till 'a-oenighet' (ett avsnitt behåller "
         "sitt id när det flyttas eller numreras om), så fungerar hänvisningen igen.",
-        "1 fel, 1 varningar, 0 tips.",
+        "1 fel, 1 varning, 0 tips.",
     ]
 
 
