@@ -273,6 +273,23 @@ def test_which_changes_need_a_decision(repo, capsys, target, text, nature, decis
     assert [f[0] for f in findings(repo, capsys)[1]] == expected
 
 
+def test_a_new_material_change_citing_the_adoption_decision_is_older(repo, capsys):
+    """The base's newest decision is the one that adopted the period (2022-06-14, before 2023-01-01): a new
+    material change citing it is warned about; a redaktionell one is not."""
+    edit(repo, "period.yaml", "  - id: beslut-2024\n    body: Regionfullmäktige\n    date: 2024-06-11\n"
+         "    summary: Avtalet ändrades.\n", "")
+    git(repo, "commit", "-q", "-am", "Bara antagandet")
+    edit(repo, *TEXT)
+    path = change_file(repo, "samverkan", "sections: [a-samverkan]", "decision: beslut-2022")
+    assert findings(repo, capsys) == (0, [
+        ("decision-older", "varning", path, 6, 11,
+         "Den materiella ändringen (version 1.1) bygger på beslutet 'beslut-2022' från 2022-06-14, före "
+         "periodens början (2023-01-01): det är beslutet som antog avtalet, inte ett beslut om en ändring "
+         "under perioden.")])
+    change_file(repo, "samverkan", "sections: [a-samverkan]", "decision: beslut-2022", nature="redaktionell")
+    assert check(repo, capsys) == (0, "Inga fel hittades.\n")
+
+
 def test_a_decision_added_to_period_yaml_is_told_to_go_in_a_file_of_its_own(repo, capsys):
     """Issue 13, 7: the hint after adding a decision says why period.yaml now needs a change."""
     edit(repo, "period.yaml", "    summary: Avtalet ändrades.\n", "    summary: Avtalet ändrades.\n"
