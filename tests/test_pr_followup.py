@@ -10,7 +10,7 @@ import pytest
 from avtal import cli
 
 from test_parallel_edits import BRANCHES, check, repo, write  # noqa: F401  (repo is a fixture)
-from test_versions import P, git
+from test_versions import MINIMAL, P, ROOT, edit, git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git saknas")
 
@@ -42,3 +42,22 @@ def test_one_new_change_file_is_one_change_line(merged, capsys):
     code, out = diff(merged, capsys, "main:2023-2026", "2023-2026")
     lines = [line.strip() for line in out.splitlines() if line.strip().startswith("Ändring ")]
     assert lines == ["Ändring 1.3: – → 2025-03-01, redaktionell, avsnitt: a-syfte: Rättat stavfel."]
+
+
+def test_a_guideline_past_its_review_date_is_told_to_add_a_change_file(tmp_path, capsys):
+    """Versions are derived from change files: the hint names the change file, not a version to write."""
+    root = tmp_path / "repo"
+    shutil.copytree(MINIMAL / "agreement", root / "agreement")
+    shutil.copytree(ROOT / "agreement" / "register", root / "agreement" / "register")
+    (root / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
+    edit(root, "riktlinjer/riktlinje-oenighet.yaml", "changelog:", "review_by: 2024-12-31\nchangelog:")
+    cli.main(["--root", str(root), "check", "--date", "2025-03-01"])
+    out = capsys.readouterr().out
+    name = P + "riktlinjer/riktlinje-oenighet.yaml"
+    line = next(i for i, text in enumerate(out.splitlines()) if "[guideline-review-due]" in text)
+    assert out.splitlines()[line:line + 2] == [
+        f"{name}:9:12: varning [guideline-review-due] Riktlinje för hantering av oenighet skulle ses över senast 2024-12-31, men "
+        "står som gällande.",
+        "    tips: Se över riktlinjen. Är den översedd: skriv det nya datumet i review_by och lägg till en ändringsfil "
+        "under agreement/2023-2026/andringar/ med document: riktlinje-oenighet (versionen följer av den). Har den "
+        "ersatts eller upphävts: ändra status."]

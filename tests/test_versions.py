@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -472,3 +473,13 @@ def test_a_branch_made_before_another_merge_is_compared_from_where_it_started(re
         "med document: riktlinje-oenighet, date, summary, nature; versionen (1.1) följer av sig själv.",
         "1 fel, 0 varningar, 1 tips.",
     ]
+    # The VS Code task's problem matchers take both, the one about the whole comparison too (kind: file).
+    matchers = json.loads((ROOT / ".vscode" / "tasks.json").read_text(encoding="utf-8"))["tasks"][1]["problemMatcher"]
+    matched = []
+    for line in out.splitlines()[:-1]:
+        if not line.startswith(" "):
+            hits = [(m["severity"], re.match(m["pattern"]["regexp"], line)) for m in matchers]
+            (severity, hit), = [(s, h) for s, h in hits if h]
+            matched.append((severity, hit.group(1), hit.group(2)))
+    assert matched == [("info", "agreement", "base-moved"),
+                       ("error", f"{P}riktlinjer/riktlinje-oenighet.yaml", "9")]
