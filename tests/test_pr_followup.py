@@ -61,3 +61,21 @@ def test_a_guideline_past_its_review_date_is_told_to_add_a_change_file(tmp_path,
         "    tips: Se över riktlinjen. Är den översedd: skriv det nya datumet i review_by och lägg till en ändringsfil "
         "under agreement/2023-2026/andringar/ med document: riktlinje-oenighet (versionen följer av den). Har den "
         "ersatts eller upphävts: ändra status."]
+
+
+def test_a_section_as_parent_is_one_finding(tmp_path, capsys):
+    """It is a section, not a document: said once, without "det överordnade dokumentet … finns inte"."""
+    root = tmp_path / "repo"
+    shutil.copytree(MINIMAL / "agreement", root / "agreement")
+    shutil.copytree(ROOT / "agreement" / "register", root / "agreement" / "register")
+    (root / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
+    edit(root, "riktlinjer/riktlinje-oenighet.yaml", "parent: del-a", "parent: a-samverkan")
+    code = cli.main(["--root", str(root), "check", "--date", "2025-03-01"])
+    lines = [line for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]
+    assert (code, lines) == (1, [
+        f"{P}riktlinjer/riktlinje-oenighet.yaml:5:9: fel [dangling-reference] " + SECTION_AS_PARENT,
+        "1 fel, 0 varningar, 0 tips."])
+
+
+SECTION_AS_PARENT = ("'a-samverkan' är ett avsnitt (Samverkan i 'del-a'), inte ett dokument; överordnat dokument ska "
+                     "vara ett dokument eller en riktlinje.")
