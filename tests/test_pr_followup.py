@@ -79,3 +79,15 @@ def test_a_section_as_parent_is_one_finding(tmp_path, capsys):
 
 SECTION_AS_PARENT = ("'a-samverkan' är ett avsnitt (Samverkan i 'del-a'), inte ett dokument; överordnat dokument ska "
                      "vara ett dokument eller en riktlinje.")
+
+
+def test_a_version_written_by_hand_beside_change_files_is_an_error(merged, capsys):
+    """Del A has two change files on main (1.1, 1.2); an editor also raises version: in the file."""
+    edit(merged, "del-a.yaml", 'parent: avtalet\nversion: "1.0"', 'parent: avtalet\nversion: "1.3"')
+    code = cli.main(["--root", str(merged), "check", "--date", "2025-03-01"])
+    assert (code, capsys.readouterr().out) == (1, (
+        f"{P}del-a.yaml:6:10: fel [version-written] Dokumentet 'del-a' har version: \"1.3\" skrivet i filen, men "
+        "versionen följer av ändringsfilerna under agreement/2023-2026/andringar/ (nu 1.5).\n"
+        "    tips: Skriv tillbaka version: \"1.0\" (den sista versionen i filens changelog); varje ändringsfil höjer "
+        "versionen ett steg av sig själv.\n"
+        "1 fel, 0 varningar, 0 tips.\n"))

@@ -357,3 +357,32 @@ class _Rules:
             advice = (f"Flytta beslutet till en egen fil, agreement/{new.id}/beslut/{added[0]}.yaml: ett beslut i en "
                       "egen fil ändrar inte period.yaml och behöver ingen ändringsfil. Eller: " + advice[0].lower() + advice[1:])
         return [error("changelog-missing", new.where.file.where_key(("changelog",)), message, advice)]
+
+
+def written_versions(corpus: Corpus) -> list[Finding]:
+    """A document or guideline with change files keeps the ``version:`` its own change log ends at: the
+    version follows from the change files (``load.changes``), so one raised by hand would be silently
+    overridden. Code: ``version-written`` (error, at ``version``); a version that is no number is the
+    schema's finding."""
+    findings = []
+    for period in corpus.periods.values():
+        for item in [*period.documents.values(), *period.guidelines.values()]:
+            files = [c for c in item.changelog if c.key]
+            written = item.where.file.data.get("version") if item.where is not None else None
+            own = [c.version for c in item.changelog if not c.key]
+            if not files or not isinstance(written, str) or not own:
+                continue
+            try:
+                expected = max(own, key=version_tuple)
+                if version_tuple(written) == version_tuple(expected):
+                    continue
+            except ValueError:
+                continue
+            findings.append(error(
+                "version-written", item.where.at("version"),
+                f"{_what(item)} har version: \"{written}\" skrivet i filen, men versionen följer av ändringsfilerna "
+                f"under agreement/{period.id}/andringar/ (nu {item.version}).",
+                f"Skriv tillbaka version: \"{expected}\" (den sista versionen i filens changelog); varje ändringsfil "
+                "höjer versionen ett steg av sig själv."))
+    return findings
+
