@@ -166,9 +166,9 @@ def test_warning_fails_only_with_strict(tmp_path, capsys):
     root = project(tmp_path)
     edit(root, "del-c/lakarmedverkan.yaml", "VGR ansvarar för läkarinsatser", "Enligt 12 kap. 1 § ansvarar VGR för läkarinsatser")
     code, out, _ = check(root, capsys)
-    assert code == 0 and "varning [statute-unresolved]" in out and out.endswith("0 fel, 1 varningar, 0 tips.\n")
+    assert code == 0 and "varning [statute-unresolved]" in out and out.endswith("0 fel, 1 varning, 0 tips.\n")
     code, out, _ = check(root, capsys, "--strict")
-    assert code == 1 and out.endswith("0 fel, 1 varningar, 0 tips.\n")
+    assert code == 1 and out.endswith("0 fel, 1 varning, 0 tips.\n")
 
 
 # --- report formats --------------------------------------------------------------------------

@@ -94,6 +94,10 @@ CASES = {
         [("hierarchy-unreachable", P + "riktlinjer/riktlinje-oenighet.yaml", 5, 9,
           "Dokumentet 'riktlinje-oenighet' (riktlinje, länsgemensam) och 1 dokument under det (rutin-oenighet) "
           "ligger inte under avtalet 'avtalet': det överordnade dokumentet 'del-x' finns inte.")]),
+    # A section as parent: check.references says it is a section; no second, contradicting finding here.
+    "unreachable_section_as_parent": (
+        hierarchy.reachability, MINIMAL,
+        {"riktlinjer/riktlinje-oenighet.yaml": [("parent: del-a", "parent: a-samverkan")]}, []),
     "unreachable_under_strategy": (
         hierarchy.reachability, MINIMAL,
         {"riktlinjer/riktlinje-oenighet.yaml": [("parent: del-a", "parent: fardplan")]},

@@ -168,4 +168,4 @@ def test_the_pre_push_hook_from_an_installed_avtal_catches_a_forgotten_change(in
                          capture_output=True, text=True)
     assert run.returncode == 1, run.stdout + run.stderr
     assert ("agreement/2023-2026/del-a.yaml:9:1: fel [changelog-missing] Dokumentet 'del-a' har ändrats sedan "
-            "origin/main men ändringen är inte beskriven: ingen ny ändringsfil och ingen ny rad i changelog.") in run.stdout
+            "origin/main men ändringen är inte beskriven: ingen ny ändringsfil under agreement/2023-2026/andringar/.") in run.stdout

@@ -49,8 +49,9 @@ def review(root: Path, *entries: str) -> None:
     (root / REVIEWED).write_text("reviewed:\n" + "".join(entries), encoding="utf-8")
 
 
-def entry(ident: str | None = "a-samverkan", code: str = "statute-repealed") -> str:
+def entry(ident: str | None = "a-samverkan", code: str = "statute-repealed", count: int | None = None) -> str:
     place = f"    id: {ident}\n" if ident else ""
+    place += f"    count: {count}\n" if count else ""
     return (f"  - code: {code}\n    file: {DEL_A}\n{place}    reason: Den antagna texten; ändras vid nästa revidering.\n"
             "    date: 2026-11-30\n    by: arbetsgruppen\n")
 
@@ -68,9 +69,9 @@ def test_a_reviewed_finding_is_reported_as_such_and_no_longer_counts_as_a_warnin
         f"    tips: Granskad 2026-11-30 av arbetsgruppen: Den antagna texten; ändras vid nästa revidering. ({REVIEWED})\n"
         f"{DEL_A}:28:54: varning [statute-repealed] {SOL}\n"
         "    tips: Hänvisa till Socialtjänstlag (2025:400) vid nästa revidering.\n"
-        "0 fel, 1 varningar, 0 tips, 1 granskade.\n")
+        "0 fel, 1 varning, 0 tips, 1 granskad.\n")
     assert code == 1  # --strict: the subsection's warning is not reviewed
-    review(repo, entry(None))  # no id: every finding of the code in the file
+    review(repo, entry(None, count=2))  # no id: the file as a whole, both findings
     code, out = check(repo, capsys, "--strict")
     assert code == 0 and out.endswith("0 fel, 0 varningar, 0 tips, 2 granskade.\n")
 
@@ -94,6 +95,46 @@ def test_a_review_that_covers_nothing_any_more_is_a_tip(repo, capsys, change, me
     _, out = check(repo, capsys)
     assert (f"{REVIEWED}:2:5: tips [reviewed-stale] {message}\n"
             "    tips: Ta bort raden ur granskade.yaml; gäller granskningen en annan plats, skriv dess id.\n") in out
+
+
+REVIEWED_HINT = ("    tips: Granskad 2026-11-30 av arbetsgruppen: Den antagna texten; ändras vid nästa revidering. "
+                 f"({REVIEWED})\n")
+
+
+def test_a_new_finding_in_a_reviewed_section_is_not_hidden_by_the_old_review(repo, capsys):
+    """A pull request adds a second citation of the repealed act to the reviewed a-samverkan: a warning."""
+    review(repo, entry(), entry("a-samverkan-lokal"))
+    _edit(repo, DEL_A, "enligt socialtjänstlagen (2001:453).",
+          "enligt socialtjänstlagen (2001:453). Tillsyn sker enligt 13 kap. socialtjänstlagen (2001:453).")
+    code, out = check(repo, capsys, "--strict")
+    assert out == (
+        f"{DEL_A}:23:45: granskad [statute-repealed] {SOL}\n" + REVIEWED_HINT
+        + f"{DEL_A}:23:95: varning [statute-repealed] {SOL}\n"
+        "    tips: Hänvisa till Socialtjänstlag (2025:400) vid nästa revidering. Granskningen av [statute-repealed] "
+        f"i 'a-samverkan' ({REVIEWED}) gäller 1 fynd; det här är ett till. Granska det och skriv count: 2, "
+        "eller ändra texten.\n"
+        f"{DEL_A}:28:54: granskad [statute-repealed] {SOL}\n" + REVIEWED_HINT
+        + "0 fel, 1 varning, 0 tips, 2 granskade.\n")
+    assert code == 1
+    review(repo, entry(count=2), entry("a-samverkan-lokal"))  # reviewed now: both covered
+    code, out = check(repo, capsys, "--strict")
+    assert code == 0 and out.endswith("0 fel, 0 varningar, 0 tips, 3 granskade.\n")
+
+
+def test_a_review_of_more_findings_than_there_are_is_a_tip(repo, capsys):
+    review(repo, entry(count=3))
+    _, out = check(repo, capsys)
+    assert (f"{REVIEWED}:2:5: tips [reviewed-stale] Granskningen av [statute-repealed] i 'a-samverkan' i {DEL_A} "
+            "gäller 3 fynd, men nu finns 1 fynd.\n    tips: Skriv count: 1 på raden i granskade.yaml.\n") in out
+
+
+def test_reviews_of_a_file_that_cannot_be_read_are_not_called_stale(repo, capsys):
+    """A typo in del-a.yaml (version unquoted): its one error, nothing about the reviews of its sections."""
+    review(repo, entry(), entry("a-samverkan-lokal"))
+    _edit(repo, DEL_A, 'parent: avtalet\nversion: "1.0"', "parent: avtalet\nversion: 1.0")
+    code, out = check(repo, capsys)
+    assert (code, out) == (1, f"{DEL_A}:6:10: fel [schema-type] 'version' ska vara text.\n"
+                              '    tips: Sätt värdet inom citattecken: version: "1.0".\n1 fel, 0 varningar, 0 tips.\n')
 
 
 def test_an_error_cannot_be_reviewed(repo, capsys):

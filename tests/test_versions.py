@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -88,10 +89,10 @@ def change_file(root: Path, name: str, *lines: str, document: str = "del-a", dat
     return P + f"andringar/{name}.yaml"
 
 
-MISSING_MESSAGE = ("Dokumentet 'del-a' har ändrats sedan HEAD men ändringen är inte beskriven: ingen ny ändringsfil och "
-                   "ingen ny rad i changelog.")
+MISSING_MESSAGE = ("Dokumentet 'del-a' har ändrats sedan HEAD men ändringen är inte beskriven: ingen ny ändringsfil "
+                   "under agreement/2023-2026/andringar/.")
 MISSING_HINT = ("Skriv ändringen i en egen fil, t.ex. agreement/2023-2026/andringar/2025-03-01-a-samverkan.yaml, med "
-                "document: del-a, date, summary, nature, decision (perioden är gällande) och sections: [a-samverkan]; "
+                "document: del-a, date, summary, nature, decision (för en materiell ändring: perioden är gällande) och sections: [a-samverkan]; "
                 "versionen (1.1) följer av sig själv.")
 
 
@@ -184,7 +185,8 @@ def test_a_period_in_force_needs_a_decision(repo, capsys):
     path = change_file(repo, "samverkan", "sections: [a-samverkan]")
     assert findings(repo, capsys) == (1, [
         ("decision-missing", "fel", path, 1, 1,
-         "Perioden 2023-2026 är gällande: en ändring kräver ett beslut, men ändringen (version 1.1) anger inget.")])
+         "Perioden 2023-2026 är gällande: en materiell ändring gäller först efter beslut hos parterna "
+         "(Del A, Ändringar och tillägg), men ändringen (version 1.1) anger inget beslut.")])
 
 
 def test_a_decision_that_does_not_exist_is_a_dangling_reference(repo, capsys):
@@ -234,7 +236,7 @@ def test_a_changed_guideline_needs_a_change_but_no_decision(repo, capsys):
     assert findings(repo, capsys) == (1, [
         ("changelog-missing", "fel", name, 9, 1,
          "Riktlinjen 'riktlinje-oenighet' har ändrats sedan HEAD men ändringen är inte beskriven: ingen ny "
-         "ändringsfil och ingen ny rad i changelog.")])
+         "ändringsfil under agreement/2023-2026/andringar/.")])
     change_file(repo, "oenighet-lokal", document="riktlinje-oenighet", date="2024-02-01")
     assert check(repo, capsys) == (0, "Inga fel hittades.\n")
 
@@ -244,12 +246,48 @@ def test_a_changed_period_manifest_needs_a_change_with_decision(repo, capsys):
     assert findings(repo, capsys) == (1, [
         ("changelog-missing", "fel", P + "period.yaml", 24, 1,
          "Perioden 2023-2026 (period.yaml) har ändrats sedan HEAD men ändringen är inte beskriven.")])
-    path = change_file(repo, "beslutet-beskrivet", document="2023-2026", nature="redaktionell")
+    path = change_file(repo, "beslutet-beskrivet", document="2023-2026")
     assert findings(repo, capsys) == (1, [
         ("decision-missing", "fel", path, 1, 1,
-         "Perioden 2023-2026 är gällande: en ändring kräver ett beslut, men ändringen (version 1.1) anger "
-         "inget.")])
-    change_file(repo, "beslutet-beskrivet", "decision: beslut-2024", document="2023-2026", nature="redaktionell")
+         "Perioden 2023-2026 är gällande: en materiell ändring gäller först efter beslut hos parterna "
+         "(Del A, Ändringar och tillägg), men ändringen (version 1.1) anger inget beslut.")])
+    change_file(repo, "beslutet-beskrivet", "decision: beslut-2024", document="2023-2026")
+    assert check(repo, capsys) == (0, "Inga fel hittades.\n")
+
+
+@pytest.mark.parametrize("target,text,nature,decision,expected", [
+    # Del A, Ändringar och tillägg: a change of the agreement or an överenskommelse applies after a decision.
+    ("del-a.yaml", TEXT, "materiell", None, ["decision-missing"]),
+    ("del-a.yaml", TEXT, "materiell", "beslut-2024", []),
+    # A correction that keeps the meaning as adopted changes nothing the parties agreed.
+    ("del-a.yaml", TEXT, "redaktionell", None, []),
+    ("del-a.yaml", TEXT, "redaktionell", "beslut-2024", []),
+    # Guidelines are decided by their owners, not by the parties' decisions in the period.
+    ("riktlinjer/riktlinje-oenighet.yaml", ("riktlinjer/riktlinje-oenighet.yaml", "på regional nivå.",
+                                            "på regional och lokal nivå."), "materiell", None, []),
+])
+def test_which_changes_need_a_decision(repo, capsys, target, text, nature, decision, expected):
+    edit(repo, *text)
+    ident = "del-a" if target == "del-a.yaml" else "riktlinje-oenighet"
+    change_file(repo, "andring", *(["sections: [a-samverkan]"] if ident == "del-a" else []),
+                *([f"decision: {decision}"] if decision else []), document=ident, nature=nature)
+    assert [f[0] for f in findings(repo, capsys)[1]] == expected
+
+
+def test_a_new_material_change_citing_the_adoption_decision_is_older(repo, capsys):
+    """The base's newest decision is the one that adopted the period (2022-06-14, before 2023-01-01): a new
+    material change citing it is warned about; a redaktionell one is not."""
+    edit(repo, "period.yaml", "  - id: beslut-2024\n    body: Regionfullmäktige\n    date: 2024-06-11\n"
+         "    summary: Avtalet ändrades.\n", "")
+    git(repo, "commit", "-q", "-am", "Bara antagandet")
+    edit(repo, *TEXT)
+    path = change_file(repo, "samverkan", "sections: [a-samverkan]", "decision: beslut-2022")
+    assert findings(repo, capsys) == (0, [
+        ("decision-older", "varning", path, 6, 11,
+         "Den materiella ändringen (version 1.1) bygger på beslutet 'beslut-2022' från 2022-06-14, före "
+         "periodens början (2023-01-01): det är beslutet som antog avtalet, inte ett beslut om en ändring "
+         "under perioden.")])
+    change_file(repo, "samverkan", "sections: [a-samverkan]", "decision: beslut-2022", nature="redaktionell")
     assert check(repo, capsys) == (0, "Inga fel hittades.\n")
 
 
@@ -261,11 +299,11 @@ def test_a_decision_added_to_period_yaml_is_told_to_go_in_a_file_of_its_own(repo
     assert code == 1
     assert out.splitlines() == [
         f"{P}period.yaml:28:1: fel [changelog-missing] Beslutet 'beslut-2025' har lagts till i period.yaml, och en "
-        "ändring av period.yaml behöver en rad i ändringsloggen.",
+        "ändring av period.yaml behöver en ändringsfil.",
         "    tips: Flytta beslutet till en egen fil, agreement/2023-2026/beslut/beslut-2025.yaml: ett beslut i en egen "
-        "fil ändrar inte period.yaml och behöver ingen rad. Eller: skriv ändringen i en egen fil, t.ex. "
+        "fil ändrar inte period.yaml och behöver ingen ändringsfil. Eller: skriv ändringen i en egen fil, t.ex. "
         "agreement/2023-2026/andringar/2025-03-01-period.yaml, med document: 2023-2026, date, summary, nature, "
-        "decision.",
+        "decision (för en materiell ändring).",
         "1 fel, 0 varningar, 0 tips.",
     ]
 
@@ -293,7 +331,7 @@ def test_a_removed_section_that_others_reference(repo, capsys):
         f"{P}del-c/lakarmedverkan.yaml:24:37: fel [removed-reference] Länkmålet 'a-samverkan-lokal' har tagits bort "
         "sedan HEAD, men hänvisningen hit finns kvar.",
         "    tips: Ändra eller ta bort hänvisningen; ett avsnitt som andra hänvisar till kan inte tas bort ensamt.",
-        "1 fel, 1 varningar, 0 tips.",
+        "1 fel, 1 varning, 0 tips.",
     ]
     # Without --base the same line is a plain dangling reference.
     assert cli.main(["--root", str(repo), "check", "--format", "json"]) == 1
@@ -316,7 +354,7 @@ def test_a_section_under_a_new_id_says_where_it_went(repo, capsys):
         "sedan HEAD, men hänvisningen hit finns kvar.",
         "    tips: Avsnittet står nu som 'a-tvister': byt tillbaka dess id till 'a-oenighet' (ett avsnitt behåller "
         "sitt id när det flyttas eller numreras om), så fungerar hänvisningen igen.",
-        "1 fel, 1 varningar, 0 tips.",
+        "1 fel, 1 varning, 0 tips.",
     ]
 
 
@@ -340,7 +378,8 @@ def test_a_new_document_in_a_period_in_force_needs_a_decision(repo, capsys):
     edit(repo, "plan.yaml", "  - id: fp-inledning", "  - id: hp-inledning")
     assert findings(repo, capsys) == (1, [
         ("decision-missing", "fel", P + "plan.yaml", 8, 5,
-         "Perioden 2023-2026 är gällande: en ändring kräver ett beslut, men ändringen (version 1.0) anger inget.")])
+         "Perioden 2023-2026 är gällande: en materiell ändring gäller först efter beslut hos parterna "
+         "(Del A, Ändringar och tillägg), men ändringen (version 1.0) anger inget beslut.")])
 
 
 def test_unknown_revision_cannot_run(repo, capsys):
@@ -429,8 +468,18 @@ def test_a_branch_made_before_another_merge_is_compared_from_where_it_started(re
         "pull requesten slås ihop.",
         f"{P}riktlinjer/riktlinje-oenighet.yaml:9:1: fel [changelog-missing] Riktlinjen 'riktlinje-oenighet' har "
         f"ändrats sedan {start} (där grenen utgick från main) men ändringen är inte beskriven: ingen ny ändringsfil "
-        "och ingen ny rad i changelog.",
+        "under agreement/2023-2026/andringar/.",
         "    tips: Skriv ändringen i en egen fil, t.ex. agreement/2023-2026/andringar/2025-03-01-riktlinje-oenighet.yaml, "
         "med document: riktlinje-oenighet, date, summary, nature; versionen (1.1) följer av sig själv.",
         "1 fel, 0 varningar, 1 tips.",
     ]
+    # The VS Code task's problem matchers take both, the one about the whole comparison too (kind: file).
+    matchers = json.loads((ROOT / ".vscode" / "tasks.json").read_text(encoding="utf-8"))["tasks"][1]["problemMatcher"]
+    matched = []
+    for line in out.splitlines()[:-1]:
+        if not line.startswith(" "):
+            hits = [(m["severity"], re.match(m["pattern"]["regexp"], line)) for m in matchers]
+            (severity, hit), = [(s, h) for s, h in hits if h]
+            matched.append((severity, hit.group(1), hit.group(2)))
+    assert matched == [("info", "agreement", "base-moved"),
+                       ("error", f"{P}riktlinjer/riktlinje-oenighet.yaml", "9")]

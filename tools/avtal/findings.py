@@ -52,7 +52,8 @@ class Finding:
 @dataclass(frozen=True)
 class Reviewed:
     """A finding the working group has reviewed and lets stand (agreement/granskade.yaml, ``check.reviewed``):
-    its code, file and place (the id of the item it stands in; None for the whole file), why, when, by whom;
+    its code, file and place (the id of the item it stands in; None for the whole file), how many findings
+    there (count), why, when, by whom;
     position: where the entry itself is written."""
 
     code: str
@@ -62,6 +63,7 @@ class Reviewed:
     position: Position
     id: str | None = None
     by: str | None = None
+    count: int = 1  # how many findings of the code at the place were reviewed
 
 
 def error(code: str, position: Position, message: str, hint: str = "", related=()) -> Finding:
@@ -119,14 +121,17 @@ def failing(findings, strict: bool = False) -> bool:
 
 
 def summary(findings) -> str:
-    """The reporters' last line in Swedish: "2 fel, 1 varningar, 0 tips." or "Inga fel hittades."; reviewed
-    findings counted on their own ("…, 0 tips, 20 granskade.")."""
+    """The reporters' last line in Swedish: "2 fel, 1 varning, 0 tips." or "Inga fel hittades."; reviewed
+    findings counted on their own ("…, 0 tips, 20 granskade.", "…, 1 granskad."). Fel and tips are the same
+    in the singular."""
     counts = {s: sum(1 for f in findings if f.severity is s and not f.reviewed) for s in Severity}
     if not findings:
         return "Inga fel hittades."
-    parts = [f"{counts[Severity.ERROR]} fel", f"{counts[Severity.WARNING]} varningar", f"{counts[Severity.HINT]} tips"]
+    warnings = counts[Severity.WARNING]
+    parts = [f"{counts[Severity.ERROR]} fel", f"{warnings} {'varning' if warnings == 1 else 'varningar'}",
+             f"{counts[Severity.HINT]} tips"]
     reviewed = sum(1 for f in findings if f.reviewed)
-    return ", ".join(parts) + (f", {reviewed} granskade." if reviewed else ".")
+    return ", ".join(parts) + (f", {reviewed} {'granskad' if reviewed == 1 else 'granskade'}." if reviewed else ".")
 
 
 def nearest(word: str, known) -> str | None:

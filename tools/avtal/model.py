@@ -126,6 +126,13 @@ class Change:
         return self.where.file.path if self.target is not None and self.where is not None else None
 
     @property
+    def key(self) -> str | None:
+        """The change file's path without a revision prefix (``main:agreement/…`` → ``agreement/…``), the
+        same on every side of a comparison; None for an entry in a change log. Paths under agreement/ are
+        ids and hold no colon, so the prefix is what precedes the last one."""
+        return self.source.rpartition(":")[2] if self.source else None
+
+    @property
     def when(self) -> DateSpan | None:
         """The date with its precision; None when it names no real day (``check.dates`` reports it)."""
         return date_span(self.date)

@@ -5,7 +5,8 @@ A change-log entry (in a document's ``changelog`` or a change file of its own) t
 not after the period ends. Dates keep their precision (``avtal.dates``): a decision "2022-06-13/14" and a
 change "2022-06-13/14" may be the same day, so a decision is after a change only when its first possible
 day is after the change's last. With ``--base`` a new material change that names a decision older than
-the newest decision the base already had gets a warning: a new agreement rests on a new decision.
+the newest decision the base already had, or one taken before the period began (its adoption), gets a
+warning: a new agreement rests on a new decision.
 """
 
 from __future__ import annotations
@@ -59,23 +60,33 @@ def decision_dates(corpus: Corpus) -> list[Finding]:
 
 def older(entries: list[Change], base: Period, period: Period, rev: str) -> list[Finding]:
     """A warning ``decision-older`` for each new material entry whose decision was taken before the newest
-    decision of the period at the base (rev names the base): it most likely needs a decision of its own."""
+    decision of the period at the base (rev names the base), or before the period began (the decision that
+    adopted the agreement, which every change log of the period already cites): it most likely needs a
+    decision of its own."""
     dated = [d for d in base.decisions if d.when is not None]
-    if not dated:
-        return []
-    newest = max(dated, key=lambda d: (d.when.first, d.when.last))
+    newest = max(dated, key=lambda d: (d.when.first, d.when.last)) if dated else None
+    try:
+        start = day(period.valid_from)
+    except (TypeError, ValueError):  # a malformed date is schema-date's finding
+        start = None
     by_id = {d.id: d for d in period.decisions}
     findings = []
     for change in entries:
         decision = by_id.get(change.decision or "")
         if change.nature != "materiell" or decision is None or decision.when is None or change.where is None:
             continue
-        if decision.when.last < newest.when.first:
-            findings.append(warning(
-                "decision-older", change.where.at("decision"),
-                f"Den materiella ändringen (version {change.version}) bygger på beslutet '{decision.id}' från "
-                f"{decision.when.label}, äldre än det senaste beslutet i {rev}: '{newest.id}' från {newest.when.label}.",
-                f"En ny materiell ändring bygger på ett nytt beslut: lägg det i agreement/{period.id}/beslut/<id>.yaml "
-                "och ange det här. Bygger ändringen verkligen på det äldre beslutet, för in varningen i "
-                "agreement/granskade.yaml med skälet."))
+        if newest is not None and decision.when.last < newest.when.first:
+            said = f"äldre än det senaste beslutet i {rev}: '{newest.id}' från {newest.when.label}."
+        elif start is not None and decision.when.last < start:
+            said = (f"före periodens början ({period.valid_from}): det är beslutet som antog avtalet, inte ett "
+                    "beslut om en ändring under perioden.")
+        else:
+            continue
+        findings.append(warning(
+            "decision-older", change.where.at("decision"),
+            f"Den materiella ändringen (version {change.version}) bygger på beslutet '{decision.id}' från "
+            f"{decision.when.label}, {said}",
+            f"En ny materiell ändring bygger på ett nytt beslut: lägg det i agreement/{period.id}/beslut/<id>.yaml "
+            "och ange det här. Bygger ändringen verkligen på det äldre beslutet, för in varningen i "
+            "agreement/granskade.yaml med skälet."))
     return findings

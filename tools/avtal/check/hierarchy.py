@@ -189,7 +189,8 @@ def reachability(corpus: Corpus) -> list[Finding]:
     """Every document (the strategy excepted) lies under the agreement.
 
     Reported once per place where the chain of parents breaks, naming what is cut off;
-    documents in a cycle are left to `cycles`. Code: ``hierarchy-unreachable``.
+    documents in a cycle are left to `cycles`, a section id as parent to ``check.references`` (which says it
+    is a section; "the parent does not exist" would contradict it). Code: ``hierarchy-unreachable``.
     """
     findings = []
     for period in corpus.periods.values():
@@ -209,11 +210,14 @@ def reachability(corpus: Corpus) -> list[Finding]:
             if g.nodes[top]["kind"] == STRATEGY:  # under the strategy: break at the child below it
                 top = chain[-2]
             cut_off.setdefault(top, []).append(ident)
+        sections = period.section_index()
         for top, cut in sorted(cut_off.items()):
             item = g.nodes[top]["item"]
             below = sorted(set(cut) - {top})
             also = f" och {len(below)} dokument under det ({', '.join(below)})" if below else ""
             parent = item.parent
+            if parent and parent not in g and parent in sections:
+                continue  # a section as parent: check.references says so, at the same place
             if parent and parent in g:
                 why = f"kedjan av överordnade slutar i {describe(g, parent)}"
             elif parent:

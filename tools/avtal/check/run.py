@@ -24,11 +24,13 @@ from .keyterms import check_key_terms
 from .references import iter_references, period_references, references
 from .restatements import key_term_restatements
 from .statutes import check_statutes
+from .versions import written_versions
 
 Check = Callable[[Corpus], list[Finding]]  # a pure function; it never raises for a fault in the corpus
 
 CHECKS: list[Check] = [unique_ids, references, check_key_terms, check_statutes, *hierarchy.CHECKS, *validity.CHECKS,
-                       key_term_restatements, period_references, link_targets, invisible_characters, decision_dates]
+                       key_term_restatements, period_references, link_targets, invisible_characters, decision_dates,
+                       written_versions]
 
 
 def run_checks(corpus: Corpus, checks: Iterable[Check] | None = None) -> list[Finding]:

@@ -92,7 +92,9 @@ def review_dates(corpus: Corpus, today: dt.date) -> list[Finding]:
                     findings.append(warning(
                         "guideline-review-due", guideline.where.at(key),
                         f"{guideline.title} {what} {value}, men står som gällande.",
-                        "Se över dokumentet och ange ny version, eller ändra status om det har ersatts eller upphävts."))
+                        f"Se över riktlinjen. Är den översedd: skriv det nya datumet i {key} och lägg till en "
+                        f"ändringsfil under agreement/{period.id}/andringar/ med document: {guideline.id} (versionen "
+                        "följer av den). Har den ersatts eller upphävts: ändra status."))
                     break
     return findings
 

@@ -11,8 +11,11 @@ Then, for every period present on both sides:
 - a section id that disappeared is reported, saying where the section went if an identical or
   near-identical one (title + text) now stands under another id; whatever still refers to a
   removed id is reported at the referring line;
-- an adopted period (an antagande in its events) does not change (period.yaml or any of its documents)
-  without a new changelog entry naming a decision in the period's decisions. Guidelines
+- in an adopted period (an antagande in its events) a new *materiell* change (of period.yaml or any of its
+  documents) names a decision in the period's decisions. The rule is Del A's own ("Ändringar och tillägg":
+  changes and additions to the agreement and to an överenskommelse apply after a decision has gained legal
+  force with all parties): a *redaktionell* change (spelling, numbering, links, markup; the meaning as
+  adopted) changes nothing the parties agreed and needs no decision, though it may name one. Guidelines
   are decided by others (e.g. VGR and VästKom) and need no decision of the period.
 
 "Content" is the file's data without version, changelog and notes: notes record what an
@@ -198,7 +201,7 @@ def new_entries(item, before) -> list[Change]:
 
 
 def _key(change: Change):
-    return ("fil", change.source) if change.source else ("rad", change)
+    return ("fil", change.key) if change.key else ("rad", change)
 
 
 def _moved(item, before) -> list[Change]:
@@ -250,8 +253,8 @@ class _Rules:
         if not entries:
             return findings + [error(
                 "changelog-missing", item.where.file.where_key(("changelog",)),
-                f"{what} har ändrats sedan {rev} men ändringen är inte beskriven: ingen ny ändringsfil och ingen ny "
-                "rad i changelog.", self.describe(item, required))]
+                f"{what} har ändrats sedan {rev} men ändringen är inte beskriven: ingen ny ändringsfil under "
+                f"agreement/{self.period.id}/andringar/.", self.describe(item, required))]
         if new_v == old_v:
             return findings + [error(
                 "version-not-raised", item.where.at("version"),
@@ -276,7 +279,7 @@ class _Rules:
     def describe(self, item, required: list[str]) -> str:
         """The hint for an undescribed change: the change file to write, with its name and fields."""
         name = f"{today().isoformat()}-{required[0] if required else item.id}.yaml"
-        fields = ["date", "summary", "nature"] + (["decision (perioden är gällande)"] if self.in_force else [])
+        fields = ["date", "summary", "nature"] + (["decision (för en materiell ändring: perioden är gällande)"] if self.in_force else [])
         named = f" och sections: [{', '.join(required)}]" if required else ""
         return (f"Skriv ändringen i en egen fil, t.ex. agreement/{self.period.id}/andringar/{name}, med "
                 f"document: {item.id}, {', '.join(fields)}{named}; versionen ({next_version(item.version)}) "
@@ -302,20 +305,20 @@ class _Rules:
             + self.rename_advice(missing))]
 
     def decision(self, entries: list[Change]) -> list[Finding]:
-        """In a period in force one of the new entries names a decision (one that does not exist is a dangling
-        reference, reported by check.references; its date is checked by check.decisions)."""
+        """In a period in force each new materiell entry names a decision (module docstring: Del A's rule; one
+        that does not exist is a dangling reference, reported by check.references; its date is checked by
+        check.decisions). A redaktionell entry needs none."""
         if not entries:
             return []
         findings = decisions.older(entries, self.base, self.period, self.rev)
-        if any(c.decision for c in entries):
-            return findings
-        last = entries[-1]
         return findings + [error(
-            "decision-missing", last.where.position,
-            f"Perioden {self.period.id} är gällande: en ändring kräver ett beslut, men ändringen (version "
-            f"{last.version}) anger inget.",
+            "decision-missing", change.where.position,
+            f"Perioden {self.period.id} är gällande: en materiell ändring gäller först efter beslut hos parterna "
+            f"(Del A, Ändringar och tillägg), men ändringen (version {change.version}) anger inget beslut.",
             f"Ange decision: med id för beslutet; finns det inte än, lägg det i en egen fil "
-            f"agreement/{self.period.id}/beslut/<id>.yaml (id, body, date, summary).")]
+            f"agreement/{self.period.id}/beslut/<id>.yaml (id, body, date, summary). Är ändringen bara en "
+            "rättelse som inte ändrar innebörden, skriv nature: redaktionell.")
+            for change in entries if change.nature == "materiell" and not change.decision]
 
     def renumbered(self, entries: list[Change], moved: list[Change], before) -> list[Finding]:
         """A warning when new changes move the version of a change file the base had (one dated before it)."""
@@ -346,11 +349,40 @@ class _Rules:
             _content({**new.where.file.data, "decisions": None})
         message = f"Perioden {new.id} (period.yaml) har ändrats sedan {self.rev} men ändringen är inte beskriven."
         advice = (f"Skriv ändringen i en egen fil, t.ex. agreement/{new.id}/andringar/{today().isoformat()}-period.yaml, "
-                  f"med document: {new.id}, date, summary, nature" + (", decision" if self.in_force else "") + ".")
+                  f"med document: {new.id}, date, summary, nature" + (", decision (för en materiell ändring)" if self.in_force else "") + ".")
         if added and only_decisions:
             listed = "', '".join(added)
             message = (f"Beslutet '{listed}' har lagts till i period.yaml, och en ändring av period.yaml behöver en "
-                       "rad i ändringsloggen.")
+                       "ändringsfil.")
             advice = (f"Flytta beslutet till en egen fil, agreement/{new.id}/beslut/{added[0]}.yaml: ett beslut i en "
-                      "egen fil ändrar inte period.yaml och behöver ingen rad. Eller: " + advice[0].lower() + advice[1:])
+                      "egen fil ändrar inte period.yaml och behöver ingen ändringsfil. Eller: " + advice[0].lower() + advice[1:])
         return [error("changelog-missing", new.where.file.where_key(("changelog",)), message, advice)]
+
+
+def written_versions(corpus: Corpus) -> list[Finding]:
+    """A document or guideline with change files keeps the ``version:`` its own change log ends at: the
+    version follows from the change files (``load.changes``), so one raised by hand would be silently
+    overridden. Code: ``version-written`` (error, at ``version``); a version that is no number is the
+    schema's finding."""
+    findings = []
+    for period in corpus.periods.values():
+        for item in [*period.documents.values(), *period.guidelines.values()]:
+            files = [c for c in item.changelog if c.key]
+            written = item.where.file.data.get("version") if item.where is not None else None
+            own = [c.version for c in item.changelog if not c.key]
+            if not files or not isinstance(written, str) or not own:
+                continue
+            try:
+                expected = max(own, key=version_tuple)
+                if version_tuple(written) == version_tuple(expected):
+                    continue
+            except ValueError:
+                continue
+            findings.append(error(
+                "version-written", item.where.at("version"),
+                f"{_what(item)} har version: \"{written}\" skrivet i filen, men versionen följer av ändringsfilerna "
+                f"under agreement/{period.id}/andringar/ (nu {item.version}).",
+                f"Skriv tillbaka version: \"{expected}\" (den sista versionen i filens changelog); varje ändringsfil "
+                "höjer versionen ett steg av sig själv."))
+    return findings
+

@@ -101,14 +101,14 @@ def change_line(change, period: Period) -> str:
 
 
 def metadata(old, new, new_period: Period) -> list[FieldChange]:
-    """The version and each change-log entry new has and old lacks (a change file by its file, an entry in
-    the file by its words): what check --base asks for, shown with the change it describes."""
+    """The version and each change-log entry new has and old lacks (a change file by its path under agreement/,
+    the same at every revision (``Change.key``); an entry in the file by its words): what check --base asks for, shown with the change it describes."""
     out = []
     if getattr(old, "version", None) != getattr(new, "version", None):  # a period has no version
         out.append(FieldChange("Version", old.version, new.version))
-    seen = {("fil", c.source) if c.source else ("rad", c) for c in old.changelog}
+    seen = {("fil", c.key) if c.key else ("rad", c) for c in old.changelog}
     for change in new.changelog:
-        if (("fil", change.source) if change.source else ("rad", change)) not in seen:
+        if (("fil", change.key) if change.key else ("rad", change)) not in seen:
             out.append(FieldChange(f"Ändring {change.version}", None, change_line(change, new_period)))
     return out
 

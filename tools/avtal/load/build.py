@@ -146,5 +146,6 @@ def terms_from(file: LoadedFile) -> list[Term]:
 def reviewed_from(file: LoadedFile) -> list[Reviewed]:
     """The entries of granskade.yaml (findings the working group has reviewed), in file order."""
     return [Reviewed(code=r["code"], file=r["file"], reason=r["reason"], date=r["date"],
-                     position=file.where(("reviewed", i)), id=r.get("id"), by=r.get("by"))
+                     position=file.where(("reviewed", i)), id=r.get("id"), by=r.get("by"),
+                     count=r.get("count", 1))
             for i, r in enumerate(file.data["reviewed"])]
