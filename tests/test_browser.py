@@ -29,9 +29,10 @@ pytestmark = [
 # the text to change under the queries; a drop below one means search got worse. Top-3 of the
 # queries typed as the agreement writes (ordinary, table words, abbreviations) and of those typed
 # without å/ä/ö, with a typo or in everyday words; the first result on the right page; the median
-# time from the last keystroke to the results.
+# time from the last keystroke to the results. Counted as the list shows the results (issue 16's
+# follow-up): a section Material folds under "N till på denna sida" does not count (all 196: top-5 93 %).
 TOP1_FLOOR = 0.82
-TOP5_FLOOR = 0.93
+TOP5_FLOOR = 0.90
 TOP3_ORDINARY_FLOOR = 0.93
 TOP3_FORGIVING_FLOOR = 0.85
 RIGHT_PAGE_FLOOR = 0.90

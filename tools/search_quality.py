@@ -354,12 +354,13 @@ def report(outcomes: list[Outcome], verbose: bool = False) -> str:
         if verbose or mark in "5-":
             lines.append(f"        väntat: {', '.join(o.expect)}")
             lines.append(f"        fick:   {', '.join(o.results[:6]) or '(inga träffar)'}")
-    lines.append("\nträffar i listan som den visas; inom parentes med avsnitten under \"N till på denna sida\"")
-    lines.append(f"{'frågor':<32} {'antal':>5} {'top-1':>6} {'top-3':>6} {'top-5':>6} {'sida@1':>7}   "
+    lines.append(f"\n{'frågor':<32} {'antal':>5} {'top-1':>6} {'top-3':>6} {'top-5':>6} {'sida@1':>7}   "
                  f"{'(top-1':>6} {'top-3':>6} {'top-5)':>6}")
     for label, n, rates, pages, folded in table(outcomes):
         lines.append(f"{label:<32} {n:>5} {rates[1]:>6.0%} {rates[3]:>6.0%} {rates[5]:>6.0%} {pages:>7.0%}   "
                      f"({folded[1]:>5.0%} {folded[3]:>6.0%} {folded[5]:>6.0%})")
+    lines.append("träffar i listan som den visas; inom parentes med avsnitten under \"N till på denna sida\" "
+                 "räknade på sin plats (som mätningarna före uppföljningen av ärende 16)")
     times = [o.latency for o in outcomes if o.latency is not None]
     if times:
         lines.append(f"\nsvarstid efter sista tangenten: median {statistics.median(times):.0f} ms, "
