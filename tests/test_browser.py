@@ -29,9 +29,10 @@ pytestmark = [
 # the text to change under the queries; a drop below one means search got worse. Top-3 of the
 # queries typed as the agreement writes (ordinary, table words, abbreviations) and of those typed
 # without å/ä/ö, with a typo or in everyday words; the first result on the right page; the median
-# time from the last keystroke to the results.
+# time from the last keystroke to the results. Counted as the list shows the results (issue 16's
+# follow-up): a section Material folds under "N till på denna sida" does not count (all 196: top-5 93 %).
 TOP1_FLOOR = 0.82
-TOP5_FLOOR = 0.93
+TOP5_FLOOR = 0.90
 TOP3_ORDINARY_FLOOR = 0.93
 TOP3_FORGIVING_FLOOR = 0.85
 RIGHT_PAGE_FLOOR = 0.90
@@ -92,7 +93,7 @@ def test_search_lands_on_the_section(page, base, documents, query, expected):
     groups = search_quality.search(page, base, query)
     ids = search_quality.ranked_ids(groups, base)[:5]
     assert search_quality.accepted_ids(expected, documents) & set(ids), ids
-    hrefs = [href for group in groups for href, _ in group]
+    hrefs = [href for group in groups for href, *_ in group]
     assert any("#" in href for href in hrefs), "träffarna ska leda till avsnitt (ankare)"
 
 
@@ -116,8 +117,10 @@ def test_query_words_are_rewritten_for_swedish(page, base):
     assert words("16 kap. 4 § HSL") == ["16", "kap*", "4", "§*", "hsl"]  # numbers and abbreviations exact
     assert words("33 %") == ["33"]
     assert words("3,0 kalenderdagar")[:2] == ["3,0", "kalenderdagar*"]
-    assert "hjalpmedel*" in words("hjälpmedlen")  # the stem with Swedish's dropped e put back, without å/ä/ö
-    assert words("läkemedel")[:2] == ["lakemedel*", "läkemedel*"]  # both spellings, the one typed a little more
+    assert "hjälpmedel*" in words("hjälpmedlen")  # the stem with Swedish's dropped e put back
+    assert "hjalpmedel*" in words("hjalpmedlen")  # typed without å/ä/ö: searched so, finding both spellings
+    assert words("läkemedel")[:1] == ["läkemedel*"]  # typed with å/ä/ö: as typed ("vård" is not "vardag")
+    assert words("lakemedel")[:1] == ["lakemedel*"]
     assert words("ÖK") == ["ök", "ok"] and words("ök") == ["ök", "ok"]  # an abbreviation is a whole word
     assert page.evaluate("q => window.avtalSok.rewrite(q)", '"fast läkarkontakt"') == '"fast läkarkontakt"'
     # the rare word that says what is asked weighs most; "kommun*" (in half of all sections) least

@@ -16,7 +16,8 @@ A result counts as a hit when its id (the anchor, or the page for a page-level h
 of the query's expected ids, or a section of an expected document (not with ``exact: true``).
 Page-level entries that Material shows only as the heading of a group (score 0) are not
 counted as results. "Page" counts the first result as right when it is on the page of one of
-the expected ids. Latency is the time from the last keystroke (keyup) to the last change of
+the expected ids. Latency is the time from the last keystroke (its input event: sok-sida.js searches on
+input, before the key's own keyup) to the last change of
 the result list, on a page whose search index has loaded; the median and the worst are shown.
 
 ``--engine pagefind`` measures a Pagefind index of the same site instead (tools/search_pagefind.py),
@@ -99,21 +100,22 @@ def browser():
             chromium.close()
 
 
-# Times every keyup in the search box and every change of the result list (performance.now()).
+# Times every input event in the search box (a keystroke changing the text; the search starts on it) and
+# every change of the result list (performance.now()).
 _WATCH = """() => {
     const w = window.avtalMeasure = {keys: [], changes: []};
     document.querySelector('input.md-search__input')
-        .addEventListener('keyup', () => w.keys.push(performance.now()), true);
+        .addEventListener('input', () => w.keys.push(performance.now()), true);
     new MutationObserver(() => w.changes.push(performance.now())).observe(
         document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true});
 }"""
 
 
 def search(page, base: str, query: str, timeout: float = 15.0, delay: float = 5,
-           options: dict | None = None) -> list[list[tuple[str, float]]]:
+           options: dict | None = None) -> list[list[tuple]]:
     """Type a query into the site's search box (as a reader types, key by key, delay ms apart); the result
-    groups (one per page, as Material shows them), each a list of (href, score) of its links: the page, then
-    its sections. options: settings of sok.js's rewrite (``avtalSok.options``) to measure a choice."""
+    groups (one per page, as Material shows them), each a list of (href, score, shown) of its links: the page,
+    then its sections; shown is False for a section Material folds under "N till på denna sida". options: settings of sok.js's rewrite (``avtalSok.options``) to measure a choice."""
     if not page.url.startswith(base) or page.locator("input.md-search__input").count() == 0:
         page.goto(base)
     try:  # sok.js weighs query words by their rarity once it has read the index
@@ -146,7 +148,8 @@ def search(page, base: str, query: str, timeout: float = 15.0, delay: float = 5,
     return page.evaluate("""() => Array.from(document.querySelectorAll('.md-search-result__item')).map(item =>
         Array.from(item.querySelectorAll('a.md-search-result__link')).map(a => {
             const article = a.querySelector('article');
-            return [a.href, article ? parseFloat(article.dataset.mdScore || '0') : 0];
+            return [a.href, article ? parseFloat(article.dataset.mdScore || '0') : 0,
+                    !a.closest('details:not([open])')];
         }))""")
 
 
@@ -170,17 +173,25 @@ class Outcome:
 
     query: str
     expect: list[str]
-    results: list[str] = field(default_factory=list)  # ids in reading order
+    results: list[str] = field(default_factory=list)  # ids in reading order, as the list shows them
     accepted: set[str] = field(default_factory=set)
     kind: str = "ordinary"
     set: str = "old"
     right_page: bool = False  # the first result is on the page of an expected id
     latency: float | None = None  # ms from the last keystroke to the last change of the results
+    origin: str = ""  # who wrote the query when not the project (``from:``: verifier)
+    folded: list[str] = field(default_factory=list)  # results with the sections folded under a page
 
     @property
     def rank(self) -> int | None:
         """The 1-based position of the first hit, or None."""
         return next((i + 1 for i, r in enumerate(self.results) if r in self.accepted), None)
+
+    @property
+    def rank_folded(self) -> int | None:
+        """The 1-based position of the first hit counting the folded sections too (as before issue 16's
+        follow-up), or None."""
+        return next((i + 1 for i, r in enumerate(self.folded or self.results) if r in self.accepted), None)
 
 
 def result_id(href: str, base: str) -> str:
@@ -197,18 +208,24 @@ def result_page(href: str, base: str) -> str:
     return urlsplit(href).path[len(urlsplit(base).path):].strip("/")
 
 
-def ranked_ids(groups: list[list[tuple[str, float]]], base: str) -> list[str]:
+def ranked_ids(groups: list[list[tuple]], base: str, folded: bool = False) -> list[str]:
     """Result ids in reading order. Material heads each group with its page; the page counts as
-    a result only when it matched at least as well as every section shown under it."""
-    return [ident for ident, _ in ranked(groups, base)]
+    a result only when it matched at least as well as every section shown under it. Sections
+    Material folds under "N till på denna sida" are left out (staff see the list without them)
+    unless folded."""
+    return [ident for ident, _ in ranked(groups, base, folded)]
 
 
-def ranked(groups: list[list[tuple[str, float]]], base: str) -> list[tuple[str, str]]:
-    """(id, page) of every result in reading order (see ranked_ids)."""
+def ranked(groups: list[list[tuple]], base: str, folded: bool = False) -> list[tuple[str, str]]:
+    """(id, page) of every result in reading order (see ranked_ids). A link is (href, score) or
+    (href, score, shown)."""
     out: list[tuple[str, str]] = []
     for links in groups:
-        sections = [score for href, score in links if "#" in href]
-        for href, score in links:
+        links = [(link[0], link[1], link[2] if len(link) > 2 else True) for link in links]
+        sections = [score for href, score, _ in links if "#" in href]
+        for href, score, shown in links:
+            if not (shown or folded):
+                continue  # under "N till på denna sida": not what the reader sees
             if "#" not in href and (score <= 0 or (sections and score < max(sections))):
                 continue  # the group's heading, not its best match
             ident = result_id(href, base)
@@ -253,12 +270,14 @@ def id_pages(site_dir: Path) -> dict[str, set[str]]:
 
 
 def outcome(item: dict, found: list[tuple[str, str]], documents: dict[str, list[str]],
-            pages: dict[str, set[str]]) -> Outcome:
-    """The outcome of one query of the query file given its results as (id, page)."""
+            pages: dict[str, set[str]], folded: list[tuple[str, str]] | None = None) -> Outcome:
+    """The outcome of one query of the query file given its results as (id, page), as shown and (folded)
+    with the folded sections."""
     accepted = accepted_ids(item["expect"], documents, item.get("exact", False))
     right = {p for ident in item["expect"] for p in pages.get(ident, ())}
     return Outcome(item["q"], item["expect"], [i for i, _ in found], accepted, item.get("kind", "ordinary"),
-                   item.get("set", "old"), bool(found) and found[0][1] in right)
+                   item.get("set", "old"), bool(found) and found[0][1] in right,
+                   folded=[i for i, _ in folded] if folded is not None else [], origin=item.get("from", ""))
 
 
 # Keystrokes 60 ms apart (a fast typist) when timing; otherwise as fast as the page takes them.
@@ -277,8 +296,8 @@ def measure(site_dir: Path, queries: list[dict] | None = None, latency: bool = F
     with serve(site_dir) as base, browser() as chromium:
         page = chromium.new_page(viewport={"width": 1280, "height": 900})
         for item in queries:
-            found = ranked(search(page, base, item["q"], delay=TYPING_MS if latency else 5, options=options), base)
-            outcomes.append(outcome(item, found, documents, pages))
+            groups = search(page, base, item["q"], delay=TYPING_MS if latency else 5, options=options)
+            outcomes.append(outcome(item, ranked(groups, base), documents, pages, ranked(groups, base, folded=True)))
             outcomes[-1].latency = last_latency(page) if latency else None
     return outcomes
 
@@ -289,10 +308,12 @@ def hit_rates(outcomes: list[Outcome]) -> tuple[float, float]:
     return rates[1], rates[5]
 
 
-def top_rates(outcomes: list[Outcome]) -> dict[int, float]:
-    """{1: top-1, 3: top-3, 5: top-5} hit rates."""
+def top_rates(outcomes: list[Outcome], folded: bool = False) -> dict[int, float]:
+    """{1: top-1, 3: top-3, 5: top-5} hit rates of the results as shown (folded: with the sections
+    Material folds under "N till på denna sida" counted in their place, as measured before)."""
     n = len(outcomes) or 1
-    return {k: sum(1 for o in outcomes if o.rank is not None and o.rank <= k) / n for k in (1, 3, 5)}
+    ranks = [o.rank_folded if folded else o.rank for o in outcomes]
+    return {k: sum(1 for r in ranks if r is not None and r <= k) / n for k in (1, 3, 5)}
 
 
 def page_rate(outcomes: list[Outcome]) -> float:
@@ -300,8 +321,9 @@ def page_rate(outcomes: list[Outcome]) -> float:
     return sum(o.right_page for o in outcomes) / (len(outcomes) or 1)
 
 
-def table(outcomes: list[Outcome]) -> list[tuple[str, int, dict[int, float], float]]:
-    """Rows (label, count, top rates, right page) by set, by set and kind group, and by kind."""
+def table(outcomes: list[Outcome]) -> list[tuple[str, int, dict[int, float], float, dict[int, float]]]:
+    """Rows (label, count, top rates as shown, right page, top rates with the folded sections) by set,
+    by set and kind group, by where the query came from (``from:``) and by kind."""
     rows = []
     groups = {"ordinary+table+abbreviation": lambda o: o.kind not in FORGIVING,
               "no-diacritics+typo+everyday": lambda o: o.kind in FORGIVING}
@@ -309,15 +331,18 @@ def table(outcomes: list[Outcome]) -> list[tuple[str, int, dict[int, float], flo
         chosen = [o for o in outcomes if name in ("all", o.set)]
         if not chosen:
             continue
-        rows.append((name, len(chosen), top_rates(chosen), page_rate(chosen)))
+        rows.append((name, len(chosen), top_rates(chosen), page_rate(chosen), top_rates(chosen, True)))
         for label, test in groups.items():
             part = [o for o in chosen if test(o)]
             if part and len(part) < len(chosen):
-                rows.append((f"  {label}", len(part), top_rates(part), page_rate(part)))
+                rows.append((f"  {label}", len(part), top_rates(part), page_rate(part), top_rates(part, True)))
+        for origin in sorted({o.origin for o in chosen if o.origin}):
+            part = [o for o in chosen if o.origin == origin]
+            rows.append((f"  from {origin}", len(part), top_rates(part), page_rate(part), top_rates(part, True)))
     for kind in KINDS:
         part = [o for o in outcomes if o.kind == kind]
         if part:
-            rows.append((f"kind {kind}", len(part), top_rates(part), page_rate(part)))
+            rows.append((f"kind {kind}", len(part), top_rates(part), page_rate(part), top_rates(part, True)))
     return rows
 
 
@@ -331,9 +356,13 @@ def report(outcomes: list[Outcome], verbose: bool = False) -> str:
         if verbose or mark in "5-":
             lines.append(f"        väntat: {', '.join(o.expect)}")
             lines.append(f"        fick:   {', '.join(o.results[:6]) or '(inga träffar)'}")
-    lines.append(f"\n{'frågor':<32} {'antal':>5} {'top-1':>6} {'top-3':>6} {'top-5':>6} {'sida@1':>7}")
-    for label, n, rates, pages in table(outcomes):
-        lines.append(f"{label:<32} {n:>5} {rates[1]:>6.0%} {rates[3]:>6.0%} {rates[5]:>6.0%} {pages:>7.0%}")
+    lines.append(f"\n{'frågor':<32} {'antal':>5} {'top-1':>6} {'top-3':>6} {'top-5':>6} {'sida@1':>7}   "
+                 f"{'(top-1':>6} {'top-3':>6} {'top-5)':>6}")
+    for label, n, rates, pages, folded in table(outcomes):
+        lines.append(f"{label:<32} {n:>5} {rates[1]:>6.0%} {rates[3]:>6.0%} {rates[5]:>6.0%} {pages:>7.0%}   "
+                     f"({folded[1]:>5.0%} {folded[3]:>6.0%} {folded[5]:>6.0%})")
+    lines.append("träffar i listan som den visas; inom parentes med avsnitten under \"N till på denna sida\" "
+                 "räknade på sin plats (som mätningarna före uppföljningen av ärende 16)")
     times = [o.latency for o in outcomes if o.latency is not None]
     if times:
         lines.append(f"\nsvarstid efter sista tangenten: median {statistics.median(times):.0f} ms, "

@@ -1,8 +1,8 @@
 /*
  * avtal: the search box and the page around it (sok.js rewrites the queries).
  *
- *   - A pasted (or dropped, or dictated) query searches at once: Material searches on keyup,
- *     so every input that no key made is followed by a keyup of its own.
+ *   - A pasted, dropped, dictated or input-method query searches at once: Material searches on
+ *     keyup, so every input event is followed by a keyup of its own.
  *   - An empty result says what to try: the words of the index nearest to each query word
  *     (click one to search for it) and a link to "Begrepp och förkortningar".
  *   - Words a search result was found by are marked on the page it leads to, whole: a query
@@ -17,13 +17,14 @@
   var sok = window.avtalSok;
   if (!sok) return;
 
-  /* --- a pasted query -------------------------------------------------------------- */
+  /* --- a query no key typed ---------------------------------------------------------- */
+  /* Every change of the box's text searches: pasted, dropped, cut, dictated, from an input method
+     (insertText with no key event at all) or autocorrected. Material searches on keyup and drops a
+     value it has just searched for, so the keyup a typed key still sends after this one costs nothing. */
   document.addEventListener("input", function (event) {
     var box = event.target;
     if (!box.matches || !box.matches("input.md-search__input")) return;
-    if (event.inputType && event.inputType.indexOf("insert") === 0 && event.inputType !== "insertText" ||
-        event.inputType === "deleteByCut" || !event.inputType)
-      box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   }, true);
 
   /* --- an empty result ------------------------------------------------------------- */

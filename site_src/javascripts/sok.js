@@ -10,8 +10,8 @@
  *   - kept as an exact word when it is a number or a single letter ("16", "3,0", "a"),
  *     so "4" does not match "40" or "4 Gemensamt ansvar" by prefix, and when it is an
  *     abbreviation: typed in capitals, or written in capitals in the text ("ÖK" is not "Öka");
- *   - searched without å/ä/ö as a prefix ("lakemedel*"; sok-worker.js indexes every word with
- *     å/ä/ö in that form too), the spelling typed added with weight 1 so it ranks first; joined
+ *   - searched as a prefix, as typed ("läkemedel*"; typed without å/ä/ö, "lakemedel*" finds both
+ *     spellings: sok-worker.js indexes every word with å/ä/ö in that form too); joined
  *     by its Snowball stem as a prefix when the stem is long ("utskrivningsklara" →
  *     "utskrivningsklar*"), else by the index's words of the same stem ("gälla" → "gäller"), and
  *     by its compound form ("läkare" → "läkar*");
@@ -34,7 +34,7 @@
 (function () {
   "use strict";
 
-  var SEPARATOR = "[\\s\\-–—;:!?()\\[\\]{}\"'“”‘’/%…]+|[.,](?!\\d)|&[a-z]+;|(?<=\\d)(?=§)";
+  var SEPARATOR = "[\\s–—;:!?()\\[\\]{}\"'“”‘’/%…]+|-(?!(?<=\\d{4}-)(?<!\\d{5}-)\\d\\d-\\d\\d(?!\\d))(?!(?<=\\d{4}-\\d\\d-)(?<!\\d{5}-\\d\\d-)\\d\\d(?!\\d))|[.,](?!\\d)|&[a-z]+;|(?<=\\d)(?=§)";
   /* Pages for the site's editors, listed after every page of the agreement. */
   var EDITOR_PAGES = ["redigera/", "om/"];
 
@@ -68,7 +68,9 @@
     return out;
   }
 
-  var EXACT = /^(\d+([.,]\d+)*|[^§])$/;
+  /* Searched as whole words: numbers, dates (one word in the index: the separator keeps a date's
+     hyphens) and single characters. */
+  var EXACT = /^(\d+([.,]\d+)*|\d{4}-\d\d-\d\d|[^§])$/;
   /* A typo is looked for in words of at least this many letters (issue 16). */
   var MIN_FORGIVE = 5;
 
@@ -94,7 +96,7 @@
       (doc.title + " " + doc.text).replace(/<[^>]*>/g, " ").split(split).forEach(function (raw) {
         if (!raw) return;
         var w = raw.toLowerCase();
-        if (raw.length >= 2 && raw === raw.toUpperCase() && raw !== w) capitals[w] = true;
+        if (raw.length >= 2 && raw === raw.toUpperCase() && raw !== w) capitals[w] = capitals[fold(w)] = true;
         words[w] = true;
         var f = fold(w);
         if (f !== w) { words[f] = true; spelled[f] = spelled[f] || w; }
@@ -170,6 +172,9 @@
     return idf === null ? scale : Math.max(1, Math.round(scale * idf));
   }
 
+  /* An abbreviation: typed in capitals, or written in capitals in the text, with or without its
+     å/ä/ö ("ok" is "ÖK" typed without dots, so it is whole too and "Öka" is not found: learn() files
+     each abbreviation of the text under its folded form as well). */
   function isAbbreviation(typed, word) {
     return word.length >= 2 && word.length <= 6 && /^[a-zåäöéü]+$/.test(word) &&
       ((typed === typed.toUpperCase() && typed !== word) || capitals[word] === true);
@@ -179,7 +184,7 @@
      coverage ranking alone 90/99/100 and 84/95/95; with results weighted by coverage² (strict: 2)
      and compounds by their joint (joints) 93/99/99 and 89/98/98; strict 1: 93/99/99, 89/95/95;
      strict 2 without joints: 93/99/99, 86/95/95. */
-  var options = { inflections: true, joints: true, strict: 2 };
+  var options = { inflections: true, joints: true, strict: 2, heading: 1 };
   /* Words of the same stem are added, exactly, when the stem is too short to search as a prefix
      (MIN_STEM: "gälla" → "gäller", "ansvarar" → "ansvar"); four at most, the family of a common
      word ("patienten", "patienter", "patientens" …) added word by word outweighs the query. */
@@ -194,7 +199,7 @@
     var typed = query.split(new RegExp(SEPARATOR)).filter(Boolean);
     var content = typed.filter(function (w) { return !STOP[w.toLowerCase()]; });
     if (!content.length) content = typed;
-    var terms = [], owner = {}, weights = [], current = 0;
+    var terms = [], owner = {}, weights = [], heads = [], current = 0;
     function push(term) {
       if (terms.indexOf(term) >= 0) return;
       terms.push(term);
@@ -210,23 +215,24 @@
       var word = raw.toLowerCase(), folded = fold(word);
       current = i;
       weights[i] = rarity(word, EXACT.test(word)) || 1;
+      heads[i] = headKeys(word);
       if (EXACT.test(word)) return exact(word, 1);
       if (isAbbreviation(raw, word)) {
         exact(word, 2);
         if (folded !== word) exact(folded, 1);
         return;
       }
-      /* Every word with å/ä/ö is indexed without them too: the form without them finds both
-         spellings, and the spelling typed gets a little more (weighing both fully would count
-         such a word twice against one without å/ä/ö). */
-      prefix(folded, 2);
-      if (folded !== word) push(word + "*^1");
-      stems(word).forEach(function (s) { prefix(fold(s), 1); });
+      /* Every word with å/ä/ö is indexed without them too, so a word typed without them
+         ("lakemedel") finds both spellings. A word typed with them is searched as typed: its
+         form without them would also find other words ("vård" → "vard*" → "vardagsmiljö"). */
+      var typed = folded === word ? folded : word;
+      prefix(typed, 2);
+      stems(word).forEach(function (s) { prefix(folded === word ? fold(s) : s, 1); });
       /* A word that drops its last vowel in compounds ("läkare" → "läkarinsatser", "skola" →
          "skolgång") also finds them, with the least weight ("HVB läkare" finds the sections on
          läkarinsatser at HVB). */
       if (options.joints && /[^aeiouyåäö][ea]$/.test(word) && word.length >= 6)
-        push(folded.slice(0, -1) + "*^1");
+        push(typed.slice(0, -1) + "*^1");
       if (options.inflections && sections && stem(word).length < MIN_INFLECT)
         (byStem[stem(word)] || []).slice(0, 4).forEach(function (w) {
           if (fold(w).lastIndexOf(folded, 0) !== 0) exact(fold(w), 1);
@@ -237,8 +243,31 @@
       near.forEach(function (w) { prefix(w, 1); });
     });
     var rewritten = terms.join(" ") || query;
-    owners[rewritten] = { owner: owner, weights: weights };
+    owners[rewritten] = { owner: owner, weights: weights, heads: heads };
     return rewritten;
+  }
+
+  /* What a heading's word starts with when it names a query word: the word without å/ä/ö, and its stem
+     of four letters or more ("avtalet" → "avtal", which starts "Avtalstid"; "läkare" → "lakar"). */
+  function headKeys(word) {
+    var keys = [fold(word)], s = fold(stem(word));
+    if (s.length >= 4 && keys.indexOf(s) < 0) keys.push(s);
+    return keys;
+  }
+
+  /* How much of the query an item's heading names: the weights of the query words a word of the
+     heading starts with (headKeys) over the weights of all. */
+  function headingShare(title, query) {
+    var known = owners[query];
+    if (!known || !known.heads || !title) return 0;
+    var words = fold(String(title).replace(/<[^>]*>/g, " ").toLowerCase()).split(new RegExp(SEPARATOR));
+    var total = 0, got = 0;
+    known.weights.forEach(function (w, i) {
+      total += w;
+      var keys = known.heads[i] || [];
+      if (words.some(function (h) { return keys.some(function (k) { return h.lastIndexOf(k, 0) === 0; }); })) got += w;
+    });
+    return total ? got / total : 0;
   }
 
   /* How much of the query an item covers: the weights of the query words it matched (by any of
@@ -301,6 +330,7 @@
           var matched = keys.filter(function (k) { return item.terms[k]; }).length;
           var raw = item.score / (1 + Math.pow(page + matched / keys.length, 2));
           item.score = raw * (1 + Math.pow(page + share, 2)) * Math.pow(share, options.strict);
+          if (options.heading) item.score *= 1 + options.heading * headingShare(item.title, query);
         }
         var terms = {};
         keys.forEach(function (term) {
@@ -324,6 +354,13 @@
     };
     data.data.items = order.filter(function (p) { return !editors(p); })
       .concat(order.filter(editors)).map(function (p) { return groups[p]; });
+    /* A page Material adds only to head its sections (score 0, no terms) would link with an empty
+       "?h=": it gets the words its sections were found by, so the page opens with them marked too. */
+    data.data.items.forEach(function (group) {
+      var found = {};
+      group.forEach(function (item) { Object.keys(item.terms).forEach(function (t) { found[t] = true; }); });
+      group.forEach(function (item) { if (!Object.keys(item.terms).length) item.terms = Object.assign({}, found); });
+    });
   }
 
   /* Material's search worker is started from sok-worker.js, which loads it and indexes words
