@@ -561,6 +561,36 @@ def link_character_named(root: Path) -> list[Expected]:
                                                   "(ZERO WIDTH SPACE), som inte får stå i en länk.")]
 
 
+def _blank_link(root: Path, target: str, blank: str, name: str) -> list[Expected]:
+    line = f"Se [klicka]({target})."
+    at = _in_text(root, line)
+    shown = target.replace("\t", "\\x09").replace("\u00a0", "\\xa0")
+    return [("link-target", DOCUMENT, at, TEXT_INDENT + line.index("](") + 2 + target.index(blank) + 1,
+             f"Länkmålet '{shown}' innehåller tecknet {name}, som inte får stå i en länk.")]
+
+
+@kind("A web address with a space in it: no link to the renderer, an error at the space.")
+def link_with_space(root: Path) -> list[Expected]:
+    return _blank_link(root, "https://a.se/x y", " ", "U+0020 (SPACE)")
+
+
+@kind("javascript: split by a tab, which a browser would drop: an error at the tab.")
+def link_with_tab(root: Path) -> list[Expected]:
+    return _blank_link(root, "java\tscript:alert(1)", "\t", "U+0009 (TAB)")
+
+
+@kind("A web address with a no-break space in it: an error at the no-break space.")
+def link_with_no_break_space(root: Path) -> list[Expected]:
+    return _blank_link(root, "https://a.se/\u00a0x", "\u00a0", "U+00A0 (NO-BREAK SPACE)")
+
+
+@kind("A web address with a name and @ before the host: it goes to the host after @.")
+def link_with_userinfo(root: Path) -> list[Expected]:
+    return [(*_link(root, "https://vgr.se@evil.example/")[0],
+             "Länkmålet 'https://vgr.se@evil.example/' har ett @ före värdnamnet: webbläsaren går till det som står "
+             "efter @, inte till det som står före.")]
+
+
 # --- big but well-formed: what the checks do with a lot --------------------------------------------------
 
 def _first(code: str, path: str, places: list[tuple[int, int]]) -> list[Expected]:
