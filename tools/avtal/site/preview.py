@@ -142,6 +142,8 @@ def serve(config_file: str, dev_addr: str, findings_of) -> None:
             build(config, serve_url=serve_url)
         except Exception as exc:  # noqa: BLE001 - any failure is shown on the page, never a stuck server
             findings = findings_of(exc)
+            if findings is None:
+                logging.getLogger("avtal").error("Bygget misslyckades: %s: %s", type(exc).__name__, exc)
             server.broken = error_page(findings or [], "" if findings else f"Bygget misslyckades: {exc}")
             logging.getLogger("mkdocs").error("An error happened during the rebuild.")
             return
