@@ -90,6 +90,9 @@ def test_serve_rebuilds_when_yaml_changes_and_names_the_fault(preview):
         assert code == 500 and "<h1>Webbplatsen kan inte byggas</h1>" in html
         assert f"<code>agreement/2023-2026/del-a.yaml:{line}:19</code> [yaml-syntax]" in html
 
+    del_a.write_text(text, encoding="utf-8")  # the reader's page polls meanwhile, as a browser would
+    _wait(lambda: '<h2 id="a-inledning">Inledning' in _get(page), "sidan igen när felet är rättat")
+
 
 
 def test_serve_on_a_broken_corpus_lists_the_findings_and_exits_1(tmp_path):

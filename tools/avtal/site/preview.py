@@ -91,6 +91,16 @@ def error_page(findings: list, other: str = "") -> bytes:
         findings=errors, other=other).encode("utf-8")
 
 
+class _NotRequests(logging.Filter):
+    """Leaves out the preview server's line per answer (``[12:00:00] "GET /x/ HTTP/1.1" code 500``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not _REQUEST.match(record.getMessage())
+
+
+_REQUEST = re.compile(r'(?:\[[\d:]+\] )?"[A-Z]+ \S* HTTP/[\d.]+" code \d+$')
+
+
 def serve(config_file: str, dev_addr: str, findings_of) -> None:
     """mkdocs' live preview (as ``mkdocs.commands.serve.serve``) that always answers: a rebuild that fails
     leaves a Swedish page listing the findings (``error_page``) in place of every page until the next good
@@ -105,6 +115,9 @@ def serve(config_file: str, dev_addr: str, findings_of) -> None:
     from mkdocs.livereload import LiveReloadServer, _serve_url
 
     site_dir = tempfile.mkdtemp(prefix="avtal_")
+    # mkdocs logs every answer but 200 as a warning, which a build in strict mode (mkdocs.yml) running
+    # meanwhile counts as its own: a reader's reload of the error page failed the next good build.
+    logging.getLogger("mkdocs.livereload").addFilter(_NotRequests())
 
     class Server(LiveReloadServer):
         broken: bytes | None = None
