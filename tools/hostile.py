@@ -591,6 +591,31 @@ def link_with_userinfo(root: Path) -> list[Expected]:
              "efter @, inte till det som står före.")]
 
 
+def _named_elsewhere(root: Path, guideline: bytes) -> None:
+    """The guideline written as guideline (bytes), and a link to it in the document's text."""
+    (root / GUIDELINE).parent.mkdir(parents=True, exist_ok=True)
+    (root / GUIDELINE).write_bytes(guideline)
+    _in_text(root, "Se [riktlinjen](ref:fientlig).")
+
+
+@kind("A guideline saved as UTF-16 and linked from another file: its one finding, no follow-on one elsewhere.")
+def utf16_guideline_linked(root: Path) -> list[Expected]:
+    _named_elsewhere(root, GUIDELINE_TEXT.encode("utf-16"))
+    return [("file-encoding", GUIDELINE, 1, 1)]
+
+
+@kind("A guideline that is a bare value, linked from another file: no follow-on dangling-reference.")
+def scalar_guideline_linked(root: Path) -> list[Expected]:
+    _named_elsewhere(root, b"hej\n")
+    return [("schema-type", GUIDELINE, 1, 1)]
+
+
+@kind("A guideline that is a list, linked from another file: no follow-on dangling-reference.")
+def list_guideline_linked(root: Path) -> list[Expected]:
+    _named_elsewhere(root, b"- a\n- b\n")
+    return [("schema-type", GUIDELINE, 1, 1)]
+
+
 # --- big but well-formed: what the checks do with a lot --------------------------------------------------
 
 def _first(code: str, path: str, places: list[tuple[int, int]]) -> list[Expected]:
