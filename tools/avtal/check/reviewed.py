@@ -68,7 +68,8 @@ def _covers(entry: Reviewed, finding: Finding, place: str | None) -> bool:
 
 def apply_reviewed(corpus: Corpus, findings: list[Finding]) -> list[Finding]:
     """The findings with each one an entry of ``corpus.reviewed`` covers made a reviewed tip, plus a
-    ``reviewed-stale`` tip for each entry that covers none. Findings without entries are returned as they are."""
+    ``reviewed-stale`` tip for each entry that covers none (not for a statute finding's entry while the statute
+    register is missing or unreadable: those findings come back with it). Findings without entries are returned as they are."""
     if not corpus.reviewed:
         return findings
     index = places(corpus)
@@ -87,6 +88,8 @@ def apply_reviewed(corpus: Corpus, findings: list[Finding]) -> list[Finding]:
     for entry in corpus.reviewed:
         if id(entry) in used:
             continue
+        if entry.code and entry.code.startswith("statute-") and not corpus.statutes:
+            continue  # no register (missing or unreadable, its own finding): no statute finding to cover yet
         ids = set(index.get(entry.file, ([], []))[1])
         if entry.id is not None and entry.id not in ids:
             message = f"Den granskade platsen '{entry.id}' finns inte längre i {entry.file}."

@@ -188,7 +188,19 @@ def load_corpus(root: Path, *, lenient: bool = False) -> tuple[model.Corpus, lis
     if lenient:
         return corpus, findings
     return corpus, ([_link_finding(link, root) for link in linked] + passed_over(agreement_dir, root, files, folders)
-                    + findings)
+                    + _missing_register(agreement_dir, root) + findings)
+
+
+def _missing_register(agreement_dir: Path, root: Path) -> list[Finding]:
+    """``file-missing`` at agreement/register/lagar.yaml:1:1 when the statute register is not there (a link
+    there has its own finding): without it no citation can be checked, and every statute finding that
+    would follow is left out (``check.run.without_follow_on_errors``), as for a register that cannot be read."""
+    register = agreement_dir / "register" / "lagar.yaml"
+    if register.exists() or register.is_symlink():
+        return []
+    return [error("file-missing", Position(display_path(register, root), 1, 1),
+                  "Lagregistret saknas: utan det kan inga hänvisningar till lagar i texten kontrolleras.",
+                  "Lägg tillbaka filen, t.ex. med git checkout -- agreement/register/lagar.yaml.")]
 
 
 def corpus_from_texts(texts: dict[str, str], *, lenient: bool = False,
