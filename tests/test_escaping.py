@@ -26,7 +26,7 @@ from avtal.load import load_corpus, load_file
 from avtal.load.corpus import classify
 from avtal.load.schema import _validators
 from avtal.site.build import build, nav
-from avtal.site.export import export
+from avtal.site.export import UnsafeExport, export
 from avtal.site.overview import start_page_html
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,11 +149,17 @@ def test_the_start_page_picture_is_escaped(generated):
     assert "<script" not in picture and ESCAPED in picture
 
 
-def test_the_open_data_html_is_escaped(generated):
+def test_the_open_data_is_refused_not_escaped(generated):
+    """The open data's strings are plain text a consumer shows as they are: with the checker skipped,
+    export refuses the payload at every place it stands (export-html at its '<'), none left out."""
     corpus, done = generated
-    data = export(corpus, site=done.site)
-    html = [s["html"] for p in data["periods"] for d in p["documents"] for s in [d, *d["sections"]]]
-    assert html and not any("<script" in h or SCRIPT_TARGET.search(h) for h in html)
+    with pytest.raises(UnsafeExport) as refused:
+        export(corpus, site=done.site)
+    findings = refused.value.findings
+    assert {f.code for f in findings} == {"export-html"}
+    assert all(f.position.line >= 1 and f.position.column >= 1 for f in findings)
+    files = {f.position.file for f in findings}
+    assert any(name.endswith("period.yaml") for name in files) and any("register" in name for name in files)
 
 
 def test_the_published_open_data_holds_no_html_outside_its_html_fields():

@@ -238,3 +238,27 @@ def test_the_text_report_keeps_each_finding_on_its_line(tmp_path, capsys):
     out = capsys.readouterr().out
     assert (f"{hostile.GUIDELINE}:{hostile.GUIDELINE_LINES + 1}:6: fel [schema-pattern] "
             "Värdet 'https://www.vardsamverkan.se/\\n' har fel form för 'url'.\n") in out
+
+
+def test_the_open_data_refuses_html_and_unsafe_addresses_even_without_the_checker(tmp_path):
+    """The corpus loaded as the build would load it with `avtal check` skipped: export() refuses to make
+    data/avtal.json from a <script> title, an <img onerror> in a text and a javascript: address, each at
+    its place (the hook reports these like the checker's findings, and no site is built)."""
+    from avtal.load import load_corpus
+    from avtal.site.export import UnsafeExport, export
+
+    root = project("valid", tmp_path / "projekt")
+    hostile.write(root, hostile.GUIDELINE, hostile.GUIDELINE_TEXT.replace(
+        "title: Fientlig riktlinje", "title: <script>alert(1)</script>")
+        + 'url: "javascript:alert(30)"\ndescription: Se <img src=x onerror=alert(2)> här.\n')
+    corpus, _ = load_corpus(root, lenient=True)
+    with pytest.raises(UnsafeExport) as refused:
+        export(corpus)
+    assert [(f.code, str(f.position), f.message) for f in refused.value.findings] == [
+        ("export-html", f"{hostile.GUIDELINE}:4:8",
+         "Värdet innehåller HTML, som inte får publiceras i de öppna data (data/avtal.json)."),
+        ("export-url", f"{hostile.GUIDELINE}:13:6",
+         "Adressen 'javascript:alert(30)' är ingen webbadress och publiceras inte."),
+        ("export-html", f"{hostile.GUIDELINE}:14:17",
+         "Värdet innehåller HTML, som inte får publiceras i de öppna data (data/avtal.json)."),
+    ]

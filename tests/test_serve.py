@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -75,3 +76,36 @@ def test_serve_rebuilds_when_yaml_changes_and_names_the_fault(preview):
                 "ett kolon står där det inte får stå (sätt texten inom citattecken).")
     _wait(lambda: expected in log.read_text(encoding="utf-8"), "felet i terminalen")
     assert "Traceback" not in log.read_text(encoding="utf-8")
+
+    # Every address answers at once (mkdocs' own server waited for ever for the failed build): the reader
+    # sees a Swedish page with the finding at its place, on this page and any other.
+    def broken_page(url):
+        try:
+            _get(url)
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read().decode("utf-8")
+        return 200, ""
+    for url in (page, base, f"{base}2023-2026/del-b/"):
+        code, html = broken_page(url)
+        assert code == 500 and "<h1>Webbplatsen kan inte byggas</h1>" in html
+        assert f"<code>agreement/2023-2026/del-a.yaml:{line}:19</code> [yaml-syntax]" in html
+
+    del_a.write_text(text, encoding="utf-8")  # the reader's page polls meanwhile, as a browser would
+    _wait(lambda: '<h2 id="a-inledning">Inledning' in _get(page), "sidan igen när felet är rättat")
+
+
+
+def test_serve_on_a_broken_corpus_lists_the_findings_and_exits_1(tmp_path):
+    root = copy_project(tmp_path / "projekt")
+    del_a = root / "agreement" / "2023-2026" / "del-a.yaml"
+    text = del_a.read_text(encoding="utf-8")
+    broken = text.replace("short_title: Del A\n", "short_title: Del A: trasig\n", 1)
+    line = broken[:broken.index("short_title: Del A:")].count("\n") + 1
+    del_a.write_text(broken, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "avtal.cli", "--root", str(root), "serve",
+                           "--addr", f"127.0.0.1:{_free_port()}"], capture_output=True, text=True,
+                          timeout=PATIENCE, env=dict(os.environ, NO_MKDOCS_2_WARNING="true"))
+    assert done.returncode == 1
+    assert f"agreement/2023-2026/del-a.yaml:{line}:19: fel [yaml-syntax]" in done.stderr
+    assert done.stderr.endswith("Förhandsvisningen startar inte förrän felen är rättade.\n")
+    assert "Aborted" not in done.stdout + done.stderr and "Traceback" not in done.stderr

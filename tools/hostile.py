@@ -561,6 +561,61 @@ def link_character_named(root: Path) -> list[Expected]:
                                                   "(ZERO WIDTH SPACE), som inte får stå i en länk.")]
 
 
+def _blank_link(root: Path, target: str, blank: str, name: str) -> list[Expected]:
+    line = f"Se [klicka]({target})."
+    at = _in_text(root, line)
+    shown = target.replace("\t", "\\x09").replace("\u00a0", "\\xa0")
+    return [("link-target", DOCUMENT, at, TEXT_INDENT + line.index("](") + 2 + target.index(blank) + 1,
+             f"Länkmålet '{shown}' innehåller tecknet {name}, som inte får stå i en länk.")]
+
+
+@kind("A web address with a space in it: no link to the renderer, an error at the space.")
+def link_with_space(root: Path) -> list[Expected]:
+    return _blank_link(root, "https://a.se/x y", " ", "U+0020 (SPACE)")
+
+
+@kind("javascript: split by a tab, which a browser would drop: an error at the tab.")
+def link_with_tab(root: Path) -> list[Expected]:
+    return _blank_link(root, "java\tscript:alert(1)", "\t", "U+0009 (TAB)")
+
+
+@kind("A web address with a no-break space in it: an error at the no-break space.")
+def link_with_no_break_space(root: Path) -> list[Expected]:
+    return _blank_link(root, "https://a.se/\u00a0x", "\u00a0", "U+00A0 (NO-BREAK SPACE)")
+
+
+@kind("A web address with a name and @ before the host: it goes to the host after @.")
+def link_with_userinfo(root: Path) -> list[Expected]:
+    return [(*_link(root, "https://vgr.se@evil.example/")[0],
+             "Länkmålet 'https://vgr.se@evil.example/' har ett @ före värdnamnet: webbläsaren går till det som står "
+             "efter @, inte till det som står före.")]
+
+
+def _named_elsewhere(root: Path, guideline: bytes) -> None:
+    """The guideline written as guideline (bytes), and a link to it in the document's text."""
+    (root / GUIDELINE).parent.mkdir(parents=True, exist_ok=True)
+    (root / GUIDELINE).write_bytes(guideline)
+    _in_text(root, "Se [riktlinjen](ref:fientlig).")
+
+
+@kind("A guideline saved as UTF-16 and linked from another file: its one finding, no follow-on one elsewhere.")
+def utf16_guideline_linked(root: Path) -> list[Expected]:
+    _named_elsewhere(root, GUIDELINE_TEXT.encode("utf-16"))
+    return [("file-encoding", GUIDELINE, 1, 1)]
+
+
+@kind("A guideline that is a bare value, linked from another file: no follow-on dangling-reference.")
+def scalar_guideline_linked(root: Path) -> list[Expected]:
+    _named_elsewhere(root, b"hej\n")
+    return [("schema-type", GUIDELINE, 1, 1)]
+
+
+@kind("A guideline that is a list, linked from another file: no follow-on dangling-reference.")
+def list_guideline_linked(root: Path) -> list[Expected]:
+    _named_elsewhere(root, b"- a\n- b\n")
+    return [("schema-type", GUIDELINE, 1, 1)]
+
+
 # --- big but well-formed: what the checks do with a lot --------------------------------------------------
 
 def _first(code: str, path: str, places: list[tuple[int, int]]) -> list[Expected]:

@@ -134,12 +134,12 @@ def _show_hook_log() -> None:
 
 
 def cmd_serve(args) -> int:
-    """`avtal serve`: mkdocs' preview at --addr until Ctrl+C. Raises CannotRun (no project, mkdocs cannot start)."""
-    from mkdocs.commands.serve import serve
-
+    """`avtal serve`: the live preview at --addr until Ctrl+C (``site.preview.serve``). Exit 1 with the
+    findings when the corpus has errors at start; a later broken edit shows them on every page instead.
+    Raises CannotRun (no project, mkdocs cannot start)."""
     root = _root(args)
     print(f"Förhandsvisning på http://{args.addr}/ – ändringar i agreement/ byggs om automatiskt. Avsluta med Ctrl+C.")
-    from .site.preview import show_log
+    from .site.preview import serve, show_log
 
     show_log(quiet_stderr=True)  # called as a library, mkdocs logs nowhere: the findings on a rebuild would be lost
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
@@ -148,9 +148,12 @@ def cmd_serve(args) -> int:
     from mkdocs.exceptions import MkDocsException
 
     try:
-        serve(config_file=str(root / "mkdocs.yml"), dev_addr=args.addr, livereload=True)
+        serve(str(root / "mkdocs.yml"), args.addr, _hook_findings)
     except (Abort, MkDocsException) as exc:
-        raise CannotRun(f"förhandsvisningen kunde inte starta ({exc or 'fel i mkdocs.yml'}); se meddelandet ovan.")
+        if _hook_findings(exc) is not None:  # already listed by mkdocs' log, each at its place
+            print("Förhandsvisningen startar inte förrän felen är rättade.", file=sys.stderr)
+            return EXIT_FINDINGS
+        raise CannotRun("förhandsvisningen kunde inte starta (fel i mkdocs.yml); se meddelandet ovan.")
     return EXIT_OK
 
 

@@ -147,6 +147,19 @@ def links(text: str) -> list[Link]:
     return [Link(m["label"], m["target"], m.start(), m.end()) for m in LINK.finditer(text)]
 
 
+# A link whose target holds a space, a tab or another blank on its line: not a link to the renderer (the
+# reader sees the brackets as written), so the checker finds it with this wider pattern.
+_BLANK_LINK = re.compile(r"\[(?P<label>[^\[\]\n]+)\]\((?P<target>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)")
+_BLANK = re.compile(r"[^\S\n]")
+
+
+def blank_links(text: str) -> list[Link]:
+    """Every ``[label](target)`` in text whose target holds a blank (space, tab, no-break space …) on its
+    line, which ``links`` does not take for a link; in order."""
+    return [Link(m["label"], m["target"], m.start(), m.end()) for m in _BLANK_LINK.finditer(text)
+            if _BLANK.search(m["target"]) and m["target"].strip()]
+
+
 #: The schemes a link may have: a web address. A link inside the corpus is ``ref:…``.
 WEB = ("https://", "http://")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -186,7 +199,13 @@ def link_target_problem(target: str) -> str | None:
         return None
     for prefix in WEB:
         if target.startswith(prefix):
-            return None if target[len(prefix):][:1] not in ("", "/") else "saknar ett värdnamn efter " + prefix
+            rest = target[len(prefix):]
+            if rest[:1] in ("", "/"):
+                return "saknar ett värdnamn efter " + prefix
+            if "@" in re.split(r"[/?#]", rest, maxsplit=1)[0]:
+                return ("har ett @ före värdnamnet: webbläsaren går till det som står efter @, inte till det som "
+                        "står före")
+            return None
     if target.startswith("//"):
         return "saknar https: i början"
     scheme = _SCHEME.match(target)

@@ -21,8 +21,8 @@ def link_targets(corpus: Corpus) -> list[Finding]:
     findings = []
     for period in corpus.periods.values():
         for text in period.texts(markup=True, editorial=True):
-            for link in textmod.links(text.raw):
-                if link.target.startswith("ref:"):
+            for link in sorted(textmod.links(text.raw) + textmod.blank_links(text.raw), key=lambda x: x.start):
+                if link.target.startswith("ref:") and textmod.unsafe_character(link.target) is None:
                     continue
                 problem = textmod.link_target_problem(link.target)
                 if problem is None:

@@ -82,7 +82,8 @@ def apply_reviewed(corpus: Corpus, findings: list[Finding]) -> list[Finding]:
 
     An entry covers at most ``count`` findings (file order): a further finding of its code at its place
     (a new citation in a reviewed section) stays a warning, its hint saying the review covers fewer. An
-    entry whose file could not be read or validated is not judged at all (``_unchecked``)."""
+    entry whose file could not be read or validated is not judged at all (``_unchecked``), nor is a statute
+    finding's entry while the statute register is missing or unreadable (those findings come back with it)."""
     if not corpus.reviewed:
         return findings
     index = places(corpus)
@@ -116,6 +117,8 @@ def apply_reviewed(corpus: Corpus, findings: list[Finding]) -> list[Finding]:
         covered = used.get(id(entry), 0)
         if covered >= entry.count or _unchecked(entry, index, findings):
             continue
+        if entry.code and entry.code.startswith("statute-") and not corpus.statutes:
+            continue  # no register (missing or unreadable, its own finding): no statute finding to cover yet
         ids = set(index.get(entry.file, ([], []))[1])
         where = f"i '{entry.id}' i {entry.file}" if entry.id else f"i {entry.file}"
         if entry.id is not None and entry.id not in ids:

@@ -51,16 +51,20 @@ def unusable_files(findings: list[Finding]) -> set[str]:
 
 
 def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[str]]:
-    """The files left out of the model, and the ids written in them (read as text: they may not parse)."""
+    """The files left out of the model, and the ids written in them (read as text: they may not parse, and
+    may be UTF-16), or, for a file with no id line to read (a bare value or list, another encoding), its
+    name: a document's or guideline's file is named after its id (its own ``id`` is what others name)."""
     files = unusable_files(findings)
     ids: set[str] = set()
     for file in files:
         path = root / file
+        ids.add(PurePosixPath(file).stem)
         try:
             if path.is_symlink() or not path.is_file():  # never through a link, never a pipe that would wait
                 continue
             with path.open("rb") as stream:
-                text = stream.read(MAX_BYTES).decode("utf-8", errors="replace")
+                data = stream.read(MAX_BYTES)
+            text = data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8", errors="replace")
         except OSError:
             continue
         ids.update(_ID_LINE.findall(text))

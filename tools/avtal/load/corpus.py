@@ -188,7 +188,20 @@ def load_corpus(root: Path, *, lenient: bool = False) -> tuple[model.Corpus, lis
     if lenient:
         return corpus, findings
     return corpus, ([_link_finding(link, root) for link in linked] + passed_over(agreement_dir, root, files, folders)
-                    + findings)
+                    + _missing_register(agreement_dir, root) + findings)
+
+
+def _missing_register(agreement_dir: Path, root: Path) -> list[Finding]:
+    """``file-missing`` at agreement/register/lagar.yaml:1:1 when the register folder is there without the
+    statute register (a link there has its own finding): without it no citation can be checked, and every
+    statute finding that would follow is left out (``check.run.without_follow_on_errors``), as for a register
+    that cannot be read. A corpus with no register folder at all (a small test corpus) has no registers."""
+    register = agreement_dir / "register" / "lagar.yaml"
+    if not register.parent.is_dir() or register.exists() or register.is_symlink():
+        return []
+    return [error("file-missing", Position(display_path(register, root), 1, 1),
+                  "Lagregistret saknas: utan det kan inga hänvisningar till lagar i texten kontrolleras.",
+                  "Lägg tillbaka filen, t.ex. med git checkout -- agreement/register/lagar.yaml.")]
 
 
 def corpus_from_texts(texts: dict[str, str], *, lenient: bool = False,

@@ -15,6 +15,7 @@ import re
 from urllib.parse import urljoin
 
 from .. import text as textmod
+from ..findings import Finding, error
 from ..model import Corpus, Document, Guideline, Period, Section
 from .inline import TextContext, text_html
 from .urls import Site, page_url
@@ -24,11 +25,61 @@ FORMAT_VERSION = 1  # the const of format_version in schemas/export.schema.json:
 SCHEMA_URL = "export.schema.json"  # the schema beside the data (data/export.schema.json); no address to fetch
 
 _HREF = re.compile(r'href="(?!https?:|mailto:)([^"]*)"')
+_MARKUP = re.compile(r"<[a-zA-Z/!]")  # HTML as the schemas refuse it (common.schema.json, "Ingen HTML")
+_URL_KEYS = ("url",)  # fields whose value the open data publishes as an address (external_url, a statute's url)
+
+
+class UnsafeExport(ValueError):
+    """The corpus holds what the open data may not carry (``unsafe_for_export``); findings: each place."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__(f"{len(findings)} värden kan inte publiceras som öppna data")
+        self.findings = findings
+
+
+def unsafe_for_export(corpus: Corpus) -> list[Finding]:
+    """What the open data may not carry, whether or not ``avtal check`` ran: every string read from a
+    corpus file that holds HTML (``export-html`` at its ``<``) and every ``url`` that is not a web address
+    (``export-url``: ``javascript:``, ``data:``, ``//host`` …, as ``text.link_target_problem`` refuses a
+    link). The open data's strings are plain text a consumer may put in a page as it is, so such a corpus
+    is not published at all, as the checker's schema findings would have said."""
+    findings: list[Finding] = []
+
+    def walk(file, value, path):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(file, item, path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(file, item, path + (index,))
+        elif isinstance(value, str):
+            markup = _MARKUP.search(value)
+            if markup:
+                findings.append(error(
+                    "export-html", file.where_in_text(path, markup.start()),
+                    "Värdet innehåller HTML, som inte får publiceras i de öppna data (data/avtal.json).",
+                    "Skriv texten utan HTML-taggar; avtal check säger var."))
+            elif path and path[-1] in _URL_KEYS and textmod.link_target_problem(value) is not None \
+                    or path and path[-1] in _URL_KEYS and value.startswith("ref:"):
+                findings.append(error(
+                    "export-url", file.where(path),
+                    f"Adressen '{textmod.visible(value[:60])}' är ingen webbadress och publiceras inte.",
+                    "Skriv en webbadress som börjar med https://."))
+
+    for file in corpus.files:
+        walk(file, file.data, ())
+    return findings
 
 
 def export(corpus: Corpus, base_url: str = "", site: Site | None = None) -> dict:
     """The corpus as a JSON-ready dict (see schemas/export.schema.json); site: the build's index, when
-    there is one (otherwise one is made)."""
+    there is one (otherwise one is made).
+
+    Raises UnsafeExport when the corpus holds HTML or an address that is not a web address
+    (``unsafe_for_export``), even if the checker was skipped: the open data is never made unsafe."""
+    problems = unsafe_for_export(corpus)
+    if problems:
+        raise UnsafeExport(problems)
     site = site or Site.of(corpus)
     return {
         "$schema": SCHEMA_URL,

@@ -25,7 +25,7 @@ from avtal.errors import CannotRun
 from avtal.findings import Severity, summary
 from avtal.git import is_shallow, last_change
 from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST, build, nav, search_boosts
-from avtal.site.export import export
+from avtal.site.export import export, unsafe_for_export
 from avtal.site.overview import start_page_html
 from avtal.site.publisher import fill, publisher, warning
 from avtal.site.search_text import index_html
@@ -58,6 +58,9 @@ def on_config(config):
     findings = apply_reviewed(corpus, findings)  # the same count as avtal check: "20 granskade"
     if any(f.severity is Severity.ERROR for f in findings):
         raise CorpusHasErrors(findings)
+    unsafe = unsafe_for_export(corpus)  # the open data's own guarantee, kept even if the check was skipped
+    if unsafe:
+        raise CorpusHasErrors(unsafe)
     _log.info("Kontrollen av avtalet: %s", summary(findings))
     _state["corpus"] = corpus
     changed = {name: last_change(root, f"agreement/register/{name}") for name in ("lagar.yaml", "begrepp.yaml")}
