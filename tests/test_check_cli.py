@@ -211,7 +211,8 @@ def _place(fixture: Path) -> str:
     """Where a schema fixture of its kind lives in a corpus (replacing the file there, if any)."""
     kind = fixture.parent.name
     return {"document": P + "del-x.yaml", "guideline": P + "riktlinjer/riktlinje-x.yaml", "period": P + "period.yaml",
-            "statutes": "agreement/register/lagar.yaml", "glossary": "agreement/register/begrepp.yaml"}[kind]
+            "statutes": "agreement/register/lagar.yaml", "glossary": "agreement/register/begrepp.yaml",
+            "responsibility": "agreement/register/ansvar.yaml", "areas": "agreement/register/omraden.yaml"}[kind]
 
 
 @pytest.mark.parametrize("fixture", LOADER_INVALID, ids=[p.name for p in LOADER_INVALID])

@@ -34,6 +34,12 @@ def _set(data, path, value):
     data[path[-1]] = value
 
 
+def _quote(path) -> bool:
+    """A responsibility statement's quote: the section's own words, which cannot hold HTML (the text's
+    schema rule), so a quote that does is an error of `avtal check` and no page is built from it."""
+    return len(path) >= 3 and path[-3] == "responsibilities" and path[-1] == "quote"
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> Path:
     """The full fixture with the payload appended to every plain text field of every period file."""
@@ -46,7 +52,7 @@ def hostile(tmp_path_factory) -> Path:
         loaded, _ = load_file(path)
         data = loaded.data
         for field, value, markup in list(text_fields(kind, data)):
-            if not markup:
+            if not markup and not _quote(field):
                 _set(data, field, f"{value} {PAYLOAD}")
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return root
@@ -61,7 +67,7 @@ def generated(hostile):
 
 def test_the_payload_is_in_every_plain_field(generated):
     corpus, _ = generated
-    plain = [t for t in corpus.periods["2023-2026"].texts(markup=False, editorial=True)]
+    plain = [t for t in corpus.periods["2023-2026"].texts(markup=False, editorial=True) if not _quote(t.path)]
     assert len(plain) > 20 and all(PAYLOAD in t.raw for t in plain)
 
 

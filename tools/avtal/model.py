@@ -7,10 +7,13 @@ check can point at the line that holds it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .findings import Position
 from .sourcefile import LoadedFile, PathKey
+
+if TYPE_CHECKING:  # defined a layer up, in their own module, with the rules that read them
+    from .responsibility import Actor, Area, Responsibility, Topic
 
 STATUS_LABELS = {"gallande": "Gällande", "utkast": "Utkast", "upphavd": "Upphävd"}
 KIND_LABELS = {
@@ -66,8 +69,9 @@ class Text:
 
     @property
     def editorial(self) -> bool:
-        """An editor's note on the source or a change-log entry: words about the agreement, not of it."""
-        return "notes" in self.path or "changelog" in self.path
+        """An editor's note on the source, a change-log entry or a responsibility statement (its quote
+        repeats the section's words): words about the agreement, not of it."""
+        return "notes" in self.path or "changelog" in self.path or "responsibilities" in self.path
 
     @property
     def heading(self) -> bool:
@@ -124,6 +128,7 @@ class Section:
     sections: list["Section"] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     depth: int = 1
+    responsibilities: list["Responsibility"] = field(default_factory=list)
 
     @property
     def heading(self) -> str:
@@ -194,6 +199,8 @@ class Guideline:
     period_id: str
     where: Located
     implements: list[str] = field(default_factory=list)
+    area: str | None = None  # an id in the area register (agreement/register/omraden.yaml)
+    sections: list[Section] = field(default_factory=list)  # the body, when its text is known
     owner: str | None = None
     url: str | None = None
     valid_from: str | None = None
@@ -202,6 +209,11 @@ class Guideline:
     description: str | None = None
     notes: list[Note] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list, compare=False, repr=False)  # every text field, in file order
+
+    def walk(self) -> Iterator[Section]:
+        """Every section of the guideline's body (none for a title-and-address entry), depth first."""
+        for section in self.sections:
+            yield from section.walk()
 
 
 @dataclass(frozen=True)
@@ -345,3 +357,7 @@ class Corpus:
     statutes: list[Statute] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     files: list[LoadedFile] = field(default_factory=list)
+    topics: list["Topic"] = field(default_factory=list)  # agreement/register/ansvar.yaml
+    actors: list["Actor"] = field(default_factory=list)
+    areas: list["Area"] = field(default_factory=list)  # agreement/register/omraden.yaml
+

@@ -49,6 +49,9 @@ def iter_references(period: Period) -> Iterator[Reference]:
         yield Reference(guideline.parent, guideline.where.at("parent"), "Överordnat dokument", "parents")
         for i, ident in enumerate(guideline.implements):
             yield Reference(ident, guideline.where.at("implements", i), "Avsnittet", "known")
+        for section in guideline.walk():
+            for item in section.read_more:
+                yield Reference(item.ref, item.where.at("ref"), "Läs mer-länkens mål", "known")
     for text in period.texts(markup=True):
         for link in textmod.links(text.raw):
             split = split_ref(link.target)
@@ -66,7 +69,8 @@ def references(corpus: Corpus) -> list[Finding]:
     for period in corpus.periods.values():
         scopes = {"documents": set(period.documents), "decisions": {d.id for d in period.decisions}}
         scopes["parents"] = scopes["documents"] | set(period.guidelines)
-        scopes["known"] = scopes["parents"] | set(period.section_index())
+        scopes["known"] = scopes["parents"] | set(period.section_index()) | {
+            s.id for g in period.guidelines.values() for s in g.walk()}
         for ref in iter_references(period):
             known = scopes[ref.scope]
             if ref.ident not in known and ref.history:

@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 from ..findings import Finding
 from ..load import load_corpus
 from ..model import Corpus
-from . import hierarchy, validity
+from . import areas, conformance, hierarchy, responsibility, validity
 from .ids import unique_ids
 from .keyterms import check_key_terms
 from .references import iter_references, period_references, references
@@ -22,7 +22,8 @@ from .statutes import check_statutes
 Check = Callable[[Corpus], list[Finding]]  # a pure function; it never raises for a fault in the corpus
 
 CHECKS: list[Check] = [unique_ids, references, check_key_terms, check_statutes, *hierarchy.CHECKS, *validity.CHECKS,
-                       key_term_restatements, period_references]
+                       key_term_restatements, period_references, *responsibility.CHECKS, *conformance.CHECKS,
+                       *areas.CHECKS]
 
 
 def run_checks(corpus: Corpus, checks: Iterable[Check] | None = None) -> list[Finding]:

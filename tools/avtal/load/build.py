@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from ..model import (Change, Decision, Document, Guideline, KeyTerm, Located, Note, Period, ReadMore, Section,
                      Statute, Term, Text)
+from ..responsibility import Actor, Area, Responsibility, Topic
 from ..sourcefile import LoadedFile, PathKey
 from .texts import text_fields
 
 
 def _texts(kind: str, file: LoadedFile, document: Document | Guideline | None = None) -> list[Text]:
     """Every text field of the file (found by its schema), each with the section that holds it."""
-    sections = {s.where.path: s for s in document.walk()} if isinstance(document, Document) else {}
+    sections = {s.where.path: s for s in document.walk()} if document is not None else {}
     out = []
     for path, raw, markup in text_fields(kind, file.data):
         section = next((sections[path[:n]] for n in range(len(path) - 1, 0, -1) if path[:n] in sections), None)
@@ -35,6 +36,17 @@ def _read_more(items, file: LoadedFile, path: PathKey) -> list[ReadMore]:
     return [ReadMore(r["title"], r["ref"], Located(file, path + (i,))) for i, r in enumerate(items or ())]
 
 
+def _responsibilities(items, section_id: str, document_id: str, file: LoadedFile,
+                      path: PathKey) -> list[Responsibility]:
+    """The statements as written; ``load.responsibilities.resolve`` adds their party, heading and unit."""
+    return [Responsibility(
+        topic=r["topic"], kind=r["kind"], quote=r["quote"], section=section_id, document=document_id,
+        where=Located(file, path + (i,)), tagged=r.get("party"), actor=r.get("actor"),
+        levels=tuple(r.get("levels", ())), across_heading=r.get("across_heading"),
+        unclassified=r.get("unclassified"), notes=_notes(r.get("notes")))
+        for i, r in enumerate(items or ())]
+
+
 def _section(data: dict, document_id: str, file: LoadedFile, path: PathKey, depth: int) -> Section:
     return Section(
         id=data["id"], title=data["title"], document_id=document_id, where=Located(file, path),
@@ -42,7 +54,9 @@ def _section(data: dict, document_id: str, file: LoadedFile, path: PathKey, dept
         read_more=_read_more(data.get("read_more"), file, path + ("read_more",)),
         sections=[_section(s, document_id, file, path + ("sections", i), depth + 1)
                   for i, s in enumerate(data.get("sections", ()))],
-        notes=_notes(data.get("notes")), depth=depth)
+        notes=_notes(data.get("notes")), depth=depth,
+        responsibilities=_responsibilities(data.get("responsibilities"), data["id"], document_id, file,
+                                           path + ("responsibilities",)))
 
 
 def document_from(file: LoadedFile, period_id: str) -> Document:
@@ -70,7 +84,9 @@ def guideline_from(file: LoadedFile, period_id: str) -> Guideline:
     guideline = Guideline(
         id=d["id"], kind=d["kind"], level=d["level"], title=d["title"], parent=d["parent"], status=d["status"],
         version=d["version"], period_id=period_id, where=Located(file, ()),
-        implements=list(d.get("implements", ())), owner=d.get("owner"), url=d.get("url"),
+        implements=list(d.get("implements", ())), area=d.get("area"),
+        sections=[_section(s, d["id"], file, ("sections", i), 1) for i, s in enumerate(d.get("sections", ()))],
+        owner=d.get("owner"), url=d.get("url"),
         valid_from=d.get("valid_from"), valid_to=d.get("valid_to"), changelog=_changes(d.get("changelog")),
         description=d.get("description"), notes=_notes(d.get("notes")))
     guideline.texts = _texts("guideline", file, guideline)
@@ -114,3 +130,19 @@ def terms_from(file: LoadedFile) -> list[Term]:
         statute=t.get("statute"), synonyms=tuple(t.get("synonyms", ())), see=t.get("see"),
         notes=tuple(_notes(t.get("notes"))))
         for i, t in enumerate(file.data["terms"])]
+
+
+def topics_and_actors_from(file: LoadedFile) -> tuple[list[Topic], list[Actor]]:
+    """The topics and actors of the responsibility register (ansvar.yaml), in file order."""
+    d = file.data
+    topics = [Topic(t["id"], t["title"], Located(file, ("topics", i)), t.get("description"),
+                    tuple(t.get("synonyms", ()))) for i, t in enumerate(d["topics"])]
+    actors = [Actor(a["id"], a["name"], a["party"], a["basis"], Located(file, ("actors", i)))
+              for i, a in enumerate(d["actors"])]
+    return topics, actors
+
+
+def areas_from(file: LoadedFile) -> list[Area]:
+    """The delregioner and närområden of the area register (omraden.yaml), in file order."""
+    return [Area(a["id"], a["name"], a["kind"], a["source"], Located(file, ("areas", i)), a.get("part_of"),
+                 tuple(_notes(a.get("notes")))) for i, a in enumerate(file.data["areas"])]

@@ -4,6 +4,8 @@ Layout (one folder per contract period, registers beside them)::
 
     agreement/register/lagar.yaml      statutes
     agreement/register/begrepp.yaml    glossary
+    agreement/register/ansvar.yaml     topics and actors of the responsibility statements
+    agreement/register/omraden.yaml    delregioner and närområden
     agreement/<period>/period.yaml     the period manifest
     agreement/<period>/**/*.yaml       documents
     agreement/<period>/riktlinjer/*.yaml  guidelines and other governing documents
@@ -18,13 +20,14 @@ from .. import model
 from ..errors import CannotRun
 from ..findings import Finding, Position, error
 from ..sourcefile import LoadedFile
-from . import build, schema
+from . import build, responsibilities, schema
 from .yamlfile import load_file, load_text
 
 PERIOD_FILE = "period.yaml"
 GUIDELINE_DIR = "riktlinjer"
 REGISTER_DIR = "register"
-REGISTER_FILES = {"lagar.yaml": "statutes", "begrepp.yaml": "glossary"}
+REGISTER_FILES = {"lagar.yaml": "statutes", "begrepp.yaml": "glossary", "ansvar.yaml": "responsibility",
+                  "omraden.yaml": "areas"}
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class SourceFile:
     """A corpus file found on disk or in git, with the schema kind its place calls for and its period."""
 
     path: Path
-    kind: str  # a schema kind: document, guideline, period, statutes, glossary
+    kind: str  # a schema kind: document, guideline, period, statutes, glossary, responsibility, areas
     period: str | None
 
 
@@ -133,7 +136,7 @@ def _assemble(items, lenient: bool = False) -> tuple[model.Corpus, list[Finding]
                     "corpus-unknown-file", Position(loaded.path),
                     "Filen ligger på en plats där ingen sorts data väntas.",
                     "Dokument ligger i agreement/<period>/, riktlinjer i agreement/<period>/riktlinjer/, "
-                    "registren i agreement/register/ (lagar.yaml, begrepp.yaml)."))
+                    "registren i agreement/register/ (lagar.yaml, begrepp.yaml, ansvar.yaml, omraden.yaml)."))
             continue
         if lenient:
             valid.append((source, loaded))
@@ -170,6 +173,10 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
             corpus.statutes = _made(build.statutes_from, loaded, lenient=lenient)
         elif source.kind == "glossary":
             corpus.terms = _made(build.terms_from, loaded, lenient=lenient)
+        elif source.kind == "responsibility":
+            corpus.topics, corpus.actors = _made(build.topics_and_actors_from, loaded, lenient=lenient)
+        elif source.kind == "areas":
+            corpus.areas = _made(build.areas_from, loaded, lenient=lenient)
     reported: set[str] = set()
     for source, loaded in valid:
         if source.kind not in ("document", "guideline"):
@@ -199,3 +206,4 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
                 f"Ge dokumentet ett eget id; det andra står i {other}.", related=[other]))
             continue
         bucket[item.id] = item
+    responsibilities.resolve(corpus)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
     from referencing import Registry
 
-KINDS = ("document", "guideline", "period", "statutes", "glossary")
+KINDS = ("document", "guideline", "period", "statutes", "glossary", "responsibility", "areas")
 
 _TYPES = {"string": "text", "object": "en uppsättning nycklar", "array": "en lista",
           "integer": "ett heltal", "number": "ett tal", "boolean": "ja/nej (true/false)", "null": "tomt"}
