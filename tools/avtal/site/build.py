@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from ..model import Corpus
-from . import changes, pages
+from . import changes, pages, responsibility
 from .glossary_page import glossary_markdown
 from .laws import PAGE as LAWS_PAGE
 from .laws import laws_markdown
@@ -33,7 +33,8 @@ def build_pages(corpus: Corpus, site: Site | None = None) -> list[Page]:
 
 def build(corpus: Corpus, site: Site | None = None) -> Build:
     """The Site index of the corpus and every page generated from it: for each period its documents,
-    guideline register, overview, printable page and Ändringar page; then the laws and the glossary.
+    guideline register, overview, "Vem ansvarar för vad?", printable page and Ändringar page; then the
+    laws and the glossary.
     References are computed once per period and serve both the pages and the printable page."""
     site = site or Site.of(corpus)
     out: list[Page] = []
@@ -44,6 +45,9 @@ def build(corpus: Corpus, site: Site | None = None) -> Build:
         out.append(Page(guideline_page(period), "Riktlinjer och styrdokument",
                         pages.guidelines_markdown(site, period, refs)))
         out.append(Page(overview_page(period), period.title, period_markdown(site, period)))
+        if responsibility.has_page(period):
+            out.append(Page(responsibility.matrix_page(period), "Vem ansvarar för vad?",
+                            responsibility.matrix_markdown(site, period)))
         out.append(Page(print_page(period), f"{period.title} – utskrift", pages.print_markdown(site, period, refs)))
         if changes.has_page(corpus, period):
             out.append(Page(changes.page_path(period), "Ändringar", changes.changes_markdown(site, period)))
@@ -63,6 +67,8 @@ def nav(corpus: Corpus, hand_written: list[str]) -> list:
     for period in sorted(corpus.periods.values(), key=lambda p: p.id, reverse=True):
         label = f"Avtalsperiod {period.id}" + (" (utkast)" if period.status == "utkast" else "")
         children: list = [{"Översikt": overview_page(period)}]
+        if responsibility.has_page(period):
+            children.append({"Vem ansvarar för vad?": responsibility.matrix_page(period)})
         if changes.has_page(corpus, period):
             children.append({"Ändringar": changes.page_path(period)})
         for document in period.ordered_documents():
@@ -84,6 +90,7 @@ def nav(corpus: Corpus, hand_written: list[str]) -> list:
 # 0.3 for other pages with titles boosted 5 gave top-1 84 %, top-5 96 % (commit 28c382a); 0.6 for
 # the strategy raised top-1 to 85 %, top-5 unchanged, every Färdplan query still first (478181c).
 STRATEGY_SEARCH_BOOST = 0.6
+MATRIX_SEARCH_BOOST = 1.0
 OTHER_PAGE_SEARCH_BOOST = 0.3
 
 
@@ -95,4 +102,6 @@ def search_boosts(corpus: Corpus) -> dict[str, float]:
         for document in period.documents.values():
             boosts[document_page(document)] = STRATEGY_SEARCH_BOOST if document.kind == "strategi" else 1.0
         boosts[guideline_page(period)] = 1.0
+        if responsibility.has_page(period):
+            boosts[responsibility.matrix_page(period)] = MATRIX_SEARCH_BOOST
     return boosts
