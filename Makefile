@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: serve site check test browser-deps clean bench pdf search-quality citation-quality
+.PHONY: serve site check test browser-deps clean bench pdf report search-quality citation-quality
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ browser-deps:
 # One PDF per contract period, printed by Chromium from the site's printable page, into site/.
 pdf: site browser-deps
 	$(BIN)/python tools/make_pdf.py --site site
+
+# A change report to print or send on remiss: andringsrapport.html and .pdf, Chromium printing the
+# HTML of `avtal diff OLD NEW --format report`. E.g. make report OLD=origin/main:2023-2026 NEW=2023-2026
+# (LAYOUT=redline for the whole text with the changes inline; OUT=file.pdf for another name).
+report: $(STAMP) browser-deps
+	$(BIN)/python tools/make_pdf.py --report "$(OLD)" "$(NEW)" $(if $(LAYOUT),--layout $(LAYOUT)) --out $(or $(OUT),andringsrapport.pdf)
 
 # Hit rates of the site search for the staff queries in tests/search_queries.yaml, typed key by key
 # in Chromium; fails below the measured floor (tools/search_quality.py -v lists every query's results).

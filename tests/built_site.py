@@ -7,6 +7,7 @@ Builds always go to temporary folders, never to site/.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -15,6 +16,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -56,8 +59,8 @@ def copy_project(target: Path) -> Path:
 
 
 def add_draft_period(root: Path, period: str = DRAFT_PERIOD) -> str:
-    """A draft (status utkast) period beside the current one: the current period's folder copied
-    with period.yaml saying utkast, the new id and title."""
+    """A draft period beside the current one: the current period's folder copied with the new id and
+    title and no recorded events (without an adoption a period is a draft, avtal.status)."""
     source = max((p for p in (root / "agreement").iterdir() if re.fullmatch(r"\d{4}-\d{4}", p.name)),
                  key=lambda p: p.name)
     target = root / "agreement" / period
@@ -67,9 +70,29 @@ def add_draft_period(root: Path, period: str = DRAFT_PERIOD) -> str:
     text = re.sub(r'(?m)^id: .*$', f'id: "{period}"', text, count=1)
     text = re.sub(r'(?m)^title: .*$', f"title: Hälso- och sjukvårdsavtal {period.replace('-', '–')} (förslag)", text,
                   count=1)
-    text = re.sub(r"(?m)^status: .*$", "status: utkast", text, count=1)
+    text = re.sub(r"(?m)^events:\n(?:  .*\n)+", "", text, count=1)
     manifest.write_text(text, encoding="utf-8")
     return period
+
+
+#: What an editor could put into a title and still pass the checker (no tag, no invisible character):
+#: Markdown that would make a link or an image, an attribute list that would add a handler, quotes that
+#: would end an attribute. The draft copy carries it (``add_payloads``); tests/test_site_safety.py scans.
+PAYLOAD = ' [klicka](javascript:alert(1)) ![bild](data:text/html,x) {: onclick="alert(2)" } \'" onmouseover="alert(3)'
+
+
+def add_payloads(root: Path, period: str) -> None:
+    """PAYLOAD appended to the title of the draft period, of Del B's first section and of its first
+    guideline (written as double-quoted YAML)."""
+    folder = root / "agreement" / period
+    guideline = sorted((folder / "riktlinjer").glob("*.yaml"))[0]
+    for path, pattern in ((folder / "period.yaml", r"(?m)^title: (.*)$"), (folder / "del-b.yaml", r"(?m)^    title: (.*)$"),
+                          (guideline, r"(?m)^title: (.*)$")):
+        text = path.read_text(encoding="utf-8")
+        match = re.search(pattern, text)
+        value = yaml.safe_load(match[1]) + PAYLOAD
+        text = text[:match.start(1)] + json.dumps(value, ensure_ascii=False) + text[match.end(1):]
+        path.write_text(text, encoding="utf-8")
 
 
 # --- crawling ------------------------------------------------------------------

@@ -8,13 +8,18 @@ the tests that need a project of their own (the live preview of test_serve.py).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from built_site import CHROMIUM, ROOT, add_draft_period, build, copy_project, search_quality, serve
+from built_site import CHROMIUM, ROOT, add_draft_period, add_payloads, build, copy_project, search_quality, serve
 
 PERIOD = "2023-2026"
+#: The day every status and term check is computed for in the tests (dates.today reads AVTAL_DATE),
+#: so results do not change with the calendar; tests of other days set their own.
+TEST_DAY = "2025-03-01"  # inside the term, before the notice deadline: no term warnings
+os.environ.setdefault("AVTAL_DATE", TEST_DAY)
 
 
 @pytest.fixture(scope="session")
@@ -27,9 +32,11 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def draft(tmp_path_factory) -> tuple[Path, str]:
-    """A copy of the project with a draft period beside the current one, built once: (site, period)."""
+    """A copy of the project with a draft period beside the current one, built once: (site, period).
+    Three of the draft's titles carry a payload that passes the checker (built_site.PAYLOAD)."""
     root = copy_project(tmp_path_factory.mktemp("draft") / "project")
     period = add_draft_period(root)
+    add_payloads(root, period)
     return build(root, root / "site-out"), period
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -355,3 +356,47 @@ def test_change_log_may_name_a_removed_section(tmp_path, capsys, named, expected
     [found] = findings_json(root, capsys)
     assert (found["code"], found["line"], found["column"]) == ("changelog-section-gone", line + 1, 16)
     assert (found["severity"], found["message"], found["hint"]) == expected
+
+
+# --- the day the check runs for ---------------------------------------------------------------
+
+@pytest.mark.parametrize("day, expected", [
+    ("2025-03-01", []),  # inside the term, before the notice deadline
+    ("2026-10-01", [  # the issue's case: the term ends soon and nothing is recorded
+        "agreement/2023-2026/period.yaml:11:1: varning [notice-deadline-passed] Sista dag att säga upp "
+        "avtalsperioden 2023-2026 var 2025-06-30, och inget är registrerat: varken en uppsägning eller en förlängning.",
+        "agreement/2023-2026/period.yaml:11:1: varning [term-ending] Avtalsperioden 2023-2026 löper ut 2026-12-31, "
+        "om 91 dagar, och inget är registrerat om vad som händer sedan: ingen uppsägning, ingen förlängning, "
+        "ingen ny period."]),
+    ("2027-02-15", [  # extended by the agreement's rule; its next notice deadline is 2028-06-30
+        "agreement/2023-2026/period.yaml:11:1: varning [term-ending] Avtalsperioden 2023-2026 löper ut 2029-12-31, "
+        "om 1050 dagar, och inget är registrerat om vad som händer sedan: ingen uppsägning, ingen förlängning, "
+        "ingen ny period.",
+        "agreement/2023-2026/period.yaml:11:1: varning [term-extended] Avtalstiden för 2023-2026 löpte ut 2026-12-31 "
+        "och ingen uppsägning eller förlängning är registrerad; enligt avtalet gäller det nu till 2029-12-31."]),
+])
+def test_the_real_agreement_warns_of_its_term_on_the_day_given(capsys, day, expected):
+    code, out, _ = check(ROOT, capsys, "--date", day, "--warn-months", "36" if day == "2027-02-15" else "12")
+    lines = [line for line in out.splitlines() if re.search(r"\[(term-|notice-)", line)]
+    assert (code, lines) == (0, expected)
+
+
+def test_an_impossible_day_could_not_run(capsys):
+    code, out, err = check(ROOT, capsys, "--date", "2026-02-30")
+    assert code == 2 and out == ""
+    assert "--date" in err and "2026-02-30" in err
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("kind: antagande", "kind: avsked",
+     "agreement/2023-2026/period.yaml:20:11: fel [schema-enum] Värdet 'avsked' är inte tillåtet för 'kind'."),
+    ("date: 2022-06-14\n    party", "date: 2022-06-31\n    party",
+     "agreement/2023-2026/period.yaml:21:11: fel [schema-date] '2022-06-31' är inte ett giltigt datum."),
+])
+def test_a_faulty_period_file_is_the_only_finding(tmp_path, capsys, old, new, expected):
+    """An event that cannot be read names itself; the documents of the period are not said to lack it."""
+    root = project(tmp_path)
+    edit(root, "period.yaml", old, new)
+    code, out, _ = check(root, capsys)
+    assert code == 1
+    assert [line for line in out.splitlines() if ": fel [" in line] == [expected]

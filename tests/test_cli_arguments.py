@@ -18,11 +18,12 @@ USAGE = {
     "avtal": "användning: avtal [-h] [--root MAPP]\n"
              "                  {check,build,serve,refs,diff,new-period} ...",
     "check": "användning: avtal check [-h] [--format {github,json,text}] [--strict]\n"
-             "                        [--base REV]",
-    "build": "användning: avtal build [-h] [--site-dir MAPP]",
+             "                        [--base REV] [--date DATUM] [--warn-months MÅNADER]",
+    "build": "användning: avtal build [-h] [--site-dir MAPP] [--date DATUM]",
     "serve": "användning: avtal serve [-h] [--addr ADRESS]",
     "refs": "användning: avtal refs [-h] [--format {text,json}] [FIL]",
-    "diff": "användning: avtal diff [-h] [--format {terminal,markdown,html,json}]\n"
+    "diff": "användning: avtal diff [-h] [--format {terminal,markdown,html,json,report}]\n"
+            "                       [--layout {table,redline}]\n"
             "                       [--color {auto,always,never}] [--full-url URL]\n"
             "                       GAMMAL NY",
     "new-period": "användning: avtal new-period [-h] --from GAMMAL NY",
@@ -45,7 +46,7 @@ CASES = [
      "--format: okänt värde 'jsonn'. Menade du 'json'? Välj bland: github, json, text."),
     (["refs", "--format", "jsn"], "refs", "--format: okänt värde 'jsn'. Menade du 'json'? Välj bland: text, json."),
     (["diff", "a", "b", "--format", "markdwn"], "diff",
-     "--format: okänt värde 'markdwn'. Menade du 'markdown'? Välj bland: terminal, markdown, html, json."),
+     "--format: okänt värde 'markdwn'. Menade du 'markdown'? Välj bland: terminal, markdown, html, json, report."),
     (["diff", "a", "b", "--color", "alwayz"], "diff",
      "--color: okänt värde 'alwayz'. Menade du 'always'? Välj bland: auto, always, never."),
     (["diff", "a", "b", "--color", "ja"], "diff", "--color: okänt värde 'ja'. Välj bland: auto, always, never."),

@@ -241,8 +241,23 @@ def test_markdown_too_long_without_url_says_how_to_see_it(period_diff):
     assert "avtal diff 2023-2026 2027-2030" in out
 
 
+def body(html: str) -> str:
+    """A standalone document from its <body> on: the snapshot leaves out the head (the styles)."""
+    return html[html.index("<body"):]
+
+
 def test_html(period_diff):
-    snapshot("period.html", diff_html.format_html(period_diff))
+    snapshot("period.html", body(diff_html.format_html(period_diff)))
+
+
+def test_html_is_a_document_of_its_own(period_diff):
+    out = diff_html.format_html(period_diff, date="2026-09-01")
+    assert out.startswith('<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">')
+    head = out[:out.index("<body")]
+    assert "@page" in head and "@media print" in head and "line-through" in head
+    assert 'content: "Jämförelse · 2023-2026 → 2027-2030 · 2026-09-01"' in head  # the running header
+    assert "Jämförelsen gjordes 2026-09-01." in out
+    assert "<link" not in head and "<script" not in out  # nothing fetched, nothing run
 
 
 SCRIPT, IMG = "<script>alert(1)</script>", "<img src=x onerror=alert(1)>"
@@ -278,7 +293,7 @@ def test_html_escapes_titles_labels_and_text(markup_diff):
     out = diff_html.format_html(markup_diff)
     assert f"<tr><td>Uppsägningstid {ESCAPED}</td><td><del>12 månader</del></td>" in out
     assert f"<strong>Ändrad</strong> avtalsdel: Del A {ESCAPED} – ändrad text<ul>" in out
-    assert f'<h4 id="avsnitt-2">Del B {ESCAPED}</h4>' in out
+    assert f'<h3 id="avsnitt-2">Del B {ESCAPED}</h3>' in out
     assert f"<strong>B.1 Lagstiftning {ESCAPED}</strong>" in out
     assert f"<ins>7 kap. 2 § socialtjänstlag (2025:400) {ESCAPED}</ins>" in out
     assert "<script" not in out and "<img" not in out
@@ -340,9 +355,13 @@ def test_cli_terminal_matches_snapshot(capsys):
 
 
 @pytest.mark.parametrize("fmt, name", [("markdown", "period.md"), ("html", "period.html"), ("json", "period.json")])
-def test_cli_formats(capsys, fmt, name):
+def test_cli_formats(capsys, monkeypatch, fmt, name):
+    monkeypatch.setenv("AVTAL_DATE", "2026-09-01")
     code, out, _ = run(capsys, "diff", "2023-2026", "2027-2030", "--format", fmt)
-    assert code == 0 and out == (EXPECTED / name).read_text(encoding="utf-8")
+    expected = (EXPECTED / name).read_text(encoding="utf-8")
+    if fmt == "html":
+        out = body(out).replace("<p class=\"avtal-rapport-datum\">Jämförelsen gjordes 2026-09-01.</p>", "")
+    assert code == 0 and out == expected
 
 
 def test_cli_colour_always(capsys):

@@ -20,14 +20,17 @@ case.yaml::
         replace: "ref: riktlinje-sip\\n"   # must occur exactly once
         with: "ref: riktlinje-sipp\\n"
       - {file: ..., write: "text", encoding: latin-1}   # a new file (UTF-8 unless encoding)
+      - {file: ..., write: "text", repeat: 1000}        # the text 1000 times (a big file)
       - {file: ..., copy: agreement/2023-2026/del-a.yaml}
       - {file: ..., remove: true}                        # a file or a folder
       - {file: ..., symlink: target}                     # a link to a file that need not exist
+      - {file: ..., fifo: true}                          # a named pipe (reading it would wait for ever)
 
-Two codes cannot come out of the command as it is, and their cases say how they are produced:
+Three codes cannot come out of the command as it is, and their cases say how they are produced:
 ``corpus-missing`` (``run: check_root``: the command refuses a project without agreement/ with
-exit 2 before loading) and ``schema-invalid`` (``schema_rule``: no shipped schema has a rule
-without a Swedish message; the case adds one).
+exit 2 before loading), ``schema-invalid`` (``schema_rule``: no shipped schema has a rule
+without a Swedish message; the case adds one) and ``file-internal-error`` (``fail_loading: FILE``:
+no known input makes loading fail; the case makes the schema check of that file raise).
 """
 
 from __future__ import annotations
@@ -115,7 +118,7 @@ def apply(root: Path, edit: dict) -> None:
         path.write_text(text.replace(edit["replace"], edit["with"]), encoding="utf-8")
     elif "write" in edit:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(edit["write"].encode(edit.get("encoding", "utf-8")))
+        path.write_bytes(edit["write"].encode(edit.get("encoding", "utf-8")) * edit.get("repeat", 1))
     elif "copy" in edit:
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(root / edit["copy"], path)
@@ -123,6 +126,8 @@ def apply(root: Path, edit: dict) -> None:
         shutil.rmtree(path) if path.is_dir() else path.unlink()
     elif "symlink" in edit:
         path.symlink_to(edit["symlink"])
+    elif edit.get("fifo"):
+        os.mkfifo(path)
     else:
         raise AssertionError(f"okänd ändring: {edit}")
 
@@ -158,6 +163,7 @@ def run_case(case: dict, tmp_path: Path, capsys, monkeypatch) -> tuple[int | Non
         args = ["--base", "HEAD"]
     for edit in case.get("edits", []):
         apply(root, edit)
+    args += case.get("args", [])  # e.g. --date for the term's checks
     capsys.readouterr()
     if case.get("run") == "check_root":
         from avtal.check import check_root
@@ -165,6 +171,19 @@ def run_case(case: dict, tmp_path: Path, capsys, monkeypatch) -> tuple[int | Non
 
         print(format_text(check_root(root)[1]))
         code = None
+    elif "fail_loading" in case:
+        from avtal.load import schema
+
+        real = schema.validate
+
+        def failing(kind, loaded):
+            if loaded.path == case["fail_loading"]:
+                raise RuntimeError("provfel")
+            return real(kind, loaded)
+
+        with monkeypatch.context() as m:
+            m.setattr(schema, "validate", failing)
+            code = cli.main(["--root", str(root), "check", *args])
     elif "schema_rule" in case:
         from avtal.load import schema
 

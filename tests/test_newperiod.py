@@ -19,6 +19,7 @@ from avtal import diff as d
 from avtal.check import check_root
 from avtal.findings import Severity
 from avtal.load import load_text
+from avtal.status import adopted, status_on
 from avtal.newperiod import NewPeriodError, TextEditor, create_period, scalar
 from avtal.diff.sides import load_lenient
 
@@ -50,7 +51,8 @@ def test_copy_is_a_draft_of_the_new_years(project):
     assert created.folder == project / "agreement" / "2027-2030" and created.files == 6
     corpus = load_lenient(project)
     period = corpus.periods["2027-2030"]
-    assert (period.status, period.valid_from, period.valid_to) == ("utkast", "2027-01-01", "2030-12-31")
+    assert period.events == [] and not adopted(period)  # a draft: no adoption recorded
+    assert (period.valid_from, period.valid_to) == ("2027-01-01", "2030-12-31")
     assert period.title == "Hälso- och sjukvårdsavtal 2027–2030"
     assert period.predecessor == {"period": "2023-2026", "title": "Hälso- och sjukvårdsavtal 2023–2026",
                                   "valid_from": "2023-01-01", "valid_to": "2026-12-31"}
@@ -66,7 +68,7 @@ def test_copy_is_a_draft_of_the_new_years(project):
     guideline = period.guidelines["riktlinje-sip"]
     assert guideline.version == "0.1" and guideline.changelog[0].derived_from == "2023-2026:riktlinje-sip@1.0"
     # the old period is untouched
-    assert corpus.periods["2023-2026"].status == "gallande"
+    assert status_on(corpus.periods["2023-2026"], corpus, TODAY).code == "gallande"
 
 
 def test_copy_keeps_comments_and_rewrites_only_what_it_must(project):

@@ -118,10 +118,12 @@ def test_an_installed_avtal_renders_from_its_templates(installed, tmp_path):
     env = dict(os.environ, PYTHONPATH=str(installed))
     run = subprocess.run([sys.executable, "-c", "import avtal, sys; from avtal.templating import render; "
                           "print(avtal.__file__, file=sys.stderr); "
-                          "print(render('avtal.diff', 'diff.html', title='<Ändringar>', blocks=[]))"],
+                          "print(render('avtal.diff', 'diff.html', title='<Ändringar>', heading='<Ändringar>', "
+                          "date=None, header='x', blocks=[]))"],
                          cwd=tmp_path, env=env, capture_output=True, text=True)
     assert run.stderr.startswith(str(installed)), run.stderr
-    assert run.stdout == '<div class="avtal-diff"><h2>&lt;Ändringar&gt;</h2>\n</div>\n'
+    assert "<title>&lt;Ändringar&gt;</title>" in run.stdout and "<h1>&lt;Ändringar&gt;</h1>" in run.stdout
+    assert "text-decoration: line-through" in run.stdout  # the styles (*.css) are package data too
 
 
 def test_an_installed_avtal_checks_a_corpus_outside_the_checkout(installed, tmp_path):

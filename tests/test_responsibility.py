@@ -134,7 +134,7 @@ def _check_with(tmp_path, edit=None, plan=None):
         path.write_text(text.replace(edit[1], edit[2]), encoding="utf-8")
     if plan:
         shutil.copy(FIXTURES / "plans" / plan, root / "agreement" / "2023-2026" / "riktlinjer" / plan)
-    return [f for f in check_root(root)[1]]
+    return [f for f in check_root(root)[1] if f.severity.value == "fel"]  # not the term's warnings of the day
 
 
 def test_the_fixture_is_clean(tmp_path):
@@ -202,7 +202,7 @@ def test_a_plan_may_name_any_party_the_agreement_names_for_a_topic_and_kind(tmp_
     shutil.copytree(PROJECT, root)
     (root / "agreement" / "2023-2026" / "riktlinjer" / "provplan-hembesok.yaml").write_text(
         PLAN.replace("PARTY", party), encoding="utf-8")
-    assert [f.code for f in check_root(root)[1]] == codes
+    assert [f.code for f in check_root(root)[1] if f.severity.value == "fel"] == codes
 
 
 def test_a_guideline_without_a_body_stays_a_title_and_address_entry():

@@ -31,10 +31,21 @@ def html_of(site: Path, url: str) -> str:
 
 # --- trust marks ----------------------------------------------------------------
 
+REGISTERS = {"lagar.md": "Lagar och förordningar", "begrepp.md": "Begrepp och förkortningar",
+             "2023-2026/riktlinjer.md": "Riktlinjer och styrdokument"}
+
+
 def test_every_generated_page_carries_trust_marks(corpus):
     for page in build_pages(corpus):
         assert 'class="avtal-meta' in page.content, page.path
-        assert "Avtalsperiod" in page.content and "Giltig" in page.content and "Beslut:" in page.content, page.path
+        if page.path in REGISTERS:  # a register: its own last change and source, no decision or status
+            assert 'avtal-register-meta' in page.content and REGISTERS[page.path] in page.content, page.path
+            assert "Senast ändrad" in page.content and "Källa:" in page.content, page.path
+            assert "Beslut:" not in page.content and "avtal-status-text" not in page.content, page.path
+            continue
+        assert "Avtalsperiod" in page.content and "Giltig" in page.content, page.path
+        assert "Senast ändrad 13–14 juni 2022" in page.content, page.path
+        assert "Beslut: Regionfullmäktige, Västra Götalandsregionen 13–14 juni 2022" in page.content, page.path
 
 
 def test_every_page_of_the_built_site_shows_period_and_status(site):
@@ -43,6 +54,9 @@ def test_every_page_of_the_built_site_shows_period_and_status(site):
         if rel in ("om/index.html", "redigera/index.html"):
             continue  # about the site, not about a period
         text = path.read_text(encoding="utf-8")
+        if rel in ("lagar/index.html", "begrepp/index.html", "2023-2026/riktlinjer/index.html"):
+            assert "avtal-register-meta" in text and "Senast ändrad" in text, rel
+            continue
         assert "avtal-meta" in text and "Gällande" in text, rel
 
 

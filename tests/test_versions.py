@@ -185,7 +185,7 @@ def test_a_decision_that_does_not_exist_is_a_dangling_reference(repo, capsys):
 
 
 def test_a_draft_period_needs_no_decision(repo, capsys):
-    edit(repo, "period.yaml", "status: gallande", "status: utkast")
+    edit(repo, "period.yaml", "events:\n  - kind: antagande\n    date: 2022-06-14\n    party: Regionfullmäktige\n", "")
     edit(repo, "period.yaml", "    decision: beslut-2022\n",
          "    decision: beslut-2022\n  - date: 2024-01-01\n    version: \"1.1\"\n    summary: Utkast.\n"
          "    nature: redaktionell\n    decision: beslut-2024\n")

@@ -71,7 +71,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -82,6 +82,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 from avtal.check import check_root  # noqa: E402
+from avtal.dates import today  # noqa: E402
+from avtal.status import status_on  # noqa: E402
 from avtal.findings import Severity  # noqa: E402
 from avtal.load import load_corpus  # noqa: E402
 
@@ -307,13 +309,16 @@ def bench_site(runs: int) -> list[Row]:
 @dataclass
 class Generated:
     """Everything the mkdocs hook adds to a build, as text: the pages (path -> Markdown), the
-    navigation, the search weight per page, the open-data file and the start page's picture."""
+    navigation, the search weight per page, the open-data file and the start page's picture; the
+    pages kept out of the navigation (earlier versions, comparisons) and the stylesheets it adds."""
 
     pages: dict[str, str]
     nav: list
     boosts: dict[str, float]
     export_json: str
     start_html: str
+    hidden: list[str] = field(default_factory=list)
+    extras: dict[str, str] = field(default_factory=dict)
 
 
 def generate_site(root: Path, docs_dir: Path | None = None) -> Generated:
@@ -324,21 +329,25 @@ def generate_site(root: Path, docs_dir: Path | None = None) -> Generated:
     tests/test_bench.py checks that the plain build of this gives the same site byte for byte."""
     from avtal.site.build import build, nav, search_boosts
     from avtal.site.export import export
+    from avtal.site.mkdocs_hooks import extra_files, read_versions
     from avtal.site.overview import start_page_html
 
     corpus, findings = check_root(root)
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
         raise RuntimeError(f"{len(errors)} fel i korpusen under {root}: {errors[0]}")
-    done = build(corpus)
+    versions = read_versions(root, corpus)
+    done = build(corpus, versions=versions)
     docs = docs_dir or root / "site_src"
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     return Generated(
         pages={page.path: page.content for page in done.pages},
-        nav=nav(corpus, hand_written + [page.path for page in done.pages]),
+        nav=nav(corpus, hand_written + [page.path for page in done.pages], versions),
         boosts=search_boosts(corpus),
         export_json=json.dumps(export(corpus, base_url="", site=done.site), ensure_ascii=False, indent=1),
         start_html=start_page_html(done.site, "index.md"),
+        hidden=[page.path for page in done.pages if not page.in_nav],
+        extras=extra_files(versions),
     )
 
 
@@ -348,12 +357,14 @@ DATE_YEAR = re.compile(r"\b(19|20)(\d\d)(?=-[01]\d-[0-3]\d\b)")  # the year of a
 def multi_period_project(target: Path, periods: int = 10, source: Path = ROOT, period: str = "2023-2026") -> Path:
     """A project whose corpus holds `periods` periods: source's `period` as it is, and copies of it
     four years apart before it (2019-2022, 2015-2018, …), each with its id, title, every date and
-    every "2023–2026" in its text moved by the same number of years, and status upphavd, so that
-    only the original is gallande. Registers, site_src and mkdocs.yml come along; nothing else is
-    renamed, as ids need only be unique within a period. Returns target."""
+    every "2023–2026" in its text moved by the same number of years, and each period naming the
+    copy before it as its predecessor, so that every copy is replaced by the next and only the
+    original is in force (avtal.status). Registers, site_src and mkdocs.yml come along; nothing else
+    is renamed, as ids need only be unique within a period. Returns target."""
     first, last = map(int, period.split("-"))
     shutil.copytree(source / "agreement" / "register", target / "agreement" / "register")
     shutil.copytree(source / "agreement" / period, target / "agreement" / period)
+    ids = [period] + [f"{first - 4 * k}-{last - 4 * k}" for k in range(1, periods)]
     for k in range(1, periods):
         years = 4 * k
         new_id = f"{first - years}-{last - years}"
@@ -364,10 +375,16 @@ def multi_period_project(target: Path, periods: int = 10, source: Path = ROOT, p
             text = text.replace(f"{first}–{last}", f"{first - years}–{last - years}")
             if path.name == "period.yaml":
                 text = text.replace(f'id: "{period}"', f'id: "{new_id}"', 1)
-                text = re.sub(r"^status: \w+$", "status: upphavd", text, count=1, flags=re.M)
             out = folder / path.relative_to(source / "agreement" / period)
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8")
+    for newer, older in zip(ids, ids[1:]):  # each period replaces the copy before it
+        manifest = target / "agreement" / newer / "period.yaml"
+        text = manifest.read_text(encoding="utf-8")
+        text = re.sub(r"^predecessor:\n(?:  .*\n)*", "", text, count=1, flags=re.M)
+        start, end = older.split("-")
+        manifest.write_text(text.rstrip("\n") + f'\npredecessor:\n  period: "{older}"\n  title: Avtalet {older}\n'
+                            f"  valid_from: {start}-01-01\n  valid_to: {end}-12-31\n", encoding="utf-8")
     shutil.copytree(source / "site_src", target / "site_src")
     shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
     return target
@@ -385,7 +402,8 @@ def bench_generation(runs: int, periods: int = 10, source: Path = ROOT) -> list[
         errors = [f for f in findings if f.severity is Severity.ERROR]
         assert not errors, f"{len(errors)} fel i korpusen med {periods} perioder, först: {errors[0]}"
         assert len(corpus.periods) == periods
-        assert [p.id for p in corpus.periods.values() if p.status == "gallande"] == ["2023-2026"]
+        in_force = [p.id for p in corpus.periods.values() if status_on(p, corpus, today()).code in ("gallande", "forlangd")]
+        assert in_force == ["2023-2026"], in_force
         pages = {"one": len(generate_site(source).pages), "many": 0}  # the warm-up
 
         def ten_periods():
@@ -440,6 +458,9 @@ def plain_mkdocs_project(target: Path, generated: Generated, source: Path = ROOT
         (docs / path).write_text(content, encoding="utf-8")
     (docs / EXPORT_PATH).parent.mkdir(parents=True, exist_ok=True)
     (docs / EXPORT_PATH).write_text(generated.export_json, encoding="utf-8")
+    for path, text in generated.extras.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
     for page in sorted(docs.rglob("*.md")):
         if page.is_relative_to(docs / "overrides"):
             continue
@@ -456,6 +477,9 @@ def plain_mkdocs_project(target: Path, generated: Generated, source: Path = ROOT
     config.pop("watch", None)
     config["docs_dir"] = "docs"
     config["nav"] = generated.nav
+    config["extra_css"] = config.get("extra_css", []) + [p for p in generated.extras if p.endswith(".css")]
+    if generated.hidden:  # as the hook's pages outside the navigation
+        config["not_in_nav"] = "\n".join(f"/{path}" for path in generated.hidden)
     if "custom_dir" in config.get("theme", {}):
         config["theme"]["custom_dir"] = "docs/" + Path(config["theme"]["custom_dir"]).relative_to("site_src").as_posix()
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

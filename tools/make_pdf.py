@@ -8,13 +8,21 @@ through Playwright into the built site as <period>/hos-avtalet-<period>.pdf:
     make pdf                                   # builds site/, then the PDFs into it
     .venv/bin/python tools/make_pdf.py --site site [--period 2023-2026] [--out DIR]
 
+A change report (`avtal diff OLD NEW --format report`) is printed the same way, from the HTML
+document itself (its own CSS sets the A4 page, the running header and the page numbers):
+
+    make report OLD=origin/main:2023-2026 NEW=2023-2026          # andringsrapport.html and .pdf
+    .venv/bin/python tools/make_pdf.py --report OLD NEW [--layout redline] [--out rapport.pdf]
+
 A separate step on purpose: `avtal build` must not need a browser.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+from contextlib import redirect_stdout
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -71,15 +79,65 @@ def print_period(page, base: str, site: Path, period: str, out: Path | None) -> 
     return target
 
 
+def report_pdf(html: Path, target: Path, chromium=None) -> Path:
+    """Print a change report (an HTML file made by `avtal diff --format report`) to target as PDF.
+
+    The report's own CSS gives the page size, margins, running header and "Sida 1 av 9", so Chromium's
+    header and footer are off. chromium: a Playwright browser already running, or one is started."""
+    if chromium is None:
+        with browser() as started:
+            return report_pdf(html, target, started)
+    page = chromium.new_page()
+    try:
+        page.goto(html.resolve().as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        options = dict(path=str(target), prefer_css_page_size=True, print_background=True)
+        try:
+            page.pdf(**options, outline=True, tagged=True)
+        except TypeError:  # an older Playwright
+            page.pdf(**options)
+    finally:
+        page.close()
+    return target
+
+
+def make_report(old: str, new: str, target: Path, layout: str | None = None, root: Path | None = None) -> int:
+    """`avtal diff OLD NEW --format report` into target's .html, then printed to target (.pdf).
+
+    Returns avtal's exit status (its message is on stderr when it is not 0)."""
+    from avtal.cli import main as avtal
+
+    args = (["--root", str(root)] if root else []) + ["diff", old, new, "--format", "report"]
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = avtal(args + (["--layout", layout] if layout else []))
+    if code != 0:
+        return code
+    html = target.with_suffix(".html")
+    html.parent.mkdir(parents=True, exist_ok=True)
+    html.write_text(out.getvalue(), encoding="utf-8")
+    pdf = report_pdf(html, target.with_suffix(".pdf"))
+    print(f"Ändringsrapport: {html} och {pdf} ({pdf.stat().st_size // 1024} kB)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Skriv ut varje avtalsperiod som PDF från webbplatsens utskriftssida.")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="den byggda webbplatsen (standard: site/)")
     parser.add_argument("--period", action="append", help="period att skriva ut (standard: alla)")
-    parser.add_argument("--out", type=Path, help="målmapp (standard: periodens mapp i webbplatsen)")
+    parser.add_argument("--out", type=Path, help="målmapp (standard: periodens mapp i webbplatsen); med --report "
+                                                  "rapportens PDF-fil (standard: andringsrapport.pdf)")
+    parser.add_argument("--report", nargs=2, metavar=("GAMMAL", "NY"),
+                        help="skriv i stället ut ändringsrapporten mellan två sidor (som i avtal diff)")
+    parser.add_argument("--layout", choices=("table", "redline"), help="ändringsrapportens uppställning")
+    parser.add_argument("--root", type=Path, help="projektmappen (som avtal --root)")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} saknas: installera Debians paket chromium (make browser-deps).", file=sys.stderr)
         return 2
+    if args.report:
+        return make_report(*args.report, args.out or Path("andringsrapport.pdf"), args.layout, args.root)
     site = args.site.resolve()
     periods = args.period or periods_in(site)
     if not periods:

@@ -1,10 +1,10 @@
 /*
  * avtal: the filters of "Vem ansvarar för vad?" (templates/ansvar.md).
  *
- * The page lists every statement without JavaScript; the filter form is rendered hidden and shown
- * here. Unticking a party hides its column and its statements, choosing a kind hides every other
+ * The page lists every statement without JavaScript; the filters (a group of controls, not a form:
+ * nothing is sent anywhere) are rendered hidden and shown here. Unticking a party hides its column and its statements, choosing a kind hides every other
  * kind; a topic whose statements are all hidden is hidden with its heading and its line in the
- * overview table. A line under the form says how many statements are shown.
+ * overview table. A line under the controls says how many statements are shown.
  */
 (function () {
   "use strict";
@@ -14,14 +14,14 @@
   }
 
   function setup() {
-    var form = document.querySelector("form.avtal-ansvar-filter");
-    if (!form) return;
+    var controls = document.querySelector(".avtal-ansvar-filter");
+    if (!controls) return;
     var total = document.querySelectorAll(".avtal-ansvar-post").length;
 
     function apply() {
       var parties = {};
-      each(form, "input[name=part]", function (box) { parties[box.value] = box.checked; });
-      var kind = form.querySelector("select[name=typ]").value;
+      each(controls, "input[name=part]", function (box) { parties[box.value] = box.checked; });
+      var kind = controls.querySelector("select[name=typ]").value;
       var shown = 0;
       each(document, ".avtal-ansvar-cell, .avtal-ansvar-oversikt [data-party]", function (el) {
         el.hidden = !parties[el.dataset.party];
@@ -41,13 +41,12 @@
         if (line) line.hidden = visible === 0;
         shown += visible;
       });
-      form.querySelector(".avtal-ansvar-antal").textContent =
+      controls.querySelector(".avtal-ansvar-antal").textContent =
         shown === total ? "Visar alla " + total + " ansvar." : "Visar " + shown + " av " + total + " ansvar.";
     }
 
-    form.hidden = false;
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    controls.hidden = false;
+    controls.addEventListener("change", apply);
     apply();
   }
 

@@ -7,142 +7,18 @@ Messages are in Swedish; no command writes to agreement/ unless asked to.
 from __future__ import annotations
 
 import argparse
-import copy
+import contextlib
 import os
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
 
+from .arguments import Commands, Parser, date_value, months
 from .check.report import REPORTERS
 from .errors import CannotRun
-from .findings import failing, nearest
+from .findings import failing
 from .load import find_root
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
-
-
-def unknown_value(what: str, value: str, known: Sequence[str]) -> str:
-    """A Swedish sentence for a value outside a fixed set, with the nearest one suggested.
-
-    `what` names the kind ("okänt kommando", "okänt värde"); `known` is listed in its own order.
-    Example: ``okänt värde 'jsn'. Menade du 'json'? Välj bland: github, json, text.``
-    """
-    near = nearest(value, known)
-    return f"{what} '{value}'. " + (f"Menade du '{near}'? " if near else "") + f"Välj bland: {', '.join(known)}."
-
-
-def one_of(values: Sequence[str]) -> Callable[[str], str]:
-    """A `type=` for an option with fixed values: returns the value unchanged if it is one of them.
-
-    Raises argparse.ArgumentTypeError with a Swedish message (see `unknown_value`) otherwise;
-    `_Parser` puts the option's name before it.
-    """
-    def value(text: str) -> str:
-        if text not in values:
-            raise argparse.ArgumentTypeError(unknown_value("okänt värde", text, values))
-        return text
-
-    return value
-
-
-def _name(action: argparse.Action) -> str:
-    return "/".join(action.option_strings) or action.metavar or action.dest
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's layout with a Swedish usage prefix; an argument `_Parser` requires itself looks required."""
-
-    def add_usage(self, usage, actions, groups, prefix=None):
-        shown = [_as_required(a) if getattr(a, "needed", False) else a for a in actions]
-        super().add_usage(usage, shown, groups, prefix="användning: " if prefix is None else prefix)
-
-
-def _as_required(action: argparse.Action) -> argparse.Action:
-    shown = copy.copy(action)
-    shown.required = True
-    return shown
-
-
-class _Commands(argparse._SubParsersAction):
-    """The command word, checked here so that an unknown one gets a Swedish message with a suggestion.
-
-    argparse checks it against `choices` before calling the action, in English: the commands are
-    kept in `commands` instead (the help lists them from their own entries, as before).
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.commands, self.choices = self.choices, None
-
-    def add_parser(self, name, **kwargs):
-        parser = super().add_parser(name, **kwargs)
-        self.metavar = "{" + ",".join(self.commands) + "}"  # shown as argparse shows choices
-        return parser
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        if values[0] not in self.commands:
-            parser.fail(unknown_value("okänt kommando", values[0], list(self.commands)))
-        super().__call__(parser, namespace, values, option_string)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that only splits the command line: every message a user reads comes from our code.
-
-    argparse is never left to report a missing argument, a value outside `choices`, an unknown
-    argument or an abbreviated option (it would in English, in wording that changes between
-    Python releases). What remains of its own errors, an option without its value or a flag given
-    one, is told apart by the option it names, never by its text. Each error prints this parser's
-    usage line and raises CannotRun (exit 2 in `main`).
-    """
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, add_help=False, allow_abbrev=False, exit_on_error=False, **kwargs)
-        self._positionals.title = "argument"
-        self._optionals.title = "flaggor"
-        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
-
-    def add_argument(self, *names, choices: Sequence[str] | None = None, **kwargs) -> argparse.Action:
-        """argparse's add_argument; `choices` become a `one_of` check and `required` is checked here."""
-        if choices is not None:
-            kwargs.update(type=one_of(choices), metavar="{" + ",".join(choices) + "}")
-        action = super().add_argument(*names, **kwargs)
-        action.needed, action.required = action.required, False  # positionals are required unless nargs says not
-        return action
-
-    def parse_known_args(self, args=None, namespace=None):
-        """Parse args (a list of strings) into (namespace, []); raises CannotRun for any bad argument.
-
-        Unlike argparse's, nothing is left over: an argument this parser cannot place is an error
-        here, with this parser's usage line (a command's own, after the command word).
-        """
-        try:
-            namespace, extras = super().parse_known_args(args, namespace)
-        except argparse.ArgumentError as err:
-            self.fail(self._explain(err))
-        if missing := [_name(a) for a in self._actions if getattr(a, "needed", False)
-                       and getattr(namespace, a.dest, None) is None]:
-            self.fail(f"saknar {', '.join(missing)}.")
-        if extras:
-            self.fail(f"okänt argument: {' '.join(extras)}. Se avtal --help.")
-        return namespace, []
-
-    def _explain(self, err: argparse.ArgumentError) -> str:
-        if isinstance(err.__context__, argparse.ArgumentTypeError):  # from our `type=` checks: already Swedish
-            return f"{err.argument_name}: {err.__context__}"
-        option = next((a for a in self._actions if a.option_strings and _name(a) == err.argument_name), None)
-        if option is None:  # not expected from the arguments declared here: say so, with argparse's words
-            return f"felaktiga argument ({err})."
-        return f"{err.argument_name} {'tar inget värde' if option.nargs == 0 else 'behöver ett värde'}."
-
-    def fail(self, message: str) -> NoReturn:
-        """Print this parser's usage line to stderr and raise CannotRun(message)."""
-        self.print_usage(sys.stderr)
-        raise CannotRun(message)
-
-    def error(self, message):  # argparse's own report, which the checks above leave nothing to
-        self.fail(f"felaktiga argument ({message}).")
 
 
 def _root(args) -> Path:
@@ -159,12 +35,30 @@ def cmd_check(args) -> int:
     from .check import check_root
 
     root = _root(args)
-    corpus, findings = check_root(root)
+    kwargs = {"warn_months": args.warn_months} if args.warn_months is not None else {}
+    with _on_date(args):
+        corpus, findings = check_root(root, **kwargs)
     if args.base:
         from .check.versions import check_against_base, combine
         findings = combine(findings, check_against_base(root, args.base, corpus))
     print(REPORTERS[args.format](findings))
     return EXIT_FINDINGS if failing(findings, strict=args.strict) else EXIT_OK
+
+
+@contextlib.contextmanager
+def _on_date(args):
+    """``--date``: the day statuses and the term's checks are computed for, while the command runs (the
+    mkdocs hook too: ``dates.today`` reads AVTAL_DATE); the environment is restored afterwards."""
+    before = os.environ.get("AVTAL_DATE")
+    if getattr(args, "date", None):
+        os.environ["AVTAL_DATE"] = args.date
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("AVTAL_DATE", None)
+        else:
+            os.environ["AVTAL_DATE"] = before
 
 
 def _mkdocs_config(root: Path, **overrides):
@@ -185,7 +79,8 @@ def cmd_build(args) -> int:
     site_dir = Path(args.site_dir).resolve() if args.site_dir else root / "site"
     _show_hook_log()  # the hook says what the check found ("0 fel, 20 varningar …")
     try:  # the mkdocs hook loads and checks the corpus, once per build
-        build(_mkdocs_config(root, site_dir=str(site_dir), strict=True))
+        with _on_date(args):
+            build(_mkdocs_config(root, site_dir=str(site_dir), strict=True))
     except MkDocsException as exc:
         findings = getattr(exc, "findings", None)  # the hook's CorpusHasErrors
         if findings is not None:
@@ -257,9 +152,11 @@ def cmd_refs(args) -> int:
 
 def cmd_diff(args) -> int:
     """`avtal diff`: the comparison of two sides in --format; always 0. Raises CannotRun (unknown side or revision)."""
-    from .diff import data, diff_targets, html, markdown, terminal
+    from .diff import data, diff_targets, html, markdown, report, terminal
     from .diff.sides import Reader
 
+    if args.layout and args.format != "report":
+        raise CannotRun("--layout gäller bara --format report.")
     reader = Reader(_root(args))
     old, new = reader.side(args.old), reader.side(args.new)
     try:
@@ -275,7 +172,10 @@ def cmd_diff(args) -> int:
     elif args.format == "markdown":
         sys.stdout.write(markdown.format_markdown(result, full_url=args.full_url))
     elif args.format == "html":
-        sys.stdout.write(html.format_html(result))
+        sys.stdout.write(html.format_html(result, date=report.today()))
+    elif args.format == "report":
+        sys.stdout.write(report.format_report(result, old.period, new.period, date=report.today(),
+                                              layout=args.layout or report.TABLE))
     else:
         sys.stdout.write(data.format_json(result))
     return EXIT_OK  # a comparison is informational
@@ -303,19 +203,25 @@ def cmd_new_period(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The `avtal` parser: one command per subparser, each with `func` (args -> exit status) as default."""
-    parser = _Parser(prog="avtal", description="Hälso- och sjukvårdsavtalet som data: kontroll, webbplats och jämförelser.")
+    parser = Parser(prog="avtal", description="Hälso- och sjukvårdsavtalet som data: kontroll, webbplats och jämförelser.")
     parser.add_argument("--root", metavar="MAPP",
                         help="projektmappen (standard: närmaste mapp med agreement/ och mkdocs.yml)")
-    sub = parser.add_subparsers(dest="command", action=_Commands, parser_class=_Parser, title="kommandon")
+    sub = parser.add_subparsers(dest="command", action=Commands, parser_class=Parser, title="kommandon")
 
     check = sub.add_parser("check", help="kontrollera hela korpusen")
     check.add_argument("--format", choices=sorted(REPORTERS), default="text", help="utdataformat")
     check.add_argument("--strict", action="store_true", help="varningar räknas som fel")
     check.add_argument("--base", metavar="REV", help="jämför versioner med en git-revision, t.ex. origin/main")
+    check.add_argument("--date", metavar="DATUM", type=date_value,
+                       help="kontrollera avtalstiden per den dagen, ÅÅÅÅ-MM-DD (standard: i dag)")
+    check.add_argument("--warn-months", metavar="MÅNADER", type=months, default=None,
+                       help="varna så många månader innan avtalstiden löper ut (standard: 12)")
     check.set_defaults(func=cmd_check)
 
     build = sub.add_parser("build", help="kontrollera och bygg webbplatsen i site/")
     build.add_argument("--site-dir", metavar="MAPP", help="målmapp (standard: site/)")
+    build.add_argument("--date", metavar="DATUM", type=date_value,
+                       help="bygg webbplatsen med statusen för den dagen, ÅÅÅÅ-MM-DD (standard: i dag)")
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="förhandsvisa webbplatsen och bygg om vid ändringar")
@@ -334,8 +240,10 @@ def build_parser() -> argparse.ArgumentParser:
                                       "t.ex. 2023-2026, 2023-2026:del-b, HEAD~1:2023-2026:b-lagstiftning.")
     diff.add_argument("old", metavar="GAMMAL", help="det som jämförs från, t.ex. origin/main:2023-2026")
     diff.add_argument("new", metavar="NY", help="det som jämförs till, t.ex. 2023-2026")
-    diff.add_argument("--format", choices=("terminal", "markdown", "html", "json"), default="terminal",
-                      help="utdataformat (standard: terminal)")
+    diff.add_argument("--format", choices=("terminal", "markdown", "html", "json", "report"), default="terminal",
+                      help="utdataformat (standard: terminal); report: ändringsrapport att skriva ut")
+    diff.add_argument("--layout", choices=("table", "redline"), help="rapportens uppställning: table (två spalter, "
+                      "standard) eller redline (hela texten, ändringarna i löpande text)")
     diff.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                       help="färg i terminalen (standard: när utdata går till en terminal)")
     diff.add_argument("--full-url", metavar="URL", help="länk till hela jämförelsen när Markdown-texten blir för lång")

@@ -63,6 +63,36 @@ def hint(code: str, position: Position, message: str, hint: str = "", related=()
     return Finding(code, Severity.HINT, position, message, hint, tuple(related))
 
 
+#: Findings of one kind in one file that a check that can find very many (invisible characters, unknown
+#: or repeated keys) reports each at its place; one more finding counts the rest (``more``). Without a
+#: bound, a file of 500 kB could hold 100 000 findings and take hundreds of megabytes to report.
+PER_FILE = 100
+
+
+def more(code: str, position: Position, left: int | None) -> Finding:
+    """The error that stands for ``left`` more findings of code in the file (None: an unknown number),
+    placed at the first of them."""
+    many = f"Ytterligare {left} fel" if left is not None else "Fler fel"
+    return error(code, position, f"{many} av samma slag i filen, från och med det här, visas inte.",
+                 "Rätta de fel som visas och kör kontrollen igen; ofta har de samma orsak.")
+
+
+def capped(findings: list[Finding], more_unread: bool = False) -> list[Finding]:
+    """findings (of one file) with at most PER_FILE of each code, in position order, and for a code with
+    more one finding counting the rest (``more``). more_unread: the findings were cut short before all
+    were made, so the counts are not known."""
+    kept: list[Finding] = []
+    left: dict[str, list] = {}
+    shown: dict[str, int] = {}
+    for f in sorted(findings, key=Finding.sort_key):
+        if shown.get(f.code, 0) < PER_FILE:
+            shown[f.code] = shown.get(f.code, 0) + 1
+            kept.append(f)
+        else:
+            left.setdefault(f.code, [f.position, 0])[1] += 1
+    return kept + [more(code, where, None if more_unread else n) for code, (where, n) in left.items()]
+
+
 def failing(findings, strict: bool = False) -> bool:
     """True when the findings should make a command fail (exit 1)."""
     bad = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
@@ -91,3 +121,27 @@ def closest(ident: str, known) -> str:
     """A Swedish hint naming the closest existing id, if one is close."""
     match = nearest(ident, known)
     return f"Menade du '{match}'?" if match else "Kontrollera stavningen; inget liknande id finns."
+
+
+class Suggestions:
+    """``closest`` for many unknown ids against one set of known ids, each id looked up once.
+
+    A lookup compares the id with every known id, so the lookups stop after BUDGET comparisons in all
+    (a fraction of a second): a file with thousands of wrong ids among thousands of sections is checked in
+    seconds, and the ids after that get a hint without a guess.
+    """
+
+    BUDGET = 100_000
+
+    def __init__(self, known):
+        self._known = sorted(set(known))
+        self._hints: dict[str, str] = {}
+        self._left = self.BUDGET
+
+    def __call__(self, ident: str) -> str:
+        if ident not in self._hints:
+            if self._left < len(self._known):
+                return "Kontrollera stavningen."
+            self._left -= len(self._known)
+            self._hints[ident] = closest(ident, self._known)
+        return self._hints[ident]

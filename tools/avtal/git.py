@@ -1,11 +1,14 @@
 """Reading the corpus as it was at a git revision: the one place the project runs git.
 
-Used by ``avtal check --base REV`` (version changes) and ``avtal diff REV:PERIOD …`` (comparisons).
+Used by ``avtal check --base REV`` (version changes), ``avtal diff REV:PERIOD …`` (comparisons) and the
+site's earlier versions of each document (``history``: the main line's commits that changed agreement/).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CannotRun
@@ -20,6 +23,15 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.Compl
         return subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True, check=False)
     except FileNotFoundError:
         raise RevisionError("git finns inte installerat; att läsa en tidigare version av avtalet kräver git.") from None
+
+
+def _prefix(root: Path) -> str:
+    """root's path inside its repository, "" at the top or "sub/dir/"; RevisionError outside a repository."""
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if top.returncode != 0:
+        raise RevisionError(f"{root} ligger inte i ett git-arkiv, så avtalets historik kan inte läsas.")
+    prefix = root.resolve().relative_to(Path(top.stdout.decode().strip()).resolve()).as_posix()
+    return "" if prefix == "." else prefix + "/"
 
 
 def read_revision(root: Path, rev: str) -> dict[str, str]:
@@ -37,8 +49,7 @@ def read_revision(root: Path, rev: str) -> dict[str, str]:
         raise RevisionError(f"revisionen '{rev}' finns inte i git-arkivet. Ange en gren, tagg eller commit som finns "
                             "(i en klon: hämta den först, t.ex. git fetch origin main).")
     sha = commit.stdout.decode().strip()
-    prefix = root.resolve().relative_to(Path(top.stdout.decode().strip()).resolve()).as_posix()
-    prefix = "" if prefix == "." else prefix + "/"
+    prefix = _prefix(root)
     listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", sha, "--", f"{prefix}agreement")
     if listing.returncode != 0:
         raise RevisionError(f"git ls-tree misslyckades för '{rev}': {listing.stderr.decode(errors='replace').strip()}")
@@ -50,16 +61,96 @@ def read_revision(root: Path, rev: str) -> dict[str, str]:
         _, kind, blob = meta.split()
         if kind == "blob" and path.endswith((".yaml", ".yml")):
             blobs.append((path[len(prefix):], blob))
-    if not blobs:
+    texts = read_blobs(root, [blob for _, blob in blobs])
+    return {path: texts[blob] for path, blob in blobs if blob in texts}
+
+
+# --- history: the releases of each document (avtal.site.versions) ------------------------------------
+
+@dataclass(frozen=True)
+class Commit:
+    """A commit on the main line (first parent) that changed files under a folder.
+
+    ``changed``: {path relative to the project: blob id of the file as the commit left it, None when the
+    commit deleted it}; ``date``: the committer date, YYYY-MM-DD.
+    """
+
+    sha: str
+    date: str
+    changed: dict[str, str | None]
+
+
+def history(root: Path, folder: str = "agreement") -> list[Commit]:
+    """Every commit on the first-parent line of HEAD that changed a file under root/folder, oldest first.
+
+    One ``git log`` (``--first-parent --diff-merges=first-parent``, so a merged pull request counts as
+    the one commit that brought its changes to the main line). Raises RevisionError when root is not in
+    a git repository or git is missing; an empty list when HEAD has no commit yet.
+    """
+    prefix = _prefix(root)
+    if _git(root, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+        return []
+    done = _git(root, "log", "--reverse", "--first-parent", "--diff-merges=first-parent", "--no-renames",
+                "--no-abbrev", "--raw", "-z", "--format=%x01%H %cs", "HEAD", "--", f"{prefix}{folder}")
+    if done.returncode != 0:
+        raise RevisionError(f"git log misslyckades: {done.stderr.decode(errors='replace').strip()}")
+    commits = []
+    for chunk in done.stdout.decode("utf-8", errors="surrogateescape").split("\x01")[1:]:
+        header, _, rest = chunk.partition("\0")
+        sha, date = header.split()
+        fields, changed, k = rest.split("\0"), {}, 0
+        while k + 1 < len(fields):
+            meta = fields[k].strip()
+            if not meta.startswith(":"):
+                k += 1
+                continue
+            _, _, _, blob, status = meta[1:].split()[:5]
+            path = fields[k + 1]
+            if path.startswith(prefix):
+                changed[path[len(prefix):]] = None if status.startswith("D") else blob
+            k += 2
+        commits.append(Commit(sha, date, changed))
+    return commits
+
+
+def read_blobs(root: Path, blobs) -> dict[str, str]:
+    """{blob id: text} of the given blobs, read with one ``git cat-file --batch`` (UTF-8, errors replaced).
+
+    A blob git does not have is left out. Raises RevisionError when git fails."""
+    wanted = list(dict.fromkeys(blobs))
+    if not wanted:
         return {}
-    batch = _git(root, "cat-file", "--batch", stdin="".join(f"{b}\n" for _, b in blobs).encode())
+    batch = _git(root, "cat-file", "--batch", stdin="".join(f"{b}\n" for b in wanted).encode())
     if batch.returncode != 0:
         raise RevisionError(f"git cat-file misslyckades: {batch.stderr.decode(errors='replace').strip()}")
     texts, out, at = {}, batch.stdout, 0
-    for path, _ in blobs:
+    for blob in wanted:
         header_end = out.index(b"\n", at)
-        size = int(out[at:header_end].split()[2])
-        data = out[header_end + 1:header_end + 1 + size]
+        header = out[at:header_end].split()
+        if len(header) < 3 or header[1] == b"missing":
+            at = header_end + 1
+            continue
+        size = int(header[2])
+        texts[blob] = out[header_end + 1:header_end + 1 + size].decode("utf-8", errors="replace")
         at = header_end + 1 + size + 1
-        texts[path] = data.decode("utf-8", errors="replace")
     return texts
+
+
+def is_shallow(root: Path) -> bool:
+    """Whether root's repository is a shallow clone (its history cut off: earlier versions may be missing)."""
+    done = _git(root, "rev-parse", "--is-shallow-repository")
+    return done.returncode == 0 and done.stdout.decode().strip() == "true"
+
+
+def last_change(root: Path, path: str) -> dt.date | None:
+    """The day of the last commit that changed path (relative to root), or None when root is not in a
+    git repository, git is missing or the file has no commit: what is not known stays unknown."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], cwd=root, capture_output=True,
+                                text=True, check=False)
+    except FileNotFoundError:
+        return None
+    try:
+        return dt.date.fromisoformat(result.stdout.strip()) if result.returncode == 0 else None
+    except ValueError:
+        return None

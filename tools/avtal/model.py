@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
+from .dates import DateSpan, date_span
 from .findings import Position
 from .sourcefile import LoadedFile, PathKey
 
 if TYPE_CHECKING:  # defined a layer up, in their own module, with the rules that read them
     from .responsibility import Actor, Area, Responsibility, Topic
 
-STATUS_LABELS = {"gallande": "Gällande", "utkast": "Utkast", "upphavd": "Upphävd"}
 KIND_LABELS = {
     "avtal": "Avtal", "avtalsdel": "Avtalsdel", "overenskommelse": "Överenskommelse", "strategi": "Strategi",
     "riktlinje": "Riktlinje", "rutin": "Rutin", "handbok": "Handbok", "vagledning": "Vägledning",
@@ -105,13 +105,18 @@ class ReadMore:
 class Change:
     """One change-log entry; ``nature`` is materiell or redaktionell, ``sections`` the ids it names."""
 
-    date: str
+    date: str  # as written, with its precision (avtal.dates): "2022-03-18", "2022-06", "2022-06-13/14"
     version: str
     summary: str
     nature: str
     sections: tuple[str, ...] = ()
     decision: str | None = None
     derived_from: str | None = None
+
+    @property
+    def when(self) -> DateSpan | None:
+        """The date with its precision; None when it names no real day (``check.dates`` reports it)."""
+        return date_span(self.date)
 
 
 @dataclass
@@ -205,6 +210,7 @@ class Guideline:
     url: str | None = None
     valid_from: str | None = None
     valid_to: str | None = None
+    review_by: str | None = None  # when it is due for revision, where known
     changelog: list[Change] = field(default_factory=list)
     description: str | None = None
     notes: list[Note] = field(default_factory=list)
@@ -237,10 +243,38 @@ class Decision:
 
     id: str
     body: str
-    date: str
+    date: str  # as written, with its precision (avtal.dates)
     summary: str
     paragraph: str | None = None
     source: str | None = None
+
+    @property
+    def when(self) -> DateSpan | None:
+        """The date with its precision; None when it names no real day (``check.dates`` reports it)."""
+        return date_span(self.date)
+
+
+EVENT_KINDS = {"antagande": "antaget", "uppsagning": "uppsagt", "forlangning": "förlängt", "ersatt": "ersatt"}
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened to the period: its adoption, a notice, an extension, its replacement.
+
+    kind: one of EVENT_KINDS; party: who (a body or a party), decision: the id of the decision in
+    the period's decisions that records it, where there is one.
+    """
+
+    kind: str
+    date: str  # as written, with its precision (avtal.dates)
+    where: "Located"
+    party: str | None = None
+    decision: str | None = None
+
+    @property
+    def when(self) -> DateSpan | None:
+        """The date with its precision; None when it names no real day."""
+        return date_span(self.date)
 
 
 @dataclass
@@ -249,11 +283,12 @@ class Period:
 
     id: str
     title: str
-    status: str
     valid_from: str
     valid_to: str
     agreement: str
     where: Located
+    term: dict = field(default_factory=dict)  # {"dates", "notice", "extension": key term id}: see avtal.status
+    events: list[Event] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     key_terms: list[KeyTerm] = field(default_factory=list)
     predecessor: dict = field(default_factory=dict)
@@ -277,11 +312,6 @@ class Period:
             for text in texts:
                 if (markup is None or text.markup == markup) and (editorial or not text.editorial):
                     yield text
-
-    @property
-    def status_label(self) -> str:
-        """The status in Swedish ("Gällande", "Utkast", "Upphävd")."""
-        return STATUS_LABELS[self.status]
 
     def sections(self) -> Iterator[Section]:
         """Every section of every document, document by document in file order."""

@@ -4,10 +4,11 @@
 agreement/2027-2030/ file by file, as text: comments, order and layout stay as
 the authors wrote them, and only these lines are rewritten:
 
-- period.yaml: id, title (the years), status ``utkast``, valid_from/valid_to
+- period.yaml: id, title (the years), valid_from/valid_to
   (the new years, 1 January – 31 December), the date-range key term that
   stated the old period's dates, ``predecessor`` (pointing at the old period),
-  a fresh changelog; the old period's decisions, its list of changes against
+  a fresh changelog; the old period's decisions and events (so the copy is a draft: no adoption
+  is recorded), its list of changes against
   its own predecessor and its notes are left out (they are about the old period);
 - every document: version ``0.1``, valid_from/valid_to, a fresh changelog whose
   one entry says where the text came from (``derived_from: 2023-2026:del-b@1.0``);
@@ -170,7 +171,7 @@ def _period_file(text: str, loaded: LoadedFile, old: str, new: str, dates: tuple
     if new_title == title:
         new_title = f"{title} ({new})"
     editor.set("title", scalar(new_title))
-    editor.set("status", "utkast")
+    editor.set("status", None)  # a period's status is derived, never typed (an old period.yaml may still have one)
     editor.set("valid_from", new_from)
     editor.set("valid_to", new_to)
     predecessor = ["predecessor:\n", f'  period: "{old}"\n', f"  title: {scalar(title)}\n",
@@ -183,6 +184,7 @@ def _period_file(text: str, loaded: LoadedFile, old: str, new: str, dates: tuple
             editor.sub_in_item("key_terms", i, old_from, new_from)
             editor.sub_in_item("key_terms", i, old_to, new_to)
     editor.set("decisions", "[]")
+    editor.set("events", None)  # no adoption recorded: a draft
     editor.set("changes_from_predecessor", None)
     editor.set("notes", None)
     editor.set("changelog", _changelog(today, f"Utkast till ny avtalsperiod, kopierat från {old} inför revidering.",

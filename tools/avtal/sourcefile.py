@@ -7,6 +7,7 @@ point at the line that holds it (``LoadedFile.where``), also inside a multi-line
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from .findings import Position
@@ -27,6 +28,7 @@ class LoadedFile:
     values: dict[PathKey, Position] = field(default_factory=dict)  # where each value starts
     keys: dict[PathKey, Position] = field(default_factory=dict)  # where each mapping key starts
     source: str = ""  # the file's text, to place positions inside multi-line values
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)  # lines, block layouts
 
     def where(self, path: PathKey) -> Position:
         """The position of the value at path, or of its nearest ancestor (at worst the root value's, or 1:1)."""
@@ -40,8 +42,9 @@ class LoadedFile:
     def where_in_text(self, path: PathKey, offset: int) -> Position:
         """The position of character `offset` (0-based, in characters) of the string at path.
 
-        Block scalars (``text: |`` or ``>``) are placed line by line (see _in_block); in a flow
-        scalar the value's line breaks are the source's (a quote adds one column).
+        Block scalars (``text: |`` or ``>``) are placed line by line (see _block_lines); in a flow
+        scalar the value's line breaks are the source's (a quote adds one column). The file's lines and
+        each block's layout are worked out once, so thousands of positions in one text stay cheap.
         """
         start = self.where(path)
         value = self.data
@@ -49,27 +52,44 @@ class LoadedFile:
             value = value[key]
         if not isinstance(value, str) or not self.source or tuple(path) not in self.values:
             return start
-        lines = self.source.splitlines()
+        lines = self.lines()
         indicator = lines[start.line - 1][start.column - 1:start.column] if start.line <= len(lines) else ""
         if indicator in ("|", ">"):
-            return self._in_block(lines, start, value, offset)
+            layout = self._block_lines(tuple(path), lines, start, value)
+            if layout is None:
+                return start
+            indent, found = layout
+            line, at = found[max(bisect.bisect_right(found, offset, key=lambda pair: pair[1]) - 1, 0)]
+            return Position(self.path, line + 1, indent + (offset - at) + 1)
         before = value[:offset]  # a flow scalar: quoted or plain, its line breaks as written
         line_in_value = before.count("\n")
         column_in_line = offset - (before.rfind("\n") + 1)
         quote = 1 if indicator in ("'", '"') else 0
         return Position(self.path, start.line + line_in_value, start.column + quote + column_in_line)
 
-    def _in_block(self, lines: list[str], start: Position, value: str, offset: int) -> Position:
-        """Position of value[offset] in a block scalar (``|`` or ``>``), found by locating each of the
-        block's source lines in the value in turn: a literal block keeps the line breaks, a folded
-        one turns most into spaces, but every line's text stands in the value as written."""
+    def lines(self) -> list[str]:
+        """The file's lines (``str.splitlines``), split once."""
+        if "lines" not in self._cache:
+            self._cache["lines"] = self.source.splitlines()
+        return self._cache["lines"]
+
+    def _block_lines(self, path: PathKey, lines: list[str], start: Position,
+                     value: str) -> tuple[int, list[tuple[int, int]]] | None:
+        """(indent, [(0-based line, where its text starts in the value) …]) of a block scalar (``|`` or
+        ``>``), found by locating each of the block's source lines in the value in turn: a literal block
+        keeps the line breaks, a folded one turns most into spaces, but every line's text stands in the
+        value as written. None for an empty block."""
+        key = ("block", path)
+        if key in self._cache:
+            return self._cache[key]
         first = start.line  # 0-based index of the line after the indicator
         while first < len(lines) and not lines[first].strip():
             first += 1
         if first >= len(lines):
-            return start
+            self._cache[key] = None
+            return None
         indent = len(lines[first]) - len(lines[first].lstrip(" "))
-        found = (first, 0)  # (0-based line, where its text starts in the value)
+        found = [(first, 0)]  # before the first line's text is found: its start
         cursor = 0
         for n in range(first, len(lines)):
             line = lines[n]
@@ -79,11 +99,12 @@ class LoadedFile:
             if not text.strip():
                 continue
             at = value.find(text, cursor)
-            if at < 0 or at > offset:
+            if at < 0:
                 break
-            found, cursor = (n, at), at + len(text)
-        line, at = found
-        return Position(self.path, line + 1, indent + (offset - at) + 1)
+            found.append((n, at))
+            cursor = at + len(text)
+        self._cache[key] = (indent, found)
+        return self._cache[key]
 
     def where_key(self, path: PathKey) -> Position:
         """The position of the key that holds the value at path."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .. import text as textmod
-from ..findings import Finding, Position, closest, error, hint
+from ..findings import Finding, Position, Suggestions, error, hint
 from ..model import Corpus, Period
 
 
@@ -18,7 +18,7 @@ class Reference:
     ident: str
     where: Position
     what: str  # Swedish, for messages: "Avsnittet", "Läs mer-länkens mål" …
-    scope: str  # which ids may be meant: "known", "documents", "parents" or "decisions"
+    scope: str  # which ids may be meant: "known", "documents", "parents", "decisions" or "key_terms"
     history: bool = False  # a change log naming a section: it may name one the change removed
 
 
@@ -29,6 +29,11 @@ def iter_references(period: Period) -> Iterator[Reference]:
     yield Reference(period.agreement, period.where.at("agreement"), "Huvudavtalet", "documents")
     for term in period.key_terms:
         yield Reference(term.clause, term.where.at("clause"), "Avsnittet", "known")
+    for role, ident in period.term.items():
+        yield Reference(ident, period.where.at("term", role), "Nyckelvärdet", "key_terms")
+    for event in period.events:
+        if event.decision:
+            yield Reference(event.decision, event.where.at("decision"), "Beslutet", "decisions")
     for i, change in enumerate(period.changelog):
         if change.decision:
             yield Reference(change.decision, period.where.at("changelog", i, "decision"), "Beslutet", "decisions")
@@ -67,21 +72,23 @@ def references(corpus: Corpus) -> list[Finding]:
     """
     findings = []
     for period in corpus.periods.values():
-        scopes = {"documents": set(period.documents), "decisions": {d.id for d in period.decisions}}
+        scopes = {"documents": set(period.documents), "decisions": {d.id for d in period.decisions},
+                  "key_terms": {k.id for k in period.key_terms}}
         scopes["parents"] = scopes["documents"] | set(period.guidelines)
         scopes["known"] = scopes["parents"] | set(period.section_index()) | {
             s.id for g in period.guidelines.values() for s in g.walk()}
+        suggest = {scope: Suggestions(known) for scope, known in scopes.items()}
         for ref in iter_references(period):
             known = scopes[ref.scope]
             if ref.ident not in known and ref.history:
                 findings.append(hint(
                     "changelog-section-gone", ref.where,
                     f"Ändringsloggen nämner avsnittet '{ref.ident}', som inte finns i perioden {period.id}.",
-                    "Det är rätt om ändringen tog bort avsnittet. Annars: " + closest(ref.ident, known)))
+                    "Det är rätt om ändringen tog bort avsnittet. Annars: " + suggest[ref.scope](ref.ident)))
             elif ref.ident not in known:
                 findings.append(error(
                     "dangling-reference", ref.where, f"{ref.what} '{ref.ident}' finns inte i perioden {period.id}.",
-                    closest(ref.ident, known)))
+                    suggest[ref.scope](ref.ident)))
     return findings
 
 
@@ -104,6 +111,8 @@ def period_references(corpus: Corpus) -> list[Finding]:
     ``dangling-reference`` (the id is not in the named period).
     """
     findings = []
+    known_in: dict[str, set[str]] = {}
+    suggest: dict[str, Suggestions] = {}
     for period in corpus.periods.values():
         for text in period.texts(markup=True):
             for link in textmod.links(text.raw):
@@ -126,9 +135,12 @@ def period_references(corpus: Corpus) -> list[Finding]:
                         f"Länken pekar in i perioden {other}, som inte finns.",
                         f"Perioder som finns: {', '.join(sorted(corpus.periods))}. Skriv ref:{ident} för en länk "
                         "inom den egna perioden."))
-                elif target.target(ident) is None:
-                    known = set(target.documents) | set(target.guidelines) | set(target.section_index())
+                    continue
+                if other not in known_in:  # once per period linked into: a corpus may hold thousands of links
+                    known_in[other] = {*target.documents, *target.guidelines, *target.section_index()}
+                    suggest[other] = Suggestions(known_in[other])
+                if ident not in known_in[other]:
                     findings.append(error(
                         "dangling-reference", where, f"Länkmålet '{ident}' finns inte i perioden {other}.",
-                        closest(ident, known)))
+                        suggest[other](ident)))
     return findings

@@ -5,14 +5,19 @@ Each check is a pure function from the model to a list of findings (``Check``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
+from ..dates import today
 from ..findings import Finding
 from ..load import load_corpus
+from ..load.yamlfile import MAX_BYTES
 from ..model import Corpus
-from . import areas, conformance, hierarchy, responsibility, validity
+from . import areas, conformance, hierarchy, responsibility, term, validity
+from .characters import invisible_characters
+from .links import link_targets
 from .ids import unique_ids
 from .keyterms import check_key_terms
 from .references import iter_references, period_references, references
@@ -22,8 +27,8 @@ from .statutes import check_statutes
 Check = Callable[[Corpus], list[Finding]]  # a pure function; it never raises for a fault in the corpus
 
 CHECKS: list[Check] = [unique_ids, references, check_key_terms, check_statutes, *hierarchy.CHECKS, *validity.CHECKS,
-                       key_term_restatements, period_references, *responsibility.CHECKS, *conformance.CHECKS,
-                       *areas.CHECKS]
+                       key_term_restatements, period_references, link_targets, invisible_characters,
+                       *responsibility.CHECKS, *conformance.CHECKS, *areas.CHECKS]
 
 
 def run_checks(corpus: Corpus, checks: Iterable[Check] | None = None) -> list[Finding]:
@@ -43,10 +48,15 @@ def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[st
     files = {f.position.file for f in findings if f.code.startswith(_UNUSABLE)}
     ids: set[str] = set()
     for file in files:
+        path = root / file
         try:
-            ids.update(_ID_LINE.findall((root / file).read_bytes().decode("utf-8", errors="replace")))
+            if path.is_symlink() or not path.is_file():  # never through a link, never a pipe that would wait
+                continue
+            with path.open("rb") as stream:
+                text = stream.read(MAX_BYTES).decode("utf-8", errors="replace")
         except OSError:
             continue
+        ids.update(_ID_LINE.findall(text))
     return files, ids
 
 
@@ -62,11 +72,14 @@ def without_follow_on_errors(corpus: Corpus, root: Path, findings: list[Finding]
     return [f for f in derived if f.position not in places and not (no_register and f.code.startswith("statute-"))]
 
 
-def check_root(root: Path) -> tuple[Corpus, list[Finding]]:
+def check_root(root: Path, on: dt.date | None = None, warn_months: int = term.WARN_MONTHS) -> tuple[Corpus, list[Finding]]:
     """Load the corpus under root and run every check: the whole of `avtal check` (without ``--base``).
 
+    on: the day the term's checks are made for (default ``dates.today()``: ``--date``, else today);
+    warn_months: how long before the term ends to warn (``term.WARN_MONTHS``).
     Returns (corpus, findings); findings carry every code the loader and CHECKS emit (README, *Finding
     codes*), follow-on errors of unusable files dropped. Never raises for a fault in the corpus.
     """
     corpus, findings = load_corpus(root)
-    return corpus, findings + without_follow_on_errors(corpus, root, findings, run_checks(corpus))
+    derived = run_checks(corpus, [*CHECKS, *term.checks(on or today(), warn_months)])
+    return corpus, findings + without_follow_on_errors(corpus, root, findings, derived)

@@ -14,6 +14,7 @@ from typing import Iterator
 from .. import cite
 from ..cite import index_from_register
 from ..findings import Finding, Position, error, hint, warning
+from ..dates import DateSpan
 from ..model import Corpus, Document, Guideline, Period, Section, Statute, Text
 
 
@@ -25,6 +26,7 @@ class CitedAt:
     text: Text
     valid_from: str  # the document's dates, or the period's for period.yaml's own texts
     valid_to: str
+    introduced: DateSpan | None = None  # the date of the change that brought the citing text (introduced_by)
 
     @property
     def position(self) -> Position:
@@ -44,12 +46,33 @@ class CitedAt:
 
 def cited(period: Period, index: cite.StatuteIndex) -> Iterator[CitedAt]:
     """Every citation in the period's texts in the Markdown subset (where the site links them), in order."""
+    paths: dict[str, dict] = {}  # per document: section path -> section id, built once
     for text in period.texts(markup=True):
         owner = text.document
         valid_from = (owner.valid_from if owner else None) or period.valid_from
         valid_to = (owner.valid_to if owner else None) or period.valid_to
+        ids = None
+        if isinstance(owner, Document):
+            ids = paths.get(owner.id)
+            if ids is None:
+                ids = paths[owner.id] = {s.where.path: s.id for s in owner.walk()}
+        when = introduced_by(owner.changelog if owner else period.changelog, ids, text.section)
         for citation in cite.citations_of(text.raw, index):
-            yield CitedAt(citation, text, valid_from, valid_to)
+            yield CitedAt(citation, text, valid_from, valid_to, when)
+
+
+def introduced_by(changelog, ids: dict | None, section: Section | None) -> DateSpan | None:
+    """The date of the change that brought a text as it stands: the latest change-log entry that names
+    its section (or one of the sections above it), else the first entry (when the document was adopted).
+    ids: the document's section ids by their data path (None outside a document)."""
+    if not changelog:
+        return None
+    names = set()
+    if section is not None and ids is not None:
+        path = section.where.path
+        names = {ids[path[:k]] for k in range(len(path) + 1) if path[:k] in ids}
+    naming = [c for c in changelog if names & set(c.sections)]
+    return (naming[-1] if naming else changelog[0]).when
 
 
 # Between the members of one list: "och", "samt", commas, and the dash of a range ("12 kap. 1-3 §§").
@@ -93,7 +116,7 @@ def check_statutes(corpus: Corpus) -> list[Finding]:
     ``statute-no-chapters``, ``statute-chapter``, ``statute-section`` (a section outside the register's
     checked ``sections`` of an act without chapters). Warnings: ``statute-unresolved`` (no act named),
     ``statute-repealed`` (repealed on or before the text's valid_to), ``statute-not-in-force`` (in force
-    only after the text's valid_from). Tips: ``statute-not-in-register``, ``statute-spelling``.
+    only after the date of the change that brought the text, ``introduced_by``). Tips: ``statute-not-in-register``, ``statute-spelling``.
     """
     findings: list[Finding] = []
     by_sfs = {s.sfs: s for s in corpus.statutes}
@@ -154,10 +177,10 @@ def _check_place(place: list[CitedAt], by_sfs: dict[str, Statute], index: cite.S
                            f"{statute.title} upphävdes {statute.repealed_from} och ersattes av {new}; "
                            f"dokumentet gäller till {first.valid_to}.",
                            f"Hänvisa till {new} vid nästa revidering."))
-    if statute.in_force_from > first.valid_from:
+    if first.introduced is not None and statute.in_force_from > first.introduced.last.isoformat():
         out.append(warning("statute-not-in-force", where,
-                           f"{statute.title} träder i kraft {statute.in_force_from}, efter att dokumentet börjar gälla "
-                           f"({first.valid_from}).", "Kontrollera att rätt lag avses."))
+                           f"{statute.title} träder i kraft {statute.in_force_from}, efter ändringen som införde "
+                           f"hänvisningen ({first.introduced.label}).", "Kontrollera att rätt lag avses."))
     generic = c.name_written and c.name_written.casefold() in {"lag", "lagen", "förordning", "förordningen"}
     if c.name_written and not generic and not _same_name(c.name_written, _register_names(statute)):
         names = statute.short_name or statute.title

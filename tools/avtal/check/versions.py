@@ -11,7 +11,7 @@ Then, for every period present on both sides:
 - a section id that disappeared is reported, saying where the section went if an identical or
   near-identical one (title + text) now stands under another id; whatever still refers to a
   removed id is reported at the referring line;
-- a period whose status is gallande does not change (period.yaml or any of its documents)
+- an adopted period (an antagande in its events) does not change (period.yaml or any of its documents)
   without a new changelog entry naming a decision in the period's decisions. Guidelines
   are decided by others (e.g. VGR and VästKom) and need no decision of the period.
 
@@ -28,6 +28,7 @@ from pathlib import Path
 from ..findings import Finding, Position, Severity, error, hint, warning
 from ..git import read_revision
 from ..load import corpus_from_texts, load_corpus
+from ..status import adopted
 from ..model import Change, Corpus, Document, Guideline, Period, Section
 from .references import iter_references
 
@@ -128,7 +129,7 @@ def compare(base: Corpus, work: Corpus, rev: str) -> list[Finding]:
 
 def _compare_period(old: Period, new: Period, rev: str) -> list[Finding]:
     findings = []
-    in_force = "gallande" in (old.status, new.status)
+    in_force = adopted(old) or adopted(new)  # an adopted period changes only by decision
     decisions = {d.id for d in new.decisions}
     old_sections, new_sections = _sections(old), _sections(new)
 

@@ -266,14 +266,14 @@ def find_citations(text: str, index: StatuteIndex) -> list[Citation]:
     on arbitrary text with hypothesis.
     """
     refs = scan_act_refs(text, index)
-    lists = [kept for kept in (_outside(places, refs) for places in scan_places(text)) if kept]
+    starts = [ref.start for ref in refs]  # once per text: a text may hold thousands of lists and acts
+    lists = [kept for kept in (_outside(places, refs, starts) for places in scan_places(text)) if kept]
     return _bind(text, lists, refs)
 
 
-def _outside(places: list[Place], refs: list[ActRef]) -> list[Place]:
+def _outside(places: list[Place], refs: list[ActRef], starts: list[int]) -> list[Place]:
     """The places of a list that do not overlap an act reference (say, inside a title); a list
-    cut by an act ends before it."""
-    starts = [ref.start for ref in refs]
+    cut by an act ends before it. starts: each ref's start."""
     kept: list[Place] = []
     for place in places:
         i = bisect.bisect_left(starts, place.end)

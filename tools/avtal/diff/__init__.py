@@ -2,7 +2,8 @@
 
 ``diff_periods`` / ``diff_documents`` / ``diff_sections`` / ``diff_targets`` return a
 ``PeriodDiff`` (``diff.result``); ``diff.terminal``, ``diff.markdown``, ``diff.html`` and
-``diff.data`` print it; ``diff.sides`` reads ``[REV:]PERIOD[:ID]``.
+``diff.data`` print it, ``diff.report`` makes the change report of it (with the two sides' periods:
+each changed text whole on both sides, ``diff.sidebyside``); ``diff.sides`` reads ``[REV:]PERIOD[:ID]``.
 """
 
 from .compare import diff_documents, diff_periods, diff_sections, diff_targets, relabel

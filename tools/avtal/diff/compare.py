@@ -22,7 +22,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from ..model import Document, Guideline, KeyTerm, Period, Section, Statute
+from ..dates import today
+from ..model import Corpus, Document, Guideline, KeyTerm, Period, Section, Statute
+from ..status import status_on
 from .documents import document_change, guideline_changes, key_term_changes, match_by_id_then_title, shown_of
 from .result import ADDED, CHANGED, REMOVED, DocumentChange, KeyTermChange, PeriodDiff, SectionRef, Side, StatuteChange
 from .sections import flatten, match_sections, section_changes
@@ -35,8 +37,9 @@ def side_of(period: Period, label: str | None = None, scope: str = "period", tar
     title = None
     if target is not None:
         title = getattr(target, "heading", None) or target.title
-    return Side(label or period.id, period.id, period.title, period.status, period.valid_from, period.valid_to,
-                scope, target.id if target is not None else None, title)
+    status = status_on(period, Corpus(periods={period.id: period}), today())
+    return Side(label or period.id, period.id, period.title, status.code, period.valid_from, period.valid_to,
+                scope, target.id if target is not None else None, title, status.label)
 
 
 def _diff(old_period: Period, new_period: Period, old_roots, new_roots, doc_map: dict[str, str],

@@ -1,8 +1,8 @@
-"""A ``PeriodDiff`` as HTML: blocks for the site's Ändringar page, or one fragment (``--format html``).
+"""A ``PeriodDiff`` as HTML: blocks for the site's Ändringar page, or a whole document (``--format html``).
 
 Python prepares the data (the small named tuples below, all text); every tag is in the templates
 ``avtal/diff/templates/`` (``blocks.html``, one macro per block; ``redline.html``; ``diff.html``,
-the fragment), rendered by ``avtal.templating`` with autoescaping on. No value is marked safe in
+the document, on ``standalone.html`` as the change report is), rendered by ``avtal.templating`` with autoescaping on. No value is marked safe in
 Python or in a template, so a title, label, note or word of text with ``<``, ``>``, ``&``, ``"`` or
 ``'`` in it reaches the page as text (``&lt;``, ``&gt;``, ``&amp;``, ``&#34;``, ``&#39;``), and a URL
 from the ``link`` callback cannot leave its ``href="…"``.
@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Callable, NamedTuple
 
 from ..templating import environment, render
+from .report import header_text
 from .result import REMOVED, RETITLED, DocumentChange, PeriodDiff, SectionChange, Segment
 from .wording import (by_document, document_details, document_status, document_verb, key_term_line,
                       renumbered_line, section_note, statute_heading, statute_place, summary, title_line, trimmed,
@@ -116,11 +117,15 @@ def html_blocks(diff: PeriodDiff, link: Link | None = None, context: int | None 
     return [(b.level, b.heading, b.anchor, b.body) for b in _blocks(diff, link, context, search_exclude)]
 
 
-def format_html(diff: PeriodDiff, link: Link | None = None, context: int | None = None) -> str:
-    """A fragment for a web page: ``<div class="avtal-diff">``, the title line in ``<h2>``, then each
-    block of ``html_blocks`` on its own line with its heading one level down (``<h3 id="nyckelvarden">``),
-    and a final newline. Every text is escaped, headings included; ``link`` and ``context`` as there."""
-    return render(_PACKAGE, "diff.html", title=title_line(diff), blocks=_blocks(diff, link, context)) + "\n"
+def format_html(diff: PeriodDiff, link: Link | None = None, context: int | None = None,
+                date: str | None = None) -> str:
+    """A document of its own (``templates/diff.html``: lang sv, UTF-8, the change report's styles for
+    screen and print): the title line in ``<h1>``, the date when given (ISO), then each block of
+    ``html_blocks`` with its heading at its level (``<h2 id="nyckelvarden">``), and a final newline.
+    Every text is escaped, headings included; ``link`` and ``context`` as there."""
+    heading = title_line(diff)
+    return render(_PACKAGE, "diff.html", title=heading, heading=heading, date=date,
+                  header=header_text(diff, date, "Jämförelse"), blocks=_blocks(diff, link, context)) + "\n"
 
 
 def _macros():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from ..text import visible
 from .result import RETITLED, DocumentChange, PeriodDiff
 from .terminal import joined
 from .wording import (CONTEXT_WORDS, by_document, document_details, document_verb, key_term_line, plural,
@@ -19,8 +20,8 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]#|~"})
 
 
 def md(text: str) -> str:
-    """Text safe inside Markdown and inline HTML."""
-    return html.escape(text, quote=False).translate(_MD_SPECIAL)
+    """Text safe inside Markdown and inline HTML, its control characters written out (``text.visible``)."""
+    return html.escape(visible(text), quote=False).translate(_MD_SPECIAL)
 
 
 def _redline_md(segments, context: int | None) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import STATUS_LABELS
 
 # Labels as the reader sees them.
 ADDED = "tillagd"
@@ -189,17 +188,13 @@ class Side:
     label: str  # as given: 2023-2026, HEAD~1:2023-2026:del-b
     period_id: str
     title: str
-    status: str
+    status: str  # the period's status code today (avtal.status): utkast, kommande, gallande, forlangd, upphord
     valid_from: str
     valid_to: str
     scope: str = "period"  # period, document, section
     target_id: str | None = None
     target_title: str | None = None
-
-    @property
-    def status_label(self) -> str:
-        """The period's status in Swedish ("Gällande" …), or as written when unknown."""
-        return STATUS_LABELS.get(self.status, self.status)
+    status_label: str = ""  # the status in Swedish ("Gällande" …)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..text import visible
 from .result import RETITLED, DocumentChange, PeriodDiff, Segment
 from .wording import (CONTEXT_WORDS, by_document, document_details, document_status, document_verb,
                       key_term_line, renumbered_line, section_note, statute_heading, statute_place, summary,
@@ -48,8 +49,18 @@ def _redline_terminal(segments, style: _Style, context: int | None) -> str:
 
 def format_terminal(diff: PeriodDiff, colour: bool = False, context: int | None = CONTEXT_WORDS) -> str:
     """The report for a terminal, ending in a newline: ``[-deleted-] {+inserted+}``, or with colour ANSI
-    red struck-through and green. context: unchanged words kept beside a change (None: all)."""
-    style = _Style(colour)
+    red struck-through and green. context: unchanged words kept beside a change (None: all).
+
+    A control character in the data (a YAML escape such as ``"\\e[2J"``) is written out as an escape
+    (``text.visible``), and the report then has no colour: only escapes of its own reach the terminal."""
+    plain = _report(diff, _Style(False), context)
+    if not colour or visible(plain) != plain:
+        return visible(plain)
+    return _report(diff, _Style(True), context)
+
+
+def _report(diff: PeriodDiff, style: _Style, context: int | None) -> str:
+    colour = style.colour
     lines = [style.heading(title_line(diff)), f"I korthet: {summary(diff)}"]
     if diff.empty:
         return "\n".join(lines) + "\n"

@@ -190,17 +190,31 @@ def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
     return ratio
 
 
-def diff_units(old: Sequence[Unit], new: Sequence[Unit]) -> tuple[UnitChange, ...]:
-    """Changed, added, removed and moved paragraphs and list items, in reading order."""
+@dataclass(frozen=True)
+class Pairing:
+    """How the units of two texts correspond (``pair_units``); indexes are 0-based into each side.
+
+    ``equal``: {old: new} of units left as they were; ``pairs``: {old: (new, status)} of units edited in
+    place ("ändrad") or moved (MOVED, edited or not); ``added`` and ``removed``: the units on one side only
+    (in order; a unit of them that is in ``pairs`` is not added or removed).
+    """
+
+    equal: dict[int, int]
+    pairs: dict[int, tuple[int, str]]
+    added: list[int]
+    removed: list[int]
+
+
+def pair_units(old: Sequence[Unit], new: Sequence[Unit]) -> Pairing:
+    """Pair the paragraphs and list items of two texts: equal ones in order, then the same text elsewhere
+    (moved), then edited in place (at least UNIT_CHANGED alike), then edited and moved (UNIT_MOVED)."""
     a, b = [u.key for u in old], [u.key for u in new]
-    if a == b:
-        return ()
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    old_to_new: dict[int, int] = {}
+    equal: dict[int, int] = {}
     regions = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            old_to_new.update({i1 + k: j1 + k for k in range(i2 - i1)})
+            equal.update({i1 + k: j1 + k for k in range(i2 - i1)})
         else:
             regions.append((range(i1, i2), range(j1, j2)))
     removed = [i for r, _ in regions for i in r]
@@ -248,18 +262,23 @@ def diff_units(old: Sequence[Unit], new: Sequence[Unit]) -> tuple[UnitChange, ..
         if best is not None:
             pairs[i] = (best, MOVED)
             taken.add(best)
+    return Pairing(equal, pairs, [j for j in added if j not in taken], [i for i in removed if i not in pairs])
 
+
+def diff_units(old: Sequence[Unit], new: Sequence[Unit]) -> tuple[UnitChange, ...]:
+    """Changed, added, removed and moved paragraphs and list items, in reading order."""
+    if [u.key for u in old] == [u.key for u in new]:
+        return ()
+    pairing = pair_units(old, new)
+    old_to_new = dict(pairing.equal)
     entries: list[tuple[float, int, UnitChange]] = []
-    for i, (j, status) in pairs.items():
+    for i, (j, status) in pairing.pairs.items():
         segments = word_diff(old[i].tokens, new[j].tokens)
         entries.append((j, 0, UnitChange(status, new[j].kind, old[i].number, new[j].number, segments)))
         old_to_new.setdefault(i, j)
-    for j in added:
-        if j not in taken:
-            entries.append((j, 0, UnitChange(ADDED, new[j].kind, None, new[j].number, whole("+", new[j]))))
-    for i in removed:
-        if i in pairs:
-            continue
+    for j in pairing.added:
+        entries.append((j, 0, UnitChange(ADDED, new[j].kind, None, new[j].number, whole("+", new[j]))))
+    for i in pairing.removed:
         anchor = max((old_to_new[k] for k in range(i) if k in old_to_new), default=-1)
         entries.append((anchor + 0.5, i, UnitChange(REMOVED, old[i].kind, old[i].number, None, whole("-", old[i]))))
     return tuple(change for _, _, change in sorted(entries, key=lambda e: (e[0], e[1])))

@@ -6,8 +6,8 @@ objects that remember their file and path (``model.Located``).
 
 from __future__ import annotations
 
-from ..model import (Change, Decision, Document, Guideline, KeyTerm, Located, Note, Period, ReadMore, Section,
-                     Statute, Term, Text)
+from ..model import (Change, Decision, Document, Event, Guideline, KeyTerm, Located, Note, Period, ReadMore,
+                     Section, Statute, Term, Text)
 from ..responsibility import Actor, Area, Responsibility, Topic
 from ..sourcefile import LoadedFile, PathKey
 from .texts import text_fields
@@ -87,8 +87,8 @@ def guideline_from(file: LoadedFile, period_id: str) -> Guideline:
         implements=list(d.get("implements", ())), area=d.get("area"),
         sections=[_section(s, d["id"], file, ("sections", i), 1) for i, s in enumerate(d.get("sections", ()))],
         owner=d.get("owner"), url=d.get("url"),
-        valid_from=d.get("valid_from"), valid_to=d.get("valid_to"), changelog=_changes(d.get("changelog")),
-        description=d.get("description"), notes=_notes(d.get("notes")))
+        valid_from=d.get("valid_from"), valid_to=d.get("valid_to"), review_by=d.get("review_by"),
+        changelog=_changes(d.get("changelog")), description=d.get("description"), notes=_notes(d.get("notes")))
     guideline.texts = _texts("guideline", file, guideline)
     return guideline
 
@@ -97,9 +97,11 @@ def period_from(file: LoadedFile) -> Period:
     """The Period of a schema-valid period.yaml, without documents or guidelines (``load.corpus`` adds them)."""
     d = file.data
     period = Period(
-        id=d["id"], title=d["title"], status=d["status"], valid_from=d["valid_from"], valid_to=d["valid_to"],
-        agreement=d["agreement"], where=Located(file, ()),
-        decisions=[Decision(x["id"], x["body"], x["date"], x["summary"], x.get("paragraph"), x.get("source"))
+        id=d["id"], title=d["title"], valid_from=d["valid_from"], valid_to=d["valid_to"],
+        agreement=d["agreement"], where=Located(file, ()), term=dict(d.get("term", {})),
+        events=[Event(e["kind"], str(e["date"]), Located(file, ("events", i)), e.get("party"), e.get("decision"))
+                for i, e in enumerate(d.get("events", ()))],
+        decisions=[Decision(x["id"], x["body"], str(x["date"]), x["summary"], x.get("paragraph"), x.get("source"))
                    for x in d.get("decisions", ())],
         key_terms=[KeyTerm(k["id"], k["label"], k["type"], k["value"], k["text"], k["clause"],
                            Located(file, ("key_terms", i)), k.get("unit"), k.get("document"))
@@ -132,14 +134,16 @@ def terms_from(file: LoadedFile) -> list[Term]:
         for i, t in enumerate(file.data["terms"])]
 
 
-def topics_and_actors_from(file: LoadedFile) -> tuple[list[Topic], list[Actor]]:
-    """The topics and actors of the responsibility register (ansvar.yaml), in file order."""
-    d = file.data
-    topics = [Topic(t["id"], t["title"], Located(file, ("topics", i)), t.get("description"),
-                    tuple(t.get("synonyms", ()))) for i, t in enumerate(d["topics"])]
-    actors = [Actor(a["id"], a["name"], a["party"], a["basis"], Located(file, ("actors", i)))
-              for i, a in enumerate(d["actors"])]
-    return topics, actors
+def topics_from(file: LoadedFile) -> list[Topic]:
+    """The topics of the responsibility register (ansvar.yaml), in file order."""
+    return [Topic(t["id"], t["title"], Located(file, ("topics", i)), t.get("description"),
+                  tuple(t.get("synonyms", ()))) for i, t in enumerate(file.data["topics"])]
+
+
+def actors_from(file: LoadedFile) -> list[Actor]:
+    """The actors of the responsibility register (ansvar.yaml), in file order."""
+    return [Actor(a["id"], a["name"], a["party"], a["basis"], Located(file, ("actors", i)))
+            for i, a in enumerate(file.data["actors"])]
 
 
 def areas_from(file: LoadedFile) -> list[Area]:

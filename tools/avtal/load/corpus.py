@@ -13,6 +13,7 @@ Layout (one folder per contract period, registers beside them)::
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -21,7 +22,7 @@ from ..errors import CannotRun
 from ..findings import Finding, Position, error
 from ..sourcefile import LoadedFile
 from . import build, responsibilities, schema
-from .yamlfile import load_file, load_text
+from .yamlfile import display_path, load_file, load_text
 
 PERIOD_FILE = "period.yaml"
 GUIDELINE_DIR = "riktlinjer"
@@ -56,13 +57,43 @@ def classify(parts: tuple[str, ...]) -> tuple[str, str | None]:
 
 
 def discover(agreement_dir: Path) -> list[SourceFile]:
-    """Every YAML file (``.yaml``, ``.yml``) under agreement_dir, sorted by path, with the kind of data it must hold."""
-    files = []
-    for path in sorted(agreement_dir.rglob("*")):
-        if path.is_dir() or path.suffix not in (".yaml", ".yml"):
-            continue
-        files.append(SourceFile(path, *classify(path.relative_to(agreement_dir).parts)))
-    return files
+    """Every YAML file (``.yaml``, ``.yml``) under agreement_dir, sorted by path, with the kind of data it must
+    hold. Links are not followed, and not listed (see ``links``)."""
+    return _sources(agreement_dir, _tree(agreement_dir)[0])
+
+
+def _sources(agreement_dir: Path, files: list[Path]) -> list[SourceFile]:
+    return [SourceFile(path, *classify(path.relative_to(agreement_dir).parts))
+            for path in files if path.suffix in (".yaml", ".yml")]
+
+
+def links(agreement_dir: Path) -> list[Path]:
+    """Every symbolic link under agreement_dir, to a file or a folder, broken or in a loop."""
+    return _tree(agreement_dir)[1]
+
+
+def _tree(agreement_dir: Path) -> tuple[list[Path], list[Path]]:
+    """(files, links) under agreement_dir, each sorted; a linked folder is a link and is not entered."""
+    files, linked = [], []
+    for folder, folders, names in os.walk(agreement_dir, followlinks=False):
+        for name in folders + names:
+            path = Path(folder, name)
+            if path.is_symlink():
+                linked.append(path)
+            elif name in names:
+                files.append(path)
+    return sorted(files), sorted(linked)
+
+
+def _link_finding(link: Path, root: Path) -> Finding:
+    try:
+        target = os.readlink(link)
+    except OSError:
+        target = "?"
+    return error("file-symlink", Position(display_path(link, root)),
+                 f"{'Mappen' if link.is_dir() else 'Filen'} är en länk (till {target}); länkar under agreement/ läses inte.",
+                 "Lägg filen själv här i stället för en länk, eller ta bort länken: det som publiceras ska finnas "
+                 "i avtalets mapp.")
 
 
 class UnusableCorpus(CannotRun):
@@ -85,9 +116,11 @@ def load_corpus(root: Path, *, lenient: bool = False) -> tuple[model.Corpus, lis
     """Load and schema-check every file under root/agreement; build the model of the valid ones.
 
     Returns (corpus, findings). Codes emitted: those of the YAML loader (``yaml-*``, ``file-*``) and the
-    schemas (``schema-*``), ``corpus-missing``, ``corpus-unknown-file``, ``period-folder``,
-    ``period-missing``, ``duplicate-id``. With ``lenient`` (a comparison, which is informational) no
-    schema is applied and every file that can be built is used; a file that cannot raises UnusableCorpus.
+    schemas (``schema-*``), ``file-symlink`` (every link under agreement/, never followed),
+    ``file-internal-error`` (see ``guarded``), ``corpus-missing``, ``corpus-unknown-file``,
+    ``period-folder``, ``period-missing``, ``duplicate-id``. With ``lenient`` (a comparison, which is
+    informational) no schema is applied and every file that can be built is used; a file that cannot
+    raises UnusableCorpus; links are passed over.
     """
     agreement_dir = root / "agreement"
     if not agreement_dir.is_dir():
@@ -95,7 +128,13 @@ def load_corpus(root: Path, *, lenient: bool = False) -> tuple[model.Corpus, lis
             raise UnusableCorpus(f"mappen {agreement_dir} finns inte.")
         return model.Corpus(), [error("corpus-missing", Position(str(agreement_dir)), "Mappen agreement/ finns inte.",
                               "Kör kommandot i projektets rotmapp eller ange --root.")]
-    return _assemble(((source, *load_file(source.path, root)) for source in discover(agreement_dir)), lenient)
+    files, linked = _tree(agreement_dir)
+    items = ((source, *guarded(display_path(source.path, root), load_file, source.path, root))
+             for source in _sources(agreement_dir, files))
+    corpus, findings = _assemble(items, lenient)
+    if lenient:
+        return corpus, findings
+    return corpus, [_link_finding(link, root) for link in linked] + findings
 
 
 def corpus_from_texts(texts: dict[str, str], *, lenient: bool = False,
@@ -113,7 +152,8 @@ def corpus_from_texts(texts: dict[str, str], *, lenient: bool = False,
         if len(parts) < 2 or parts[0] != "agreement" or PurePosixPath(path).suffix not in (".yaml", ".yml"):
             continue
         source = SourceFile(Path(path), *classify(parts[1:]))
-        items.append((source, *load_text(text.removeprefix("\ufeff"), f"{shown or ''}{path}")))
+        name = f"{shown or ''}{path}"
+        items.append((source, *guarded(name, load_text, text.removeprefix("\ufeff"), name)))
     return _assemble(items, lenient)
 
 
@@ -122,7 +162,10 @@ def _assemble(items, lenient: bool = False) -> tuple[model.Corpus, list[Finding]
     corpus = model.Corpus()
     findings: list[Finding] = []
     valid: list[tuple[SourceFile, LoadedFile]] = []
+    present: set[str] = set()  # the periods whose period.yaml exists, usable or not
     for source, loaded, problems in items:
+        if source.kind == "period":
+            present.add(source.period)
         if lenient and loaded is None:
             first = problems[0] if problems else None
             raise UnusableCorpus(f"{first.position}: {first.message}" if first else f"{source.path} kan inte läsas.")
@@ -133,7 +176,7 @@ def _assemble(items, lenient: bool = False) -> tuple[model.Corpus, list[Finding]
         if source.kind == "unknown":
             if not lenient:
                 findings.append(error(
-                    "corpus-unknown-file", Position(loaded.path),
+                    "corpus-unknown-file", Position(loaded.path, 1, 1),
                     "Filen ligger på en plats där ingen sorts data väntas.",
                     "Dokument ligger i agreement/<period>/, riktlinjer i agreement/<period>/riktlinjer/, "
                     "registren i agreement/register/ (lagar.yaml, begrepp.yaml, ansvar.yaml, omraden.yaml)."))
@@ -141,28 +184,60 @@ def _assemble(items, lenient: bool = False) -> tuple[model.Corpus, list[Finding]
         if lenient:
             valid.append((source, loaded))
             continue
-        schema_findings = schema.validate(source.kind, loaded)
+        schema_findings = guarded(loaded.path, schema.validate, source.kind, loaded)
         findings += schema_findings
         if not problems and not schema_findings:
             valid.append((source, loaded))
-    _build(corpus, valid, findings, lenient)
+    _build(corpus, valid, findings, lenient, present)
     return corpus, findings
 
 
-def _made(make, loaded: LoadedFile, *args, lenient: bool):
-    """make(loaded, *args); leniently read data that lacks what the model needs raises UnusableCorpus."""
+def guarded(shown: str, load, *args):
+    """load(*args), the loading or checking of one file; should it fail in a way nobody foresaw, a finding
+    for that file instead ([] or (None, [finding]), as load returns), so that the rest of the corpus is
+    still checked. AVTAL_DEBUG=1 lets the exception through, with its traceback."""
+    try:
+        return load(*args)
+    except Exception as exc:  # noqa: BLE001 - any fault in one file's loading is that file's finding
+        if os.environ.get("AVTAL_DEBUG"):
+            raise
+        finding = internal_error(shown, exc)
+        return [finding] if load is schema.validate else (None, [finding])  # what each kind of load returns
+
+
+def internal_error(shown: str, exc: Exception) -> Finding:
+    """The ``file-internal-error`` finding for a file whose loading raised exc, about the whole file."""
+    return error("file-internal-error", Position(shown),
+                 f"Filen kunde inte läsas in på grund av ett internt fel ({type(exc).__name__}); resten av avtalet "
+                 "har kontrollerats.",
+                 "Rapportera gärna felet tillsammans med filen. Jämför under tiden filen med de andra filerna "
+                 "av samma slag.")
+
+
+def _made(make, loaded: LoadedFile, *args, lenient: bool, findings: list[Finding]):
+    """make(loaded, *args); leniently read data that lacks what the model needs raises UnusableCorpus.
+    Strictly, a failure nobody foresaw becomes the file's finding and None (the file is left out)."""
     if not lenient:
-        return make(loaded, *args)
+        made = guarded(loaded.path, make, loaded, *args)
+        if isinstance(made, tuple):  # (None, [finding]) from guarded
+            findings += made[1]
+            return None
+        return made
     try:
         return make(loaded, *args)
     except (KeyError, TypeError, AttributeError) as exc:
         raise UnusableCorpus(f"{loaded.path}: filen saknar det en jämförelse behöver ({exc}).") from None
 
 
-def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool = False) -> None:
+def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool = False,
+           present: set[str] = frozenset()) -> None:
+    """Build the model of the valid files into corpus. present: the periods whose period.yaml exists,
+    valid or not (an invalid one has its own findings; its documents are then not said to lack it)."""
     for source, loaded in valid:
         if source.kind == "period":
-            period = _made(build.period_from, loaded, lenient=lenient)
+            period = _made(build.period_from, loaded, lenient=lenient, findings=findings)
+            if period is None:
+                continue
             if period.id != source.period:
                 findings.append(error(
                     "period-folder", loaded.where(("id",)),
@@ -170,19 +245,20 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
                     "Periodens id och mappens namn ska vara lika."))
             corpus.periods[source.period] = period
         elif source.kind == "statutes":
-            corpus.statutes = _made(build.statutes_from, loaded, lenient=lenient)
+            corpus.statutes = _made(build.statutes_from, loaded, lenient=lenient, findings=findings) or []
         elif source.kind == "glossary":
-            corpus.terms = _made(build.terms_from, loaded, lenient=lenient)
+            corpus.terms = _made(build.terms_from, loaded, lenient=lenient, findings=findings) or []
         elif source.kind == "responsibility":
-            corpus.topics, corpus.actors = _made(build.topics_and_actors_from, loaded, lenient=lenient)
+            corpus.topics = _made(build.topics_from, loaded, lenient=lenient, findings=findings) or []
+            corpus.actors = _made(build.actors_from, loaded, lenient=lenient, findings=findings) or []
         elif source.kind == "areas":
-            corpus.areas = _made(build.areas_from, loaded, lenient=lenient)
+            corpus.areas = _made(build.areas_from, loaded, lenient=lenient, findings=findings) or []
     reported: set[str] = set()
     for source, loaded in valid:
         if source.kind not in ("document", "guideline"):
             continue
         period = corpus.periods.get(source.period)
-        if period is None and source.period not in reported and not lenient:
+        if period is None and source.period not in reported | present and not lenient:
             reported.add(source.period)
             findings.append(error(
                 "period-missing", Position(loaded.path),
@@ -191,11 +267,13 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
         if period is None:
             continue
         if source.kind == "document":
-            item = _made(build.document_from, loaded, period.id, lenient=lenient)
+            item = _made(build.document_from, loaded, period.id, lenient=lenient, findings=findings)
             bucket = period.documents
         else:
-            item = _made(build.guideline_from, loaded, period.id, lenient=lenient)
+            item = _made(build.guideline_from, loaded, period.id, lenient=lenient, findings=findings)
             bucket = period.guidelines
+        if item is None:
+            continue
         if item.id in period.documents or item.id in period.guidelines:
             if lenient:
                 continue  # the first file of an id is compared

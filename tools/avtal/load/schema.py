@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import itertools
 import json
 import re
 from functools import lru_cache
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..cache import cache_dir
-from ..findings import Finding, error
+from ..findings import PER_FILE, Finding, capped, error, more
 from ..sourcefile import LoadedFile
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ _TYPES = {"string": "text", "object": "en uppsättning nycklar", "array": "en li
 
 
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"  # common.schema.json#/$defs/id
+DATE_SPAN_PATTERN = "^\\d{4}-\\d{2}(-\\d{2}(/(\\d{4}-\\d{2}-)?\\d{2})?)?$"  # common.schema.json#/$defs/date_span
 
 
 def read_schemas() -> dict[str, dict]:
@@ -115,7 +117,8 @@ def _known_valid(kind: str, loaded: LoadedFile) -> Path | None:
 def validate(kind: str, loaded: LoadedFile) -> list[Finding]:
     """Every schema violation in the file, one finding each (the deepest cause), sorted by path.
 
-    kind: one of KINDS. Codes: ``schema-unknown-key`` (one per unknown key), ``schema-required``,
+    kind: one of KINDS. Codes: ``schema-unknown-key`` (one per unknown key, PER_FILE at most and one
+    finding counting the rest; at most ERRORS errors are read), ``schema-required``,
     ``schema-enum``, ``schema-type``, ``schema-id`` (a period id), ``schema-date`` (a date's form or
     value), ``schema-pattern``, ``schema-empty``, ``schema-html`` (at the tag), ``schema-invalid``.
     A text found valid before (same kind, same text, same schemas and jsonschema version) is not
@@ -138,14 +141,35 @@ def _validate(kind: str, loaded: LoadedFile) -> list[Finding]:
     """The validation itself (see ``validate``)."""
     validator = _validators()[kind]
     findings = []
-    errors = sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(itertools.islice(validator.iter_errors(loaded.data), ERRORS + 1),
+                    key=lambda e: list(map(str, e.absolute_path)))
+    unread = len(errors) > ERRORS
     # a date like 31/12/2026 fails both its pattern and its format: one fault, one finding (the pattern's)
     wrong_form = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    unknown = _Unknown()
     for err in errors:
         if err.validator == "format" and tuple(err.absolute_path) in wrong_form:
             continue
-        findings.extend(_findings_for(err, loaded))
+        findings.extend(_findings_for(err, loaded, unknown))
+    if len(findings) > PER_FILE:  # unknown keys are counted as they are found, every other code here
+        keys = [f for f in findings if f.code == "schema-unknown-key"]
+        findings = keys + capped([f for f in findings if f.code != "schema-unknown-key"], more_unread=unread)
+    if unknown.left:
+        err, key = unknown.first_left
+        findings.append(more("schema-unknown-key", loaded.where_key(tuple(err.absolute_path) + (key,)), unknown.left))
     return findings
+
+
+class _Unknown:
+    """The file's unknown keys: PER_FILE are reported each at its place, the rest counted (``more``)."""
+
+    def __init__(self):
+        self.shown, self.left, self.first_left = 0, 0, None
+
+
+#: Schema errors read from one file: a file of 500 kB could hold tens of thousands, each a heavy object.
+#: A file with more is far from its schema; the first ones say how (at most PER_FILE of each code).
+ERRORS = 1000
 
 
 def _leaves(err: "ValidationError"):
@@ -157,12 +181,21 @@ def _leaves(err: "ValidationError"):
         yield err
 
 
-def _findings_for(err: "ValidationError", loaded: LoadedFile) -> list[Finding]:
+def _findings_for(err: "ValidationError", loaded: LoadedFile, unknown: list) -> list[Finding]:
+    """The findings for one error; an unknown key past the file's first PER_FILE goes into unknown instead."""
     out = []
     for leaf in _leaves(err):
         if leaf.validator == "additionalProperties":  # one finding per unknown key, not just the first
             known = leaf.schema.get("properties", {})
-            out.extend(_finding(leaf, loaded, key) for key in leaf.instance if key not in known)
+            for key in leaf.instance:
+                if key in known:
+                    continue
+                if unknown.shown < PER_FILE:
+                    unknown.shown += 1
+                    out.append(_finding(leaf, loaded, key))
+                else:
+                    unknown.left += 1
+                    unknown.first_left = unknown.first_left or (leaf, key)
         else:
             out.append(_finding(leaf, loaded))
     return out
@@ -175,7 +208,7 @@ def _field(path) -> str:
 
 def _typed(loaded: LoadedFile, where) -> str:
     """The value as the author typed it at where (e.g. 2017:30, which YAML reads as a number)."""
-    lines = loaded.source.splitlines()
+    lines = loaded.lines()
     if not 0 < where.line <= len(lines):
         return ""
     return lines[where.line - 1][where.column - 1:].split(" #")[0].strip()
@@ -221,6 +254,8 @@ def _finding(err: "ValidationError", loaded: LoadedFile, key: str | None = None)
         if err.validator_value == ID_PATTERN:
             return error("schema-id", where, f"'{err.instance}' är inte ett giltigt id.",
                          "Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. b-lagstiftning.")
+        if err.validator_value == DATE_SPAN_PATTERN:  # a decision's or change's date, as precise as known
+            return error("schema-date", where, f"'{err.instance}' är inte ett datum.", err.schema["patternErrorMessage"])
         if err.validator_value.startswith("^\\d{4}-\\d{2}"):
             return error("schema-date", where, f"'{err.instance}' är inte ett datum i formen ÅÅÅÅ-MM-DD.",
                          "Skriv datumet som t.ex. 2023-01-01.")
@@ -236,7 +271,10 @@ def _finding(err: "ValidationError", loaded: LoadedFile, key: str | None = None)
     if v == "not":
         tag = re.search(r"<[a-zA-Z/!]", err.instance) if isinstance(err.instance, str) else None
         where = loaded.where_in_text(path, tag.start()) if tag else where  # the tag itself, not the field
-        return error("schema-html", where, "Texten innehåller HTML, som inte är tillåten.",
-                     "Skriv texten som vanlig text; använd Markdown för listor och länkar.")
+        if err.schema.get("x-text") == "markdown":
+            advice = "Skriv texten som vanlig text; använd Markdown för listor och länkar."
+        else:  # a title, label, number …: shown exactly as written
+            advice = f"Ta bort taggen; '{_field(path)}' visas som vanlig text, precis som den står."
+        return error("schema-html", where, "Texten innehåller HTML, som inte är tillåten.", advice)
     return error("schema-invalid", where, f"Ogiltigt värde för '{_field(path)}': {err.message}",
                  "Jämför med schemat i schemas/.")

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from ..model import Corpus
-from . import changes, pages, responsibility
+from ..status import adopted
+from . import changes, pages, responsibility, version_pages
 from .glossary_page import glossary_markdown
 from .laws import PAGE as LAWS_PAGE
 from .laws import laws_markdown
@@ -26,17 +27,19 @@ class Build:
     pages: list[Page]
 
 
-def build_pages(corpus: Corpus, site: Site | None = None) -> list[Page]:
+def build_pages(corpus: Corpus, site: Site | None = None, versions=()) -> list[Page]:
     """Every generated page (path, title, Markdown), computed with one Site index."""
-    return build(corpus, site).pages
+    return build(corpus, site, versions).pages
 
 
-def build(corpus: Corpus, site: Site | None = None) -> Build:
+def build(corpus: Corpus, site: Site | None = None, versions=()) -> Build:
     """The Site index of the corpus and every page generated from it: for each period its documents,
     guideline register, overview, "Vem ansvarar för vad?", printable page and Ändringar page; then the
-    laws and the glossary.
+    laws and the glossary; last, each earlier version of a document and each comparison of two
+    consecutive versions (``versions``: ``site.versions.EarlierVersion``s read from git, none by default).
     References are computed once per period and serve both the pages and the printable page."""
     site = site or Site.of(corpus)
+    version_pages.index(site, list(versions))
     out: list[Page] = []
     for period in corpus.periods.values():
         refs = references(site, period)
@@ -49,27 +52,30 @@ def build(corpus: Corpus, site: Site | None = None) -> Build:
             out.append(Page(responsibility.matrix_page(period), "Vem ansvarar för vad?",
                             responsibility.matrix_markdown(site, period)))
         out.append(Page(print_page(period), f"{period.title} – utskrift", pages.print_markdown(site, period, refs)))
-        if changes.has_page(corpus, period):
-            out.append(Page(changes.page_path(period), "Ändringar", changes.changes_markdown(site, period)))
+        if changes.has_page(corpus, period, versions):
+            rows = version_pages.changes_rows(site, changes.page_path(period), period, list(versions))
+            out.append(Page(changes.page_path(period), "Ändringar", changes.changes_markdown(site, period, rows)))
     if corpus.statutes:
         out.append(Page(LAWS_PAGE, "Lagar och förordningar", laws_markdown(site)))
     if corpus.terms:
         out.append(Page(GLOSSARY_PAGE, "Begrepp och förkortningar", glossary_markdown(site)))
+    out += version_pages.version_pages(site, list(versions))
     return Build(site, out)
 
 
-def nav(corpus: Corpus, hand_written: list[str]) -> list:
-    """The site's navigation: the agreement's own structure, then registers and guides.
+def nav(corpus: Corpus, hand_written: list[str], versions=()) -> list:
+    """The site's navigation: the agreement's own structure, then registers and guides (earlier
+    versions and their comparisons are reached from the Ändringar page and the version history).
 
     Titles are HTML-escaped: mkdocs and Material write navigation titles into the page as they are.
     """
     entries: list = [{"Start": "index.md"}]
     for period in sorted(corpus.periods.values(), key=lambda p: p.id, reverse=True):
-        label = f"Avtalsperiod {period.id}" + (" (utkast)" if period.status == "utkast" else "")
+        label = f"Avtalsperiod {period.id}" + (" (utkast)" if not adopted(period) else "")
         children: list = [{"Översikt": overview_page(period)}]
         if responsibility.has_page(period):
             children.append({"Vem ansvarar för vad?": responsibility.matrix_page(period)})
-        if changes.has_page(corpus, period):
+        if changes.has_page(corpus, period, versions):
             children.append({"Ändringar": changes.page_path(period)})
         for document in period.ordered_documents():
             children.append({str(escape(document.nav_title)): document_page(document)})

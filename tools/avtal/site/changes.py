@@ -1,9 +1,10 @@
 """The site's "Ändringar" page of a period.
 
 A period gets an Ändringar page when its predecessor period is in the corpus (the comparison,
-computed by ``avtal.diff``) or when its manifest lists the changes against the previous agreement
+computed by ``avtal.diff``), when its manifest lists the changes against the previous agreement
 as the sources state them (``changes_from_predecessor``; 2023–2026, whose predecessor is not
-encoded).
+encoded), or when a document of it has earlier versions (``site.version_pages``: each listed with
+when it applied and a link to what the next version changed).
 """
 
 from __future__ import annotations
@@ -27,13 +28,16 @@ def predecessor(corpus: Corpus, period: Period) -> Period | None:
     return corpus.periods.get(ident) if ident and ident != period.id else None
 
 
-def has_page(corpus: Corpus, period: Period) -> bool:
-    """Whether the period gets an Ändringar page: its predecessor is in the corpus, or it lists its changes."""
-    return predecessor(corpus, period) is not None or bool(period.changes_from_predecessor)
+def has_page(corpus: Corpus, period: Period, versions=()) -> bool:
+    """Whether the period gets an Ändringar page: its predecessor is in the corpus, it lists its changes,
+    or one of its documents has an earlier version (``versions``: ``site.versions.EarlierVersion``s)."""
+    return predecessor(corpus, period) is not None or bool(period.changes_from_predecessor) or \
+        any(e.period_id == period.id for e in versions)
 
 
-def changes_markdown(site: Site, period: Period) -> str:
-    """The Ändringar page: the comparison with the previous period, then the source's own list."""
+def changes_markdown(site: Site, period: Period, versions: list[dict] | None = None) -> str:
+    """The Ändringar page: the comparison with the previous period, the earlier versions of its documents
+    (``versions``: rows of ``version_pages.changes_rows``), then the source's own list."""
     corpus = site.corpus
     page = page_path(period)
     before = predecessor(corpus, period)
@@ -50,14 +54,15 @@ def changes_markdown(site: Site, period: Period) -> str:
 
         comparison = {
             "before": link(relative(page, page_url(f"{before.id}/index.md")), before.title),
-            "status": before.status_label.lower(), "valid_from": before.valid_from, "valid_to": before.valid_to,
+            "status": site.status(before).label.lower(), "valid_from": before.valid_from, "valid_to": before.valid_to,
             # the diff's templates escape its HTML (bodies are Markup); its sections are not search text
             "blocks": [{"level": level, "title": title, "anchor": anchor, "body": body}
                        for level, title, anchor, body in html_blocks(result, to, search_exclude=True)],
         }
     return render("changes.md", title=period.title,
-                  marks=blocks.trust_marks(period, None, period.valid_from, period.valid_to, None),
-                  comparison=comparison, source=_source_changes(site, page, period, before is None))
+                  marks=blocks.period_trust_marks(site, period),
+                  comparison=comparison, versions=versions or [],
+                  source=_source_changes(site, page, period, before is None))
 
 
 def _source_changes(site: Site, page: str, period: Period, alone: bool) -> dict | None:

@@ -67,8 +67,8 @@ def _period(site: Site, period: Period, base_url: str) -> dict:
     return {
         "id": period.id,
         "title": period.title,
-        "status": period.status,
-        "status_label": period.status_label,
+        "status": site.status(period).code,
+        "status_label": site.status(period).label,
         "valid_from": period.valid_from,
         "valid_to": period.valid_to,
         "agreement": period.agreement,

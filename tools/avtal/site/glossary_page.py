@@ -9,6 +9,9 @@ from .markup import render
 from .urls import GLOSSARY_PAGE, Site, current_period
 
 GROUPS = (("forkortning", "Förkortningar", "forkortningar"), ("begrepp", "Begrepp", "begreppen"))
+#: Where the glossary's facts come from (agreement/register/begrepp.yaml).
+SOURCE = ("avtalets text (varje definition anger avsnittet den står i) och de sökord personalen använder; "
+          "registret är projektets eget, inte en del av avtalet")
 
 
 def sv_key(text: str) -> str:
@@ -20,7 +23,7 @@ def glossary_markdown(site: Site, period: Period | None = None) -> str:
     """The glossary page: every term with its expansion, synonyms, statute, and the sections
     that use it, with links; period: whose sections are listed (default: the current period)."""
     corpus = site.corpus
-    period = period or current_period(corpus)
+    period = period or current_period(corpus, site.today)
     groups = []
     for kind, title, anchor in GROUPS:
         terms = sorted((t for t in corpus.terms if t.kind == kind), key=lambda t: sv_key(t.term))
@@ -28,7 +31,8 @@ def glossary_markdown(site: Site, period: Period | None = None) -> str:
             groups.append({"title": title, "anchor": anchor,
                            "terms": [_term_view(site, period, term) for term in terms]})
     return render("glossary.md", period=period.id if period else None,
-                  marks=blocks.period_trust_marks(period) if period else None, groups=groups)
+                  marks=blocks.register_marks("Begrepp och förkortningar", site.changed.get("begrepp.yaml"), SOURCE),
+                  groups=groups)
 
 
 def _term_view(site: Site, period: Period | None, term: Term) -> dict:

@@ -8,7 +8,9 @@ lagen.nu, an abbreviation with its expansion, the source's läs mer star — and
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,10 +59,19 @@ def inline_nodes(ctx: TextContext, raw: str, found: list | None = None) -> list[
         term = ctx.key_terms.get(match["id"])
         node = Node("key_term", term.text if term else match[0], title=term.label if term else "okänt nyckelvärde")
         spans.append((match.start(), match.end(), node))
-    for citation in citations_in(ctx.site, raw) if found is None else found:
-        if any(s < citation.end and citation.start < e for s, e, _ in spans):
+    # A citation inside a link or key term, or overlapping an earlier citation, is left out. Looked up by
+    # bisection, not by comparing with every span: a text may hold tens of thousands of citations.
+    fixed = sorted((s, e) for s, e, _ in spans)
+    starts = [s for s, _ in fixed]
+    reach = list(itertools.accumulate((e for _, e in fixed), max))  # the furthest end of fixed[:i + 1]
+    cited_to = -1
+    citations = citations_in(ctx.site, raw) if found is None else found
+    for citation in sorted(citations, key=lambda c: (c.start, c.end)):
+        before = bisect.bisect_left(starts, citation.end)  # the fixed spans that start before it ends
+        if (before and reach[before - 1] > citation.start) or citation.start < cited_to:
             continue
         spans.append((citation.start, citation.end, citation_node(ctx.site, citation)))
+        cited_to = max(cited_to, citation.end)
     spans.sort(key=lambda span: (span[0], span[1]))
     out: list[Node] = []
     at = 0
@@ -154,6 +165,8 @@ def _link(ctx: TextContext, link: textmod.Link) -> Node:
         ident = link.target[4:]
         if (ctx.period.id, ident) in ctx.site.urls:
             return Node("link", link.label, href=ctx.site.link(ctx.page, ctx.period.id, ident))
+        return Node("text", link.label)
+    if textmod.link_target_problem(link.target) is not None:  # javascript:, data: …: the checker's link-target
         return Node("text", link.label)
     return Node("link", link.label, href=link.target)
 

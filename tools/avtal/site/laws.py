@@ -6,9 +6,11 @@ from ..model import Statute
 from . import blocks
 from .blocks import link
 from .markup import render
-from .urls import Site, citations_in, current_period
+from .urls import Site, citations_in
 
 PAGE = "lagar.md"
+#: Where the statute register's facts come from (agreement/register/lagar.yaml: each entry's source).
+SOURCE = "Svensk författningssamling (SFS) via riksdagen.se, angiven för varje lag; registret är projektets eget"
 
 
 def citing_sections(site: Site) -> dict[str, dict[tuple[str, str], list[str]]]:
@@ -46,7 +48,6 @@ def laws_markdown(site: Site) -> str:
     """The law page: each act's number, names, status, lagen.nu link and the sections citing it."""
     corpus = site.corpus
     citing = citing_sections(site)
-    period = current_period(corpus)  # its trust marks, as on the glossary page
     acts = []
     for statute in sorted(corpus.statutes, key=lambda s: (s.short_name or s.title).casefold()):
         rows: list[tuple[str, object]] = [("SFS-nummer", statute.sfs)]
@@ -57,10 +58,13 @@ def laws_markdown(site: Site) -> str:
         status = status_text(statute, site.by_sfs)
         rows.append(("Status", {"strong": status, "classes": "avtal-upphavd"} if statute.repealed_from else status))
         rows.append(("Lagtext", link(statute.url, statute.url)))
+        if statute.source:
+            rows.append(("Källa", link(statute.source, statute.source)))
         places = [{"parts": [link(site.link(PAGE, pid, ident), site.titles[pid, ident]), " – " + "; ".join(texts)]}
                   for (pid, ident), texts in citing.get(statute.sfs, {}).items() if (pid, ident) in site.urls]
         rows.append(("Hänvisas från", {"list": places} if places else
                      "Inget avsnitt hänvisar till ett visst lagrum (lagen nämns i registret)."))
         acts.append({"title": statute.title, "anchor": f"sfs-{statute.sfs.replace(':', '-')}",
                      "rows": [{"label": k, "value": v} for k, v in rows]})
-    return render("laws.md", marks=blocks.period_trust_marks(period) if period else None, acts=acts)
+    return render("laws.md", marks=blocks.register_marks("Lagar och förordningar", site.changed.get("lagar.yaml"), SOURCE),
+                  acts=acts)

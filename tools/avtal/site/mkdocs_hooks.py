@@ -1,5 +1,6 @@
-"""mkdocs glue: check the corpus, then add the generated pages, the navigation, the start
-page's hierarchy picture and the open-data file.
+"""mkdocs glue: check the corpus, read the earlier versions of its documents from git, then add the
+generated pages, the navigation, the start page's hierarchy picture, the open-data file and the
+comparisons' styles.
 
 Loaded by mkdocs from mkdocs.yml (``hooks:``); everything of substance lives in avtal.site
 (build, pages, overview, export), which knows nothing of mkdocs. The corpus is loaded and checked
@@ -13,20 +14,26 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from avtal.check import check_root
 from avtal.check.report import format_text
+from avtal.diff.report import stylesheet
+from avtal.errors import CannotRun
 from avtal.findings import Severity, summary
+from avtal.git import is_shallow, last_change
 from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST, build, nav, search_boosts
 from avtal.site.export import export
 from avtal.site.overview import start_page_html
+from avtal.site.urls import Site
+from avtal.site.versions import earlier_versions
 from avtal.templating import bytecode_cache
 
 HIERARCHY_PLACEHOLDER = "<!-- avtal:hierarchy -->"
+COMPARISON_CSS = "stylesheets/lydelse.css"  # the two-column tables of comparisons (avtal.diff.report)
 _log = logging.getLogger("avtal")
 
-_state: dict = {"build": None, "corpus": None, "boosts": {}}
+_state: dict = {"build": None, "corpus": None, "boosts": {}, "extras": {}}
 
 
 class CorpusHasErrors(PluginError):
@@ -48,19 +55,46 @@ def on_config(config):
         raise CorpusHasErrors(findings)
     _log.info("Kontrollen av avtalet: %s", summary(findings))
     _state["corpus"] = corpus
-    _state["build"] = build(corpus)
+    changed = {name: last_change(root, f"agreement/register/{name}") for name in ("lagar.yaml", "begrepp.yaml")}
+    versions = read_versions(root, corpus)
+    _state["build"] = build(corpus, Site.of(corpus, changed=changed), versions=versions)
     _state["boosts"] = search_boosts(corpus)
+    _state["extras"] = extra_files(versions)
     docs = Path(config.docs_dir)
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    config.nav = nav(corpus, hand_written + [p.path for p in _state["build"].pages])
+    config.nav = nav(corpus, hand_written + [p.path for p in _state["build"].pages], versions)
+    config.extra_css.extend(path for path in _state["extras"] if path not in config.extra_css)
     return config
+
+
+def extra_files(versions: list) -> dict[str, str]:
+    """{path: text} of the stylesheets the build adds (each also in extra_css): the comparisons' two-column
+    tables (``avtal.diff.report.stylesheet``) when there are earlier versions to compare, else none."""
+    return {COMPARISON_CSS: stylesheet()} if versions else {}
+
+
+def read_versions(root: Path, corpus) -> list:
+    """Every earlier version of each document, read from git (``avtal.site.versions``); none without git
+    or outside a repository. Said at info level only: the site is right without them."""
+    try:
+        found = earlier_versions(root, corpus, warn=_log.info)
+    except CannotRun as exc:
+        _log.info("Tidigare versioner av dokumenten visas inte: %s", exc)
+        return []
+    if is_shallow(root):
+        _log.info("git-historiken är avkortad (grund klon): tidigare versioner av dokumenten kan saknas. "
+                  "Hämta hela historiken (actions/checkout: fetch-depth: 0).")
+    return found
 
 
 def on_files(files: Files, config) -> Files:
     """Add the generated pages and the open-data file (``data/avtal.json``) to mkdocs' files."""
     done = _state["build"]
     for page in done.pages:
-        files.append(File.generated(config, page.path, content=page.content))
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
+    for path, text in _state["extras"].items():
+        files.append(File.generated(config, path, content=text))
     data = export(_state["corpus"], base_url=config.site_url or "", site=done.site)
     files.append(File.generated(config, EXPORT_PATH, content=json.dumps(data, ensure_ascii=False, indent=1)))
     return files

@@ -30,7 +30,7 @@ def period_markdown(site: Site, period: Period) -> str:
         before = changes.predecessor(site.corpus, period)
         changed = {"title": before.title if before else period.predecessor.get("title", "föregående avtal"),
                    "href": relative(page, page_url(changes.page_path(period)))}
-    return render("period.md", title=period.title, marks=blocks.period_trust_marks(period), documents=documents,
+    return render("period.md", title=period.title, marks=blocks.period_trust_marks(site, period), documents=documents,
                   guidelines={"href": relative(page, page_url(guideline_page(period))), "count": len(period.guidelines)},
                   printable=relative(page, page_url(print_page(period))), key_terms=key_terms,
                   decisions=sorted(period.decisions, key=lambda d: d.date), changed=changed)
@@ -40,11 +40,11 @@ def start_page_html(site: Site, page: str = "index.md") -> str:
     """The start page's picture: the current period's trust marks and its hierarchy of governing
     documents drawn from the data, every box a link (replaces <!-- avtal:hierarchy -->)."""
     corpus: Corpus = site.corpus
-    period = current_period(corpus)
+    period = current_period(corpus, site.today)
     if period is None:
         return ""
     urls = {ident: url for (pid, ident), url in site.urls.items() if pid == period.id}
-    return render("start.html", marks=blocks.period_trust_marks(period),
+    return render("start.html", marks=blocks.period_trust_marks(site, period),
                   picture=diagram.hierarchy(period, urls, link=lambda url: relative(page, url)),
                   overview={"href": relative(page, page_url(overview_page(period))), "text": period.title,
                             "classes": ""})

@@ -20,6 +20,9 @@ from ..responsibility import AREA_KIND_LABELS
 from .responsibility import has_page, section_marks
 from .urls import Site, document_page, guideline_page, print_page
 
+#: Where the guideline register's facts come from (its "Källa" mark).
+GUIDELINE_SOURCE = "avtalets hänvisningar och Läs mer-rutor; varje dokuments ägare och adress anges vid dokumentet"
+
 
 def document_view(site: Site, document: Document, refs: References | None, page: str | None = None,
                   level: int = 1) -> dict:
@@ -36,8 +39,8 @@ def document_view(site: Site, document: Document, refs: References | None, page:
     ctx.owner = document
     return {
         "standalone": standalone, "title": document.title, "id": document.id, "level": level,
-        "marks": blocks.trust_marks(period, document.version, document.valid_from, document.valid_to,
-                                    blocks.document_decision(period, document)),
+        "marks": blocks.trust_marks(site, period, document.version, document.valid_from, document.valid_to,
+                                    blocks.document_decision(period, document), blocks.last_change(document.changelog)),
         "cover": cover,
         "guide": reading_guide(site, page, period, document, refs),
         "intro": text_html(ctx, document.intro) if document.intro else None,
@@ -81,8 +84,11 @@ def guidelines_view(site: Site, period: Period, refs: References | None, page: s
     standalone = page is None
     page = page or guideline_page(period)
     ordered = sorted(period.guidelines.values(), key=lambda g: (LEVEL_ORDER[g.level], g.title.casefold()))
+    marks = blocks.register_marks("Riktlinjer och styrdokument",
+                                  blocks.last_change(*(g.changelog for g in period.guidelines.values())),
+                                  GUIDELINE_SOURCE, period, draft=site.status(period).code == "utkast")
     restated = restatements(period) if any(g.sections for g in ordered) else {}
-    return {"standalone": standalone, "level": level, "marks": blocks.period_trust_marks(period),
+    return {"standalone": standalone, "level": level, "marks": marks,
             "guidelines": [_guideline_view(site, page, period, g, refs, level, standalone, restated.get(g.id, []))
                            for g in ordered]}
 
@@ -152,7 +158,7 @@ def print_markdown(site: Site, period: Period, refs: References) -> str:
     documents = period.ordered_documents()
     agreement = [d for d in documents if d.kind != "strategi"]
     strategy = [d for d in documents if d.kind == "strategi"]
-    return render("print.md", title=period.title, marks=blocks.period_trust_marks(period),
+    return render("print.md", title=period.title, marks=blocks.period_trust_marks(site, period),
                   agreement=[document_view(site, d, refs, page, level=2) for d in agreement],
                   guidelines=guidelines_view(site, period, refs, page, level=2),
                   strategy=[document_view(site, d, refs, page, level=2) for d in strategy])

@@ -88,7 +88,7 @@ def matrix_view(site: Site, period: Period) -> dict:
                      "count": len(items)})
     kinds = sorted({i["kind"] for items in by_topic.values() for i in items}, key=list(KIND_LABELS).index)
     return {
-        "title": "Vem ansvarar för vad?", "marks": period_trust_marks(period), "rows": rows,
+        "title": "Vem ansvarar för vad?", "marks": period_trust_marks(site, period), "rows": rows,
         "parties": [{"party": p, "label": PARTY_LABELS[p], "help": PARTY_HELP[p]} for p in PARTIES],
         "kinds": [{"kind": k, "label": KIND_LABELS[k]} for k in kinds],
         "total": sum(r["count"] for r in rows),

@@ -7,11 +7,14 @@ the directory URL mkdocs gives it (``2023-2026/del-b/``).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
 
 from ..cite import StatuteIndex, citations_of, index_from_register
+from ..dates import today
 from ..model import Corpus, Document, Period, Statute
+from ..status import Status, adopted, status_on, timeline
 from . import glossary
 
 
@@ -22,6 +25,7 @@ class Page:
     path: str  # e.g. "2023-2026/del-b.md"
     title: str
     content: str
+    in_nav: bool = True  # False: linked from other pages only (an earlier version, a comparison)
 
 
 def page_url(path: str) -> str:
@@ -64,11 +68,13 @@ def print_page(period: Period) -> str:
 GLOSSARY_PAGE = "begrepp.md"
 
 
-def current_period(corpus: Corpus) -> Period | None:
-    """The period a reader most likely wants: the latest in force, else the latest of any status."""
+def current_period(corpus: Corpus, on: dt.date | None = None) -> Period | None:
+    """The period a reader most likely wants on the day on (default today): the latest in force then,
+    else the latest adopted, else the latest of any."""
+    on = on or today()
     periods = sorted(corpus.periods.values(), key=lambda p: p.valid_from)
-    in_force = [p for p in periods if p.status == "gallande"]
-    return (in_force or periods or [None])[-1]
+    in_force = [p for p in periods if status_on(p, corpus, on).code in ("gallande", "forlangd")]
+    return (in_force or [p for p in periods if adopted(p)] or periods or [None])[-1]
 
 
 @dataclass
@@ -89,11 +95,21 @@ class Site:
     glossary_url: str | None = None  # site URL of the glossary page, when there is one
     found: dict[str, list] = field(default_factory=dict, repr=False)  # text -> its citations, parsed once
     by_sfs: dict[str, Statute] = field(default_factory=dict, repr=False)
+    today: dt.date = field(default_factory=today)  # the day the pages' status is computed for
+    changed: dict[str, dt.date | None] = field(default_factory=dict)  # register file -> its last change (git)
+    # Earlier versions read from git (site.version_pages.index): (period, document, version) -> site URL of
+    # that version's page; and of the comparison of that version with the one before it.
+    versions: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    comparisons: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, corpus: Corpus) -> "Site":
-        """URLs and titles of every document, section and guideline; the glossary usage of every period."""
-        site = cls(corpus)
+    def of(cls, corpus: Corpus, on: dt.date | None = None, changed: dict[str, dt.date | None] | None = None) -> "Site":
+        """URLs and titles of every document, section and guideline; the glossary usage of every period.
+
+        on: the day statuses are computed for (default ``dates.today()``: the build's ``--date``, else today);
+        changed: {"lagar.yaml": date, …} when each register file last changed, where known (git).
+        """
+        site = cls(corpus, today=on or today(), changed=dict(changed or {}))
         for period in corpus.periods.values():
             site._index(period, None)
             site.usage[period.id] = glossary.usage(period, corpus.terms)
@@ -130,6 +146,14 @@ class Site:
     def link(self, page: str, period: str, ident: str) -> str:
         """The href from page (a page path) to an id of a period; KeyError when the id has no URL."""
         return relative(page, self.urls[period, ident])
+
+    def status(self, period: Period, on: dt.date | None = None) -> Status:
+        """The period's status on the build's day (or on)."""
+        return status_on(period, self.corpus, on or self.today)
+
+    def timeline(self, period: Period) -> list[tuple[dt.date | None, Status]]:
+        """The period's statuses from its adoption on, for the reader's browser to pick today's."""
+        return timeline(period, self.corpus)
 
     def statute(self, sfs: str | None) -> Statute | None:
         """The register's entry for an SFS number, or None."""

@@ -1,0 +1,148 @@
+"""Bad input never hangs the checker (issue 11): every kind of hostile or careless input in
+tools/hostile.py, added to the small valid fixture, gives exactly its located error findings (code,
+file, line, column) and exit 1, within seconds, and `avtal check` changes no byte under agreement/.
+A file with Windows line endings and a byte-order mark stays accepted.
+
+``python tools/hostile.py`` measures the time and memory of each kind on the real project.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import stat
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from avtal import cli
+
+from test_finding_codes import project
+
+ROOT = Path(__file__).resolve().parents[1]
+SECONDS = 30  # generous: each kind takes well under 2 s on the real project (tools/hostile.py)
+
+
+def _load_hostile():
+    spec = importlib.util.spec_from_file_location("hostile", ROOT / "tools" / "hostile.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("hostile", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+hostile = _load_hostile()
+
+
+def snapshot(folder: Path) -> dict[str, object]:
+    """Every entry under folder, links not followed: a file's bytes, a link's target, a pipe as such."""
+    found: dict[str, object] = {}
+    for parent, folders, names in os.walk(folder, followlinks=False):
+        for name in folders + names:
+            path = Path(parent, name)
+            mode = path.lstat().st_mode
+            key = path.relative_to(folder).as_posix()
+            if stat.S_ISLNK(mode):
+                found[key] = ("link", os.readlink(path))
+            elif stat.S_ISREG(mode):
+                found[key] = path.read_bytes()
+            elif not stat.S_ISDIR(mode):
+                found[key] = ("special", stat.S_IFMT(mode))
+    return found
+
+
+class _TooSlow(Exception):
+    pass
+
+
+def check(root: Path, capsys) -> tuple[int, list[dict], float]:
+    """(exit status, findings, seconds) of `avtal check --format json`; fails after SECONDS instead of hanging."""
+    def stop(*_):
+        raise _TooSlow(f"avtal check tog mer än {SECONDS} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(SECONDS)
+    try:
+        capsys.readouterr()
+        start = time.perf_counter()
+        code = cli.main(["--root", str(root), "check", "--format", "json"])
+        seconds = time.perf_counter() - start
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    out, err = capsys.readouterr()
+    assert err == ""
+    return code, json.loads(out), seconds
+
+
+@pytest.mark.parametrize("kind", hostile.KINDS, ids=[k.name for k in hostile.KINDS])
+def test_each_kind_gives_its_located_findings_and_changes_nothing(kind, tmp_path, capsys):
+    root = project("valid", tmp_path / "projekt")
+    expected = kind.make(root)
+    before = snapshot(root / "agreement")
+    code, findings, seconds = check(root, capsys)
+    errors = [(f["code"], f["file"], f["line"], f["column"]) for f in findings if f["severity"] == "fel"]
+    assert errors == sorted(expected, key=lambda e: (e[1], e[2], e[3], e[0]))
+    assert code == (1 if expected else 0)
+    assert all(f["message"] and f["hint"] and "Traceback" not in f["message"] for f in findings)
+    assert snapshot(root / "agreement") == before
+    assert seconds < SECONDS
+
+
+def test_every_kind_is_named_once():
+    names = [k.name for k in hostile.KINDS]
+    assert len(names) == len(set(names)) and len(names) > 15
+
+
+@pytest.mark.parametrize("bom,newline", [(False, "\r\n"), (True, "\n"), (True, "\r\n")],
+                         ids=["crlf", "bom", "bom-crlf"])
+def test_windows_line_endings_and_a_byte_order_mark_stay_accepted(bom, newline, tmp_path, capsys):
+    """Every file of the valid fixture saved as Notepad or Word would save it: still no finding."""
+    root = project("valid", tmp_path / "projekt")
+    for path in sorted((root / "agreement").rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8").replace("\n", newline)
+        path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    before = snapshot(root / "agreement")
+    code, findings, _ = check(root, capsys)
+    assert (code, [f for f in findings if f["severity"] != "varning"]) == (0, [])
+    assert snapshot(root / "agreement") == before
+
+
+def test_control_characters_from_the_data_never_reach_a_terminal(tmp_path, capsys):
+    """Terminal escapes written as YAML escapes: `avtal check` names them without sending them, and a
+    comparison with the document shows them written out, without colour."""
+    from avtal.diff import terminal
+    from avtal.diff.compare import diff_periods
+    from avtal.load import load_corpus
+
+    root = project("valid", tmp_path / "projekt")
+    clean, _ = load_corpus(root)
+    hostile.escaped_control(root)
+    capsys.readouterr()
+    assert cli.main(["--root", str(root), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Osynligt tecken skrivet som \\e: styrtecken (U+001B)." in out
+    changed, _ = load_corpus(root, lenient=True)
+    report = terminal.format_terminal(diff_periods(clean.periods["2023-2026"], changed.periods["2023-2026"]),
+                                      colour=True)
+    assert "\x1b" not in report and "\x07" not in report
+    assert "Fientlig \\x1b[2J riktlinje \\x1b]8;;https://example.org\\x07klicka" in report
+
+
+def test_the_editors_guide_and_the_readme_state_the_limits_the_loader_applies():
+    from avtal.findings import PER_FILE
+    from avtal.load.yamlfile import MAX_BYTES, MAX_DEPTH
+
+    guide = (ROOT / "site_src" / "redigera.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"högst {MAX_BYTES // 1024} kB" in guide and f"högst {MAX_DEPTH} nivåer" in guide
+    assert f"at most {MAX_BYTES // 1024} kB" in readme and f"at most {MAX_DEPTH} levels" in readme
+    assert f"at most {PER_FILE} findings" in readme and "de hundra första" in guide and PER_FILE == 100
+    assert hostile.PER_FILE == PER_FILE
+    for code in ("invisible-character", "link-target", "file-symlink", "file-internal-error", "schema-html"):
+        assert f"`{code}`" in guide, code

@@ -1,0 +1,38 @@
+"""Link targets: a link in the text goes into the corpus (``ref:id``) or to a web address, nowhere else.
+
+``[klicka](javascript:alert(1))`` or a ``data:text/html`` address would run script in every reader's
+browser once published; ``//host`` leaves out the scheme, and a space or control character makes the
+address mean something else to each program that reads it. The site shows such a link as plain words
+whatever the checker says (``text.safe_href``); here each one is an error at the target itself.
+"""
+
+from __future__ import annotations
+
+from .. import text as textmod
+from ..findings import Finding, error
+from ..model import Corpus
+
+_SHOWN = 60  # characters of a target quoted in a message: a data: address can be very long
+
+
+def link_targets(corpus: Corpus) -> list[Finding]:
+    """``link-target`` for every link in a Markdown text whose target is neither ``ref:…`` nor a web address
+    (``textmod.link_target_problem``); a ``ref:`` target's id is left to the reference checks."""
+    findings = []
+    for period in corpus.periods.values():
+        for text in period.texts(markup=True, editorial=True):
+            for link in textmod.links(text.raw):
+                if link.target.startswith("ref:"):
+                    continue
+                problem = textmod.link_target_problem(link.target)
+                if problem is None:
+                    continue
+                bad = textmod.unsafe_character(link.target)
+                at = link.target_start + (bad or 0)
+                shown = link.target if len(link.target) <= _SHOWN else link.target[:_SHOWN] + "…"
+                shown = "".join(c if textmod.unsafe_character(c) is None else "?" for c in shown)
+                findings.append(error(
+                    "link-target", text.where(at), f"Länkmålet '{shown}' {problem}.",
+                    "En länk i texten går till ett avsnitt eller dokument i avtalet, [text](ref:id), eller till "
+                    "en webbadress, [text](https://…)."))
+    return findings

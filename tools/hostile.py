@@ -1,0 +1,494 @@
+"""Bad input as a hostile or careless editor would write it (issue 11), kind by kind, and what it costs.
+
+Each kind adds files to (or links, pipes into) the agreement/ of a valid project and says which error
+findings `avtal check` must give for it: code, file, line and column. tests/test_hostile_input.py
+checks every kind against the small valid fixture; ``python tools/hostile.py`` runs `avtal check` on a
+copy of the real project with each kind in turn, each in a fresh process, and prints its time and peak
+memory (the issue's bound: a few seconds and 200 MB for any input under 1 MB)::
+
+    python tools/hostile.py                 # every kind, against a copy of the real project
+    python tools/hostile.py --only alias    # the kinds whose name contains "alias"
+
+A kind writes new files (never changes the project's own), so the positions it expects do not depend
+on the project it is added to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+PERIOD = "2023-2026"
+PER_FILE = 100  # avtal.findings.PER_FILE: findings of one kind in a file each reported at its place
+GUIDELINE = f"agreement/{PERIOD}/riktlinjer/fientlig.yaml"
+DOCUMENT = f"agreement/{PERIOD}/fientlig.yaml"
+
+Expected = tuple[str, str, int, int]  # (code, file, line, column) of an error finding; line 0: the whole file
+
+#: A guideline valid in any project that has the period and a Del A, to which a kind adds lines.
+GUIDELINE_TEXT = f"""\
+id: fientlig
+kind: riktlinje
+level: lansgemensam
+title: Fientlig riktlinje
+parent: del-a
+status: gallande
+version: "1.0"
+changelog:
+  - date: 2022-06-14
+    version: "1.0"
+    summary: Registrerad.
+    nature: redaktionell
+"""
+GUIDELINE_LINES = GUIDELINE_TEXT.count("\n")
+
+#: A strategy document valid in any such project (it stands beside the agreement, under nothing),
+#: ending in a section whose text (a literal block) a kind continues.
+DOCUMENT_TEXT = """\
+id: fientlig
+kind: strategi
+title: Fientlig strategi
+version: "1.0"
+valid_from: 2023-01-01
+valid_to: 2026-12-31
+changelog:
+  - date: 2022-06-01
+    version: "1.0"
+    summary: Prov.
+    nature: redaktionell
+sections:
+  - id: fientlig-text
+    title: Text
+    text: |
+      Första stycket.
+"""
+DOCUMENT_LINES = DOCUMENT_TEXT.count("\n")
+TEXT_INDENT = 6  # the block's lines start in column 7
+
+
+def write(root: Path, path: str, text: str, newline: str = "\n") -> None:
+    target = root / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(text.replace("\n", newline).encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    what: str  # what the editor did, in a sentence
+    make: Callable[[Path], list[Expected]]  # changes agreement/ under root; returns the expected errors
+
+
+KINDS: list[Kind] = []
+
+
+def kind(what: str):
+    def register(make: Callable[[Path], list[Expected]]):
+        KINDS.append(Kind(make.__name__.replace("_", "-"), what, make))
+        return make
+    return register
+
+
+# --- YAML that could hurt -------------------------------------------------------------------------
+
+@kind("The billion laughs: nine levels of nine aliases, which YAML would expand to 9^9 strings.")
+def billion_laughs(root: Path) -> list[Expected]:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    write(root, GUIDELINE, GUIDELINE_TEXT + "\n".join(lines) + "\n")
+    return [("yaml-anchor", GUIDELINE, GUIDELINE_LINES + 1, 5)]
+
+
+@kind("A list that contains itself through an alias.")
+def alias_loop(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "notes: &loop [*loop]\n")
+    return [("yaml-anchor", GUIDELINE, GUIDELINE_LINES + 1, 8)]
+
+
+@kind("Lists nested 10 000 deep.")
+def deep_lists(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "notes: " + "[" * 10_000 + "]" * 10_000 + "\n")
+    return [("yaml-depth", GUIDELINE, GUIDELINE_LINES + 1, 8 + 31)]  # the 32nd "[" is the 33rd level, with the file's
+
+
+@kind("Mappings nested 10 000 deep, in flow style.")
+def deep_mappings(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "notes: " + "{a: " * 10_000 + "b" + "}" * 10_000 + "\n")
+    return [("yaml-depth", GUIDELINE, GUIDELINE_LINES + 1, 8 + 4 * 31)]
+
+
+@kind("A value with an explicit tag that YAML would construct as bytes.")
+def binary_tag(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "description: !!binary aGVqCg==\n")
+    return [("yaml-value", GUIDELINE, GUIDELINE_LINES + 1, 14)]
+
+
+@kind("A number of 5 000 digits, more than Python converts.")
+def huge_number(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "owner: " + "9" * 5000 + "\n")
+    return [("yaml-value", GUIDELINE, GUIDELINE_LINES + 1, 8)]
+
+
+@kind("A file of 1 MB (a valid guideline and comment lines).")
+def large_file(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "# fyllnad fyllnad fyllnad fyllnad fyllnad fyllnad\n" * 20_000)
+    return [("file-too-large", GUIDELINE, 0, 0)]
+
+
+@kind("A quote opened and closed only 68 lines further down, by the next quote in the file.")
+def unclosed_quote(root: Path) -> list[Expected]:
+    body = "".join(f"  - kind: innehall\n    text: Anteckning {i}.\n" for i in range(34))
+    write(root, GUIDELINE, GUIDELINE_TEXT.replace("title: Fientlig riktlinje", 'title: "Fientlig riktlinje')
+          + "notes:\n" + body + '  - kind: innehall\n    text: "Slut."\n')
+    return [("yaml-syntax", GUIDELINE, 4, 8)]
+
+
+# --- files ------------------------------------------------------------------------------------------
+
+@kind("A YAML file directly under agreement/, where no data is expected.")
+def stray_file(root: Path) -> list[Expected]:
+    write(root, "agreement/anteckningar.yaml", "id: anteckningar\n")
+    return [("corpus-unknown-file", "agreement/anteckningar.yaml", 1, 1)]
+
+
+@kind("A link in agreement/ to a valid guideline outside the project.")
+def symlink_outside(root: Path) -> list[Expected]:
+    outside = root.parent / "utanfor"
+    write(outside, "riktlinje.yaml", GUIDELINE_TEXT)
+    (root / GUIDELINE).symlink_to(outside / "riktlinje.yaml")
+    return [("file-symlink", GUIDELINE, 0, 0)]
+
+
+@kind("A link in agreement/ to a folder outside the project.")
+def symlink_folder(root: Path) -> list[Expected]:
+    outside = root.parent / "utanfor-mapp"
+    write(outside, "riktlinje.yaml", GUIDELINE_TEXT)
+    link = f"agreement/{PERIOD}/riktlinjer/mer"
+    (root / link).symlink_to(outside, target_is_directory=True)
+    return [("file-symlink", link, 0, 0)]
+
+
+@kind("A link that points to itself.")
+def symlink_loop(root: Path) -> list[Expected]:
+    (root / GUIDELINE).symlink_to("fientlig.yaml")
+    return [("file-symlink", GUIDELINE, 0, 0)]
+
+
+@kind("A link to a file that does not exist.")
+def symlink_broken(root: Path) -> list[Expected]:
+    (root / GUIDELINE).symlink_to("finns-inte.yaml")
+    return [("file-symlink", GUIDELINE, 0, 0)]
+
+
+@kind("A named pipe where a guideline would be: reading it would wait for ever.")
+def named_pipe(root: Path) -> list[Expected]:
+    os.mkfifo(root / GUIDELINE)
+    return [("file-unreadable", GUIDELINE, 0, 0)]
+
+
+# --- invisible characters ------------------------------------------------------------------------------
+
+def _in_text(root: Path, line: str, newline: str = "\n") -> int:
+    """The document with one more line in its section's text; returns that line's number."""
+    write(root, DOCUMENT, DOCUMENT_TEXT + " " * TEXT_INDENT + line + "\n", newline)
+    return DOCUMENT_LINES + 1
+
+
+def _column(line: str, char: str) -> int:
+    return TEXT_INDENT + line.index(char) + 1
+
+
+@kind("A soft hyphen pasted from Word inside the act's name: the citation would silently vanish.")
+def soft_hyphen(root: Path) -> list[Expected]:
+    line = "Enligt 4 kap. 1 § socialtjänst\u00adlagen (2001:453) gäller detta."
+    return [("invisible-character", DOCUMENT, _in_text(root, line), _column(line, "\u00ad"))]
+
+
+@kind("A zero-width space inside a word, which the site's search would then miss.")
+def zero_width_space(root: Path) -> list[Expected]:
+    line = "Bår\u200bhusplats ska finnas."
+    return [("invisible-character", DOCUMENT, _in_text(root, line), _column(line, "\u200b"))]
+
+
+@kind("Zero-width joiner, non-joiner and a word joiner in one line.")
+def zero_width_joiners(root: Path) -> list[Expected]:
+    line = "Vård\u200docho\u200cmsorg i\u2060samverkan."
+    at = _in_text(root, line)
+    return [("invisible-character", DOCUMENT, at, _column(line, c)) for c in "\u200d\u200c\u2060"]
+
+
+@kind("A right-to-left override that makes a reviewer read the line in another order (Trojan Source).")
+def bidi_override(root: Path) -> list[Expected]:
+    line = "Kommunen betalar \u202e30 dagar\u202c efter utskrivning."
+    at = _in_text(root, line)
+    return [("invisible-character", DOCUMENT, at, _column(line, "\u202e")),
+            ("invisible-character", DOCUMENT, at, _column(line, "\u202c"))]
+
+
+@kind("Bidirectional isolates in a comment, where no schema looks.")
+def bidi_isolates_in_comment(root: Path) -> list[Expected]:
+    comment = "# \u2066granskad\u2069 \u2067av\u2068 regionen"
+    write(root, GUIDELINE, GUIDELINE_TEXT + comment + "\n")
+    return [("invisible-character", GUIDELINE, GUIDELINE_LINES + 1, comment.index(c) + 1) for c in "\u2066\u2069\u2067\u2068"]
+
+
+@kind("A byte-order mark in the middle of a text (one at the start of a file is fine).")
+def bom_inside(root: Path) -> list[Expected]:
+    line = "Före\ufeffefter."
+    return [("invisible-character", DOCUMENT, _in_text(root, line), _column(line, "\ufeff"))]
+
+
+@kind("A soft hyphen in a file with Windows line endings: still the exact column.")
+def soft_hyphen_crlf(root: Path) -> list[Expected]:
+    line = "Hälso- och sjukvårds\u00adlagen gäller."
+    return [("invisible-character", DOCUMENT, _in_text(root, line, "\r\n"), _column(line, "\u00ad"))]
+
+
+@kind("Terminal escapes written as YAML escapes in a quoted title (clear screen, a hidden hyperlink).")
+def escaped_control(root: Path) -> list[Expected]:
+    title = 'title: "Fientlig \\e[2J riktlinje \\x1b]8;;https://example.org\\x07klicka"'
+    write(root, GUIDELINE, GUIDELINE_TEXT.replace("title: Fientlig riktlinje", title))
+    return [("invisible-character", GUIDELINE, 4, title.index("\\") + 1 + i)
+            for i in (0, len("\\e[2J riktlinje "), len("\\e[2J riktlinje \\x1b]8;;https://example.org"))]
+
+
+@kind("A soft hyphen written as an escape in a quoted title.")
+def escaped_soft_hyphen(root: Path) -> list[Expected]:
+    title = 'title: "Fientlig\\u00adriktlinje"'
+    write(root, GUIDELINE, GUIDELINE_TEXT.replace("title: Fientlig riktlinje", title))
+    return [("invisible-character", GUIDELINE, 4, title.index("\\") + 1)]
+
+
+@kind("Ten thousand soft hyphens: the first 100 each at its place, then one finding for the rest.")
+def many_soft_hyphens(root: Path) -> list[Expected]:
+    line = "ord\u00ad" * 10_000
+    at = _in_text(root, line)
+    return [("invisible-character", DOCUMENT, at, TEXT_INDENT + 4 * i + 4) for i in range(PER_FILE + 1)]
+
+
+@kind("Non-breaking and narrow non-breaking spaces, as Swedish typography uses them: accepted.")
+def non_breaking_spaces(root: Path) -> list[Expected]:
+    _in_text(root, "Enligt 16\u00a0kap. 4\u00a0§ hälso- och sjukvårdslagen, 10\u202f000 kronor.")
+    return []
+
+
+# --- link targets -------------------------------------------------------------------------------------
+
+def _link(root: Path, target: str, label: str = "klicka") -> list[Expected]:
+    line = f"Se [{label}]({target})."
+    at = _in_text(root, line)
+    return [("link-target", DOCUMENT, at, TEXT_INDENT + line.index("](") + 3)]
+
+
+@kind("A javascript: link, which would run script in every reader's browser.")
+def javascript_link(root: Path) -> list[Expected]:
+    return _link(root, "javascript:alert(document.cookie)")
+
+
+@kind("A javascript: link with the scheme in capitals.")
+def javascript_link_capitals(root: Path) -> list[Expected]:
+    return _link(root, "JaVaScRiPt:alert(1)")
+
+
+@kind("A data: address holding a whole HTML page.")
+def data_link(root: Path) -> list[Expected]:
+    return _link(root, "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==")
+
+
+@kind("A vbscript: link.")
+def vbscript_link(root: Path) -> list[Expected]:
+    return _link(root, "vbscript:msgbox(1)")
+
+
+@kind("A file: link to the reader's own disk.")
+def file_link(root: Path) -> list[Expected]:
+    return _link(root, "file:///etc/passwd")
+
+
+@kind("A protocol-relative link, //host, that takes whatever scheme the page has.")
+def protocol_relative_link(root: Path) -> list[Expected]:
+    return _link(root, "//example.org/sida")
+
+
+@kind("A web address with a zero-width space in it: two findings at the same character.")
+def link_with_invisible_character(root: Path) -> list[Expected]:
+    target = "https://example\u200b.org/"
+    line = f"Se [klicka]({target})."
+    at = _in_text(root, line)
+    column = _column(line, "\u200b")
+    return [("invisible-character", DOCUMENT, at, column), ("link-target", DOCUMENT, at, column)]
+
+
+@kind("Web addresses over https and http: accepted.")
+def web_links(root: Path) -> list[Expected]:
+    _in_text(root, "Se [vårdsamverkan](https://www.vardsamverkan.se/) och [lagen](http://example.org/a_(b)).")
+    return []
+
+
+# --- HTML where text is shown as written ---------------------------------------------------------------
+
+@kind("A script tag in a guideline's title.")
+def script_in_title(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT.replace("title: Fientlig riktlinje",
+                                                  "title: Fientlig <script>alert(1)</script>"))
+    return [("schema-html", GUIDELINE, 4, 17)]
+
+
+@kind("An image with an onerror handler in a section's title.")
+def image_in_section_title(root: Path) -> list[Expected]:
+    write(root, DOCUMENT, DOCUMENT_TEXT.replace("    title: Text", "    title: Text <img src=x onerror=alert(1)>"))
+    return [("schema-html", DOCUMENT, 14, 17)]
+
+
+@kind("HTML in a section's number.")
+def html_in_number(root: Path) -> list[Expected]:
+    write(root, DOCUMENT, DOCUMENT_TEXT.replace("    title: Text", '    number: "<b>1</b>"\n    title: Text'))
+    return [("schema-html", DOCUMENT, 14, 14)]
+
+
+@kind("An iframe in a Markdown text.")
+def iframe_in_text(root: Path) -> list[Expected]:
+    line = 'Se <iframe src="https://example.org"></iframe> här.'
+    return [("schema-html", DOCUMENT, _in_text(root, line), _column(line, "<"))]
+
+
+# --- big but well-formed: what the checks do with a lot --------------------------------------------------
+
+def _first(code: str, path: str, places: list[tuple[int, int]]) -> list[Expected]:
+    """The findings a file gives for many faults of one kind at places: PER_FILE of them each at its place,
+    then one more, at the next, counting the rest."""
+    return [(code, path, line, column) for line, column in places[:PER_FILE + 1]]
+
+
+@kind("Two files of 450 kB of unknown keys each: together under 1 MB, the most findings per byte.")
+def unknown_keys(root: Path) -> list[Expected]:
+    keys = "".join(f"k{i}: x\n" for i in range(50_000))
+    second = GUIDELINE.replace("fientlig", "fientlig-2")
+    write(root, GUIDELINE, GUIDELINE_TEXT + keys)
+    write(root, second, GUIDELINE_TEXT.replace("id: fientlig", "id: fientlig-2") + keys)
+    places = [(GUIDELINE_LINES + 1 + i, 1) for i in range(50_000)]
+    return _first("schema-unknown-key", GUIDELINE, places) + _first("schema-unknown-key", second, places)
+
+
+@kind("A file of 450 kB of one key repeated.")
+def repeated_keys(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "owner: x\n" * 50_000)
+    return _first("yaml-duplicate-key", GUIDELINE, [(GUIDELINE_LINES + 2 + i, 1) for i in range(50_000)])
+
+
+@kind("A document of 15 000 sections whose titles are numbers: 15 000 schema errors.")
+def many_schema_errors(root: Path) -> list[Expected]:
+    write(root, DOCUMENT, DOCUMENT_TEXT + "".join(f"  - id: s{i}\n    title: {i}\n" for i in range(15_000)))
+    return _first("schema-type", DOCUMENT, [(DOCUMENT_LINES + 2 + 2 * i, 12) for i in range(15_000)])
+
+
+@kind("Two valid documents of 450 kB each: 1 200 sections of ordinary text with citations and links.")
+def two_large_documents(root: Path) -> list[Expected]:
+    paragraph = ("Kommunen ansvarar för hälso- och sjukvård enligt 12 kap. 1 § hälso- och sjukvårdslagen (2017:30) "
+                 "för personer i särskilt boende, se [avsnittet](ref:{prev}). Regionen ansvarar för läkarinsatser "
+                 "enligt 16 kap. 1 § hälso- och sjukvårdslagen och för samordnad individuell plan enligt 16 kap. 4 § "
+                 "hälso- och sjukvårdslagen.")
+    for n, path in enumerate((DOCUMENT, DOCUMENT.replace("fientlig", "fientlig-2"))):
+        head = DOCUMENT_TEXT.replace("fientlig-text", f"f{n}-0").replace("id: fientlig", f"id: fientlig{n}")
+        sections = "".join(f"  - id: f{n}-{i}\n    number: \"{i}\"\n    title: Avsnitt {i} om ansvar\n    text: |\n"
+                           f"      {paragraph.format(prev=f'f{n}-{i - 1}')}\n\n      {paragraph.format(prev=f'f{n}-0')}\n"
+                           for i in range(1, 600))
+        write(root, path, head + sections)
+    return []
+
+
+@kind("Four thousand small valid guidelines, 1 MB in all.")
+def many_small_files(root: Path) -> list[Expected]:
+    for i in range(4_000):
+        write(root, GUIDELINE.replace("fientlig", f"fientlig-{i}"), GUIDELINE_TEXT.replace("id: fientlig", f"id: fientlig-{i}"))
+    return []
+
+
+@kind("A document with 6 000 sections, each linking to a section that does not exist.")
+def many_dangling_links(root: Path) -> list[Expected]:
+    sections = "".join(f"  - id: s{i}\n    title: Avsnitt {i}\n    text: Se [här](ref:saknas{i}).\n"
+                       for i in range(6_000))
+    write(root, DOCUMENT, DOCUMENT_TEXT + sections)
+    return [("dangling-reference", DOCUMENT, DOCUMENT_LINES + 3 + 3 * i, 14) for i in range(6_000)]
+
+
+@kind("A document whose one text is 500 kB of statute citations without an act.")
+def long_citation_text(root: Path) -> list[Expected]:
+    write(root, DOCUMENT, DOCUMENT_TEXT + " " * TEXT_INDENT + "enligt 5 kap. 1 § och " * 22_000 + "\n")
+    return []
+
+
+@kind("Texts of 400 kB made of what opens markup and never closes: **, _, [, {{ and stars.")
+def unclosed_markup(root: Path) -> list[Expected]:
+    pieces = ["**ord ", " _ord", "[ord", "{{ ", "ord* "]
+    texts = "".join(f"  - id: s{i}\n    title: Avsnitt {i}\n    text: |\n      {piece * 16_000}\n"
+                    for i, piece in enumerate(pieces))
+    write(root, DOCUMENT, DOCUMENT_TEXT + texts)
+    return []
+
+
+@kind("A text of 450 kB of statute names, chapters and sections in every order.")
+def citation_soup(root: Path) -> list[Expected]:
+    soup = "kap. § 2 kap. 3 § första stycket 4 p. socialtjänstlagen (2001:453) HSL SoL LSS 12 a § och 5 kap. "
+    write(root, DOCUMENT, DOCUMENT_TEXT + " " * TEXT_INDENT + soup * 4_500 + "\n")
+    return []
+
+
+# --- measuring ---------------------------------------------------------------------------------------
+
+_RUN = """
+import resource, sys, time
+from avtal import cli
+start = time.perf_counter()
+code = cli.main(["--root", sys.argv[1], "check", "--format", "json"])
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
+print(f"{code} {seconds:.3f} {peak}", file=sys.stderr)
+"""
+
+
+def measure(project: Path, kind: Kind, timeout: float = 120) -> tuple[int, float, int, list[dict], list[Expected]]:
+    """(exit status, seconds, peak kB, findings, expected) of `avtal check` in a fresh process on a
+    copy of project with the kind added."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "projekt"
+        shutil.copytree(project / "agreement", root / "agreement", symlinks=True)
+        (root / "mkdocs.yml").write_text("site_name: Prov\n", encoding="utf-8")
+        expected = kind.make(root)
+        env = dict(os.environ, PYTHONPATH=str(ROOT / "tools"))
+        done = subprocess.run([sys.executable, "-c", _RUN, str(root)], capture_output=True, text=True, env=env,
+                              timeout=timeout)
+        code, seconds, peak = done.stderr.strip().splitlines()[-1].split()
+        return int(code), float(seconds), int(peak), json.loads(done.stdout), expected
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="", help="only the kinds whose name contains this")
+    parser.add_argument("--project", type=Path, default=ROOT, help="the project to add each kind to")
+    args = parser.parse_args(argv)
+    print(f"{'kind':<24} {'exit':>4} {'seconds':>8} {'peak MB':>8}  findings")
+    worst = (0.0, 0)
+    for k in KINDS:
+        if args.only not in k.name:
+            continue
+        code, seconds, peak, findings, expected = measure(args.project, k)
+        errors = sorted({f["code"] for f in findings if f["severity"] == "fel"})
+        print(f"{k.name:<24} {code:>4} {seconds:>8.2f} {peak / 1024:>8.0f}  {len(findings)}: {', '.join(errors)}")
+        worst = (max(worst[0], seconds), max(worst[1], peak))
+    print(f"worst: {worst[0]:.2f} s, {worst[1] / 1024:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
