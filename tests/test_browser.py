@@ -105,16 +105,12 @@ def test_query_words_are_rewritten_for_swedish(page, base):
     assert "hjälpmedel*" in words("hjälpmedlen")  # the stem with Swedish's dropped e put back
     assert page.evaluate("q => window.avtalSok.rewrite(q)", '"fast läkarkontakt"') == '"fast läkarkontakt"'
     # the rare word that says what is asked weighs most; "kommun*" (in half of all sections) least
+    # (2 since the rows of "Vem ansvarar för vad?", few of which say "kommun", joined the index)
     weights = dict(rewrite("oenighet mellan kommun och region"))
-    assert weights["oenighet*"] > weights["region*"] > weights["kommun*"] <= 2
+    assert weights["oenighet*"] > weights["region*"] > weights["kommun*"] == 2
     # the form typed weighs more than its stem
     typed, stem = rewrite("kalenderdagar")
     assert typed[0] == "kalenderdagar*" and typed[1] > stem[1]
-    # a question of who is responsible must be answered by text about responsibility (Vem ansvarar för vad?)
-    assert page.evaluate("q => window.avtalSok.rewrite(q)", "vem ansvarar för hjälpmedel").startswith(
-        "+ansvar*^1 ansvarsfördelning*^")
-    assert words("vem har ansvaret för SIP")[:2] == ["+ansvar*", "ansvarsfördelning*"]
-    assert words("ansvarar kommunen")[0] == "ansvarar*"  # no "vem": an ordinary word
 
 
 def test_query_stemmer_is_lunr_sv_word_for_word(page, base, site):
@@ -240,41 +236,6 @@ def test_pages_fit_a_phone_screen(chromium, base, path):
     try:
         phone.goto(f"{base}{path}")
         assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
-    finally:
-        phone.close()
-
-
-# --- Vem ansvarar för vad? ---------------------------------------------------------
-
-def test_the_matrix_on_a_phone_filters_by_party_and_kind_and_prints_without_its_filters(chromium, base):
-    """A nurse on her phone: one column, the municipality's costs only, then the printed page."""
-    phone = chromium.new_page(viewport={"width": 390, "height": 844})
-    try:
-        phone.goto(f"{base}2023-2026/vem-ansvarar/")
-        form = phone.locator(".avtal-ansvar-filter")
-        assert form.is_visible()  # hidden until the script runs: without it every statement is listed
-        count = phone.locator(".avtal-ansvar-antal")
-        total = phone.locator(".avtal-ansvar-post").count()
-        assert count.inner_text() == f"Visar alla {total} ansvar."
-        row = phone.locator("#ansvar-hjalpmedel + .avtal-ansvar-rad")
-        cells = row.locator(".avtal-ansvar-cell")
-        boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
-        assert len({round(b["x"]) for b in boxes}) == 1, "the parties stand under each other"
-        for party in ("region", "gemensamt", "respektive", ""):
-            form.locator(f"input[name=part][value='{party}']").uncheck()
-        phone.select_option("select[name=typ]", "kostnad")
-        shown = phone.locator(".avtal-ansvar-post:visible")
-        assert shown.count() > 0 and count.inner_text() == f"Visar {shown.count()} av {total} ansvar."
-        assert {shown.nth(i).get_attribute("data-party") for i in range(shown.count())} == {"kommun"}
-        assert {shown.nth(i).get_attribute("data-kind") for i in range(shown.count())} == {"kostnad"}
-        headings = phone.locator("article h2:visible").all_inner_texts()
-        assert [h.rstrip("¶").strip() for h in headings] == ["In- och utskrivning från sluten vård"]
-        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
-        shown.first.locator("a").click()  # to the adopted words
-        phone.wait_for_url(re.compile(r".*/ok-in-och-utskrivning/#ius-"))
-        phone.go_back()
-        phone.emulate_media(media="print")
-        assert not phone.locator(".avtal-ansvar-filter").is_visible()
     finally:
         phone.close()
 

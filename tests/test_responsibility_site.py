@@ -8,14 +8,16 @@ phone is in tests/test_browser.py.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from avtal.load import load_corpus
-from avtal.responsibility import PARTIES
+from avtal.responsibility import KIND_LABELS, PARTIES
 from avtal.site.build import build, nav
 from avtal.site.export import export
 from avtal.site.responsibility import ROW_PREFIX, agreement_statements
@@ -25,7 +27,8 @@ FIXTURE = ROOT / "tests" / "fixtures" / "responsibility" / "project"
 PERIOD = "2023-2026"
 
 _ROW = re.compile(r"^## .*\{#(?P<id>" + ROW_PREFIX + r"[a-z0-9-]+)\}$", re.M)
-_CELL = re.compile(r'<section class="avtal-ansvar-cell [^"]*" data-party="(?P<party>[a-z]+)"[^>]*>(?P<body>.*?)</section>',
+_CELL = re.compile(r'<section class="avtal-ansvar-cell [^"]*" id="(?P<id>[a-z0-9-]+)" data-party="(?P<party>[a-z]+)"[^>]*>'
+                   r'(?P<body>.*?)</section>',
                    re.S)
 _UNCLASSIFIED = re.compile(r'<div class="avtal-ansvar-utan"[^>]*>(?P<body>.*?)</div>', re.S)
 _QUOTE = re.compile(r"<q>(.*?)</q>", re.S)
@@ -79,16 +82,18 @@ def test_rows_follow_the_register_and_every_party_has_a_cell(corpus, matrix):
     rows = _rows(matrix)
     used = {s.topic for _, _, s in agreement_statements(corpus.periods[PERIOD])}
     assert list(rows) == [ROW_PREFIX + t.id for t in corpus.topics if t.id in used]
-    for part in rows.values():
+    for row, part in rows.items():
         assert [c["party"] for c in _CELL.finditer(part)] == list(PARTIES)
+        assert [c["id"] for c in _CELL.finditer(part)] == [f"{row}-{p}" for p in PARTIES]  # the overview links here
 
 
 def test_the_overview_counts_the_cells(matrix):
     rows = _rows(matrix)
     for line in _COUNT.finditer(matrix):
-        counts = re.findall(r'<td data-party="([a-z]+)">(\d+|–)</td>', line[0])
+        counts = re.findall(r'<td data-party="([a-z]+)">(?:<a href="#[a-z0-9-]+-\1" aria-label="[^"]+">)?(\d+|–)(?:</a>)?</td>',
+                            line[0])
         cells = {c["party"]: len(_quotes(c["body"])) for c in _CELL.finditer(rows[line["id"]])}
-        assert {p: (0 if n == "–" else int(n)) for p, n in counts} == cells
+        assert len(counts) == len(cells) and {p: (0 if n == "–" else int(n)) for p, n in counts} == cells
 
 
 def test_a_cell_links_each_statement_to_its_section(matrix):
@@ -108,8 +113,9 @@ def test_the_page_is_in_the_navigation_and_answers_the_question_in_words_search_
     entries = nav(corpus, list(pages))
     period = next(e for e in entries if "Avtalsperiod 2023-2026" in e)["Avtalsperiod 2023-2026"]
     assert {"Vem ansvarar för vad?": f"{PERIOD}/vem-ansvarar.md"} in period
-    assert "<strong>Vem ansvarar för hjälpmedel och läkemedelsnära produkter?</strong>" in matrix
-    assert "Ansvarsfördelningen enligt avtalets text" in matrix  # the word a question of who weighs (sok.js)
+    # each row's heading asks the question search is given, in the words of the register's topic
+    assert "## Vem ansvarar för hjälpmedel och läkemedelsnära produkter? {#ansvar-hjalpmedel}" in matrix
+    assert "## Vem ansvarar för samordnad individuell plan, SIP? {#ansvar-sip}" in matrix
     assert 'class="avtal-ansvar-celler" data-search-exclude' in matrix  # the quotes are the sections' to find
 
 
@@ -155,3 +161,40 @@ def test_the_open_data_carries_the_statements_and_the_registers(corpus):
     assert tandvard["across_heading"]
     assert {t["id"] for t in data["topics"]} >= {s["topic"] for s in statements}
     assert all(g["has_text"] is False and g["sections"] == [] for g in period["guidelines"])
+
+
+EXPORT_SCHEMA = json.loads((ROOT / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
+
+
+def test_the_open_data_names_the_parties_and_kinds_the_code_knows():
+    statement = EXPORT_SCHEMA["$defs"]["responsibility"]["properties"]
+    assert statement["party"]["enum"] == [*PARTIES, None]
+    assert statement["kind"]["enum"] == list(KIND_LABELS)
+
+
+def test_the_open_data_of_a_local_plan_with_a_body_is_valid_and_carries_its_statements():
+    corpus, _ = load_corpus(FIXTURE)
+    data = json.loads(json.dumps(export(corpus)))  # as a reader of the file sees it
+    assert list(Draft202012Validator(EXPORT_SCHEMA).iter_errors(data)) == []
+    plan = next(g for g in data["periods"][0]["guidelines"] if g["id"] == "provplan-foljer")
+    assert (plan["has_text"], plan["area"]) == (True, "provomrade-norr")
+    first = plan["sections"][0]
+    assert first["id"] == "provplan-foljer-korttidsboende"
+    assert [(s["topic"], s["kind"], s["party"], s["party_from"]) for s in first["responsibilities"]] == [
+        ("lakarmedverkan", "utforande", "region", "aktor")]
+    assert {a["id"]: a["kind"] for a in data["areas"]} == {"provregion": "delregion", "provomrade-norr": "naromrade"}
+
+
+def test_search_indexes_each_row_by_its_question_and_keywords_not_the_quotes(corpus, site):
+    """The row answers "vem ansvarar för hjälpmedel" with few words; the quotes are the sections' to find
+    (the cells are data-search-exclude, and Material's parser must not end the exclusion early)."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    page = f"{PERIOD}/vem-ansvarar/"
+    rows = {d["location"]: d for d in docs if d["location"].startswith(page + "#ansvar-")}
+    row = rows[page + "#ansvar-hjalpmedel"]
+    assert row["title"] == "Vem ansvarar för hjälpmedel och läkemedelsnära produkter?"
+    assert "Ansvarsfördelningen enligt avtalets text" in row["text"] and "förbrukningsartiklar" in row["text"]
+    indexed = " ".join(html.unescape(d["text"]) for d in docs if d["location"].startswith(page))
+    quotes = [s.quote for _, _, s in agreement_statements(corpus.periods[PERIOD])]
+    assert [q for q in quotes if q in indexed] == []
+    assert len(indexed) < 120 * len(rows)  # a sentence and the keywords per row, with their markup

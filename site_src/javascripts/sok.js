@@ -15,9 +15,7 @@
  *     so other inflections are found too but rank below the form the reader typed;
  *   - weighted by its rarity in the index once sok.js has read it (weights times BM25's idf,
  *     whole numbers), so the rare word that says what is asked counts for more than a common
- *     one ("oenighet*^8 kommun*^1 region*^3");
- *   - in a question of who is responsible ("vem ansvarar för", "vem har ansvaret för"), a
- *     required prefix "+ansvar*": the answer has to speak of responsibility.
+ *     one ("oenighet*^8 kommun*^1 region*^3").
  *
  * The stemmer is lunr.sv's algorithm (tests/test_browser.py compares them word by word).
  * The worker's answer marks every query word a result lacks; only matched ones are kept.
@@ -102,14 +100,6 @@
 
   var EXACT = /^(\d+([.,]\d+)*|[^§])$/;
 
-  /* "Vem ansvarar för …?", "vem har ansvaret för …?": a question of who is responsible is
-     answered by text that speaks of responsibility, so any word of the family (ansvar, ansvarar,
-     ansvaret, ansvarig …) becomes one required prefix. The rows of "Vem ansvarar för vad?" say it,
-     and so do the sections headed for a party; a page that only names the topic drops out. */
-  var RESPONSIBLE = /^ansvar/;
-  var RESPONSIBLE_PREFIX = "ansvar";
-  var DIVISION = "ansvarsfördelning", DIVISION_SCALE = 4;
-
   /* How rare each query word is in the index, for its weight. lunr weighs every word the prefix
      expands to by that word's own rarity and adds them up, so a common family ("kommun*": kommunen,
      kommunens, kommunal, kommunerna …) outweighs the one rare word that says what the reader asks
@@ -168,13 +158,7 @@
     var content = words.filter(function (w) { return !STOP[w]; });
     if (!content.length) content = words;
     var terms = [];
-    var asksWho = words.indexOf("vem") >= 0;
     content.forEach(function (word) {
-      if (asksWho && RESPONSIBLE.test(word)) {
-        terms.push("+" + RESPONSIBLE_PREFIX + "*^" + weight(RESPONSIBLE_PREFIX, false, 2));
-        terms.push(DIVISION + "*^" + weight(DIVISION, false, DIVISION_SCALE));
-        return;
-      }
       if (EXACT.test(word)) {
         terms.push(word + "^" + weight(word, true, 1));
         return;
