@@ -13,11 +13,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from avtal.check import check_root
 from avtal.check.conformance import restatements
 from avtal.load import load_corpus
 from avtal.responsibility import find_quote, heading_party
+from test_finding_codes import printed_findings, readme_codes, run_case
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "responsibility"
@@ -209,3 +211,23 @@ def test_a_guideline_without_a_body_stays_a_title_and_address_entry():
     real, _ = load_corpus(ROOT)
     guidelines = real.periods["2023-2026"].guidelines.values()
     assert guidelines and all(g.sections == [] for g in guidelines)  # no text is invented
+
+
+# --- near misses: each code's case made right gives no finding --------------------------------------
+
+NEAR_MISSES = yaml.safe_load((FIXTURES / "near-misses.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("code, case", [(code, case) for code, cases in NEAR_MISSES.items() for case in cases],
+                         ids=[f"{code}: {case['why']}" for code, cases in NEAR_MISSES.items() for case in cases])
+def test_the_case_of_a_code_made_right_gives_no_finding(code, case, tmp_path, capsys, monkeypatch):
+    """The negative beside each positive case of tests/fixtures/codes/<code>/ (the same corpus and the
+    same kind of edit, made right): `avtal check` prints nothing and exits 0."""
+    assert (ROOT / "tests" / "fixtures" / "codes" / code / "case.yaml").is_file()
+    status, out, err = run_case(case, tmp_path, capsys, monkeypatch)
+    assert (status, printed_findings(out), err) == (0, [], "")
+
+
+def test_every_code_of_statements_areas_and_conformance_has_a_near_miss():
+    codes = {c for c in readme_codes() if c.startswith(("responsibility-", "area-"))} | {"hierarchy-responsibility-conflict"}
+    assert set(NEAR_MISSES) == codes
