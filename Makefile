@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: serve site check test browser-deps clean bench pdf report search-quality citation-quality
+.PHONY: serve site check test browser-deps clean bench pdf report search-quality search-compare citation-quality
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ report: $(STAMP) browser-deps
 # in Chromium; fails below the measured floor (tools/search_quality.py -v lists every query's results).
 search-quality: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -q -m search_quality
+
+# The same queries against a Pagefind index of the same pages (the engine comparison of the README's
+# "Search"): installs Pagefind from PyPI into the virtualenv (not a dependency of the site), then measures.
+PAGEFIND := pagefind[bin]==1.5.2
+search-compare: $(STAMP) browser-deps
+	$(BIN)/pip install --quiet '$(PAGEFIND)'
+	$(BIN)/python tools/search_quality.py --engine pagefind --latency
 
 # Recall, precision and acts named by number of the citation parser over the golden cases in
 # tests/citations/; fails below the floors (tools/citation_quality.py -v lists every case that differs).

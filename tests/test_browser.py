@@ -25,10 +25,17 @@ pytestmark = [
                        reason=f"{CHROMIUM} saknas: installera Debians paket chromium (make browser-deps)"),
 ]
 
-# Measured with tools/search_quality.py on 68 queries: top-1 85 %, top-5 99 %. The floor leaves
-# room for the text to change under the queries; a drop below it means search got worse.
-TOP1_FLOOR = 0.78
+# Floors under the figures measured with tools/search_quality.py (README, "Search"), with room for
+# the text to change under the queries; a drop below one means search got worse. Top-3 of the
+# queries typed as the agreement writes (ordinary, table words, abbreviations) and of those typed
+# without å/ä/ö, with a typo or in everyday words; the first result on the right page; the median
+# time from the last keystroke to the results.
+TOP1_FLOOR = 0.82
 TOP5_FLOOR = 0.93
+TOP3_ORDINARY_FLOOR = 0.93
+TOP3_FORGIVING_FLOOR = 0.85
+RIGHT_PAGE_FLOOR = 0.90
+LATENCY_MEDIAN_MS = 100
 
 
 @pytest.fixture
@@ -44,16 +51,23 @@ def _landing(url: str) -> str:
 
 # --- search ---------------------------------------------------------------------
 
-@pytest.mark.search_quality  # types 68 queries key by key (about a minute): `make search-quality`, not `make test`
+@pytest.mark.search_quality  # types every query key by key (a few minutes): `make search-quality`, not `make test`
 def test_search_hit_rates_stay_above_the_measured_floor(site, capsys):
-    outcomes = search_quality.measure(site)
-    top1, top5 = search_quality.hit_rates(outcomes)
-    with capsys.disabled():
-        print(f"\nsök: {len(outcomes)} frågor, top-1 {top1:.0%}, top-5 {top5:.0%}")
+    outcomes = search_quality.measure(site, latency=True)
     report = search_quality.report(outcomes)
-    assert len(outcomes) >= 40
+    with capsys.disabled():
+        print("\n" + report[report.index("frågor "):])
+    top1, top5 = search_quality.hit_rates(outcomes)
+    ordinary = [o for o in outcomes if o.kind not in search_quality.FORGIVING]
+    forgiving = [o for o in outcomes if o.kind in search_quality.FORGIVING]
+    times = sorted(o.latency for o in outcomes if o.latency is not None)
+    assert len(outcomes) >= 130 and len(forgiving) >= 40
     assert top1 >= TOP1_FLOOR, report
     assert top5 >= TOP5_FLOOR, report
+    assert search_quality.top_rates(ordinary)[3] >= TOP3_ORDINARY_FLOOR, report
+    assert search_quality.top_rates(forgiving)[3] >= TOP3_FORGIVING_FLOOR, report
+    assert search_quality.page_rate(outcomes) >= RIGHT_PAGE_FLOOR, report
+    assert times and times[len(times) // 2] <= LATENCY_MEDIAN_MS, report
 
 
 @pytest.fixture(scope="module")
@@ -97,12 +111,15 @@ def test_query_words_are_rewritten_for_swedish(page, base):
     page.wait_for_function("() => window.avtalSok.ready")  # the index's words are read
     rewrite = lambda q: _terms(page.evaluate("q => window.avtalSok.rewrite(q)", q))  # noqa: E731
     words = lambda q: [w for w, _ in rewrite(q)]  # noqa: E731
-    assert words("vem betalar när patienten är utskrivningsklar")[:3] == [
-        "betalar*", "patienten*", "utskrivningsklar*"]  # stop words dropped
-    assert words("16 kap. 4 § HSL") == ["16", "kap*", "4", "§*", "hsl*"]  # numbers exact, "kap." cut
+    asked = words("vem betalar när patienten är utskrivningsklar")
+    assert {"betalar*", "patienten*", "utskrivningsklar*"} <= set(asked)  # each word typed, as a prefix
+    assert not {"vem*", "när*", "är*", "nar*", "ar*"} & set(asked)  # stop words dropped
+    assert words("16 kap. 4 § HSL") == ["16", "kap*", "4", "§*", "hsl"]  # numbers and abbreviations exact
     assert words("33 %") == ["33"]
     assert words("3,0 kalenderdagar")[:2] == ["3,0", "kalenderdagar*"]
-    assert "hjälpmedel*" in words("hjälpmedlen")  # the stem with Swedish's dropped e put back
+    assert "hjalpmedel*" in words("hjälpmedlen")  # the stem with Swedish's dropped e put back, without å/ä/ö
+    assert words("läkemedel")[:2] == ["lakemedel*", "läkemedel*"]  # both spellings, the one typed a little more
+    assert words("ÖK") == ["ök", "ok"] and words("ök") == ["ök", "ok"]  # an abbreviation is a whole word
     assert page.evaluate("q => window.avtalSok.rewrite(q)", '"fast läkarkontakt"') == '"fast läkarkontakt"'
     # the rare word that says what is asked weighs most; "kommun*" (in half of all sections) least
     # (2 since the rows of "Vem ansvarar för vad?", few of which say "kommun", joined the index)

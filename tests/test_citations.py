@@ -311,9 +311,14 @@ CASES = [
     ("LOU (2016:1145) 4 kap.", [
         cite("LOU (2016:1145) 4 kap.", "lou", "2016:1145", "LOU", "2016:1145", "4",
              link="https://lagen.nu/2016:1145#K4")]),
+    ("1 a § och 2 § LSS", [
+        cite("1 a §", "lss", "1993:387", "LSS", None, None, "1 a", link=LSS + "#P1a"),
+        cite("2 § LSS", "lss", "1993:387", "LSS", None, None, "2", link=LSS + "#P2")]),
+    # SoL is divided into chapters: a section without its chapter has no anchor of its own on
+    # lagen.nu (no #P2 there), and none is guessed: the act's link.
     ("1 a § och 2 § SoL", [
-        cite("1 a §", "sol", "2001:453", "SoL", None, None, "1 a", link=SOL + "#P1a"),
-        cite("2 § SoL", "sol", "2001:453", "SoL", None, None, "2", link=SOL + "#P2")]),
+        cite("1 a §", "sol", "2001:453", "SoL", None, None, "1 a", link=SOL),
+        cite("2 § SoL", "sol", "2001:453", "SoL", None, None, "2", link=SOL)]),
     ("SFS 2017:30", [
         cite("SFS 2017:30", "hsl", "2017:30", None, "2017:30", link=HSL)]),
     ("Lagen om stöd och service till vissa funktionshindrade, LSS, SoL", [
@@ -447,6 +452,27 @@ citation_like = st.lists(
     st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=4)), max_size=40
 ).map("".join)
 
+# Whole phrases, so that an act, a connector and a place meet often: an act outside the register
+# whose title is guessed word by word ("lagen (1982:80) om anställningsskydd"), then "och", then a
+# place with its act ("3 § HSL"). Single fragments meet that way too rarely for hypothesis to find
+# "lagen (1982:80) om anställningsskydd och 3 § HSL", whose span once ended in "och".
+TITLE_WORDS = ["anställningsskydd", "instruktion", "för", "IVO", "vård", "av", "unga", "Sverige"]
+act_outside_register = st.builds(
+    "{} ({}) {} {}".format,
+    st.sampled_from(["lagen", "lag", "förordningen", "kungörelsen", "Lag"]),
+    st.sampled_from(["1982:80", "2017:80", "2099:1"]),
+    st.sampled_from(["om", "med"]),
+    st.lists(st.sampled_from(TITLE_WORDS), min_size=1, max_size=4).map(" ".join),
+)
+place_with_act = st.sampled_from([
+    "3 § HSL", "16 kap. 4 § HSL", "9 § 8 LSS", "2 § samma lag", "10 § f LSS", "9 § 8) LSS", "1 §",
+    "7 kap. 2 i § HSL", "2 kap. 1 § RF", "6 kap. 1 § 2 a) HSL", "SoL",
+])
+connector = st.sampled_from([" och ", " samt ", ", ", " eller ", " respektive ", " ", ". "])
+phrases = st.lists(
+    st.one_of(act_outside_register, place_with_act, connector, st.sampled_from(FRAGMENTS)), max_size=12
+).map("".join)
+
 
 TRAILING_CONNECTOR = re.compile(r"\s(?:och|samt|eller|respektive)\s*$")
 
@@ -462,15 +488,23 @@ def check_spans(text: str) -> None:
         assert (citation.link is None) == (citation.sfs is None)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+# No deadline: the machine is shared, and a slow example under load is not what these properties test
+# (hypothesis reports a deadline missed once and met on replay as a flaky failure).
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text())
 def test_never_raises_on_arbitrary_text(text):
     check_spans(text)
 
 
-@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(citation_like)
 def test_never_raises_on_citation_like_text(text):
+    check_spans(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(phrases)
+def test_never_raises_on_phrases_of_acts_places_and_connectors(text):
     check_spans(text)
 
 

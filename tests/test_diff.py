@@ -383,9 +383,10 @@ def test_cli_section_with_other_id(capsys):
     snapshot("section.txt", out)
 
 
-def test_cli_no_changes(capsys):
-    code, out, _ = run(capsys, "diff", "2023-2026", "2023-2026")
-    assert code == 0 and "Inga ändringar." in out
+def test_cli_the_same_side_twice_is_refused(capsys):
+    # "Inga ändringar" for a real comparison that finds none: tests/test_report.py::test_the_same_side_twice
+    code, out, err = run(capsys, "diff", "2023-2026", "2023-2026")
+    assert code == 2 and out == "" and "GAMMAL och NY är samma: 2023-2026 i arbetskopian" in err
 
 
 @pytest.mark.parametrize("args, message", [

@@ -86,7 +86,10 @@ def test_each_kind_gives_its_located_findings_and_changes_nothing(kind, tmp_path
     before = snapshot(root / "agreement")
     code, findings, seconds = check(root, capsys)
     errors = [(f["code"], f["file"], f["line"], f["column"]) for f in findings if f["severity"] == "fel"]
-    assert errors == sorted(expected, key=lambda e: (e[1], e[2], e[3], e[0]))
+    assert errors == sorted((e[:4] for e in expected), key=lambda e: (e[1], e[2], e[3], e[0]))
+    messages = {e[:4]: e[4:] for e in expected if len(e) > 4}  # a kind may say the exact message (and hint) too
+    assert {key: (f["message"], f["hint"])[:len(messages[key])] for f in findings
+            if (key := (f["code"], f["file"], f["line"], f["column"])) in messages} == messages
     assert code == (1 if expected else 0)
     assert all(f["message"] and f["hint"] and "Traceback" not in f["message"] for f in findings)
     assert snapshot(root / "agreement") == before
@@ -146,3 +149,92 @@ def test_the_editors_guide_and_the_readme_state_the_limits_the_loader_applies():
     assert hostile.PER_FILE == PER_FILE
     for code in ("invisible-character", "link-target", "file-symlink", "file-internal-error", "schema-html"):
         assert f"`{code}`" in guide, code
+
+
+
+# --- the second round of issue 11: what a fresh clone still let through ----------------------------------
+
+def test_a_statute_cited_a_thousand_times_gives_at_most_a_hundred_warnings(tmp_path, capsys):
+    """statute-repealed is capped per file like every code that can come in thousands: PER_FILE at their
+    places, then one warning (not an error) counting the rest."""
+    root = project("valid", tmp_path / "projekt")
+    (root / "agreement" / "register" / "lagar.yaml").write_bytes((ROOT / "agreement" / "register" / "lagar.yaml").read_bytes())
+    lines = "".join(f"\n{' ' * hostile.TEXT_INDENT}Enligt 4 kap. 1 § socialtjänstlagen (2001:453), punkt {i}.\n"
+                    for i in range(1000))
+    hostile.write(root, hostile.DOCUMENT, hostile.DOCUMENT_TEXT + lines)
+    code, findings, _ = check(root, capsys)
+    repealed = [f for f in findings if f["code"] == "statute-repealed" and f["file"] == hostile.DOCUMENT]
+    first = hostile.DOCUMENT_LINES + 2
+    assert [(f["line"], f["column"]) for f in repealed] == [(first + 2 * i, hostile.TEXT_INDENT + 8) for i in range(hostile.PER_FILE + 1)]
+    assert {f["severity"] for f in repealed} == {"varning"} and code == 0
+    assert repealed[-1]["message"] == "Ytterligare 900 varningar av samma slag i filen, från och med det här, visas inte."
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path):
+    """`avtal check | head -1`: exit 141 as a shell reports a broken pipe, nothing on stderr (no "internt fel")."""
+    import subprocess
+
+    root = project("valid", tmp_path / "projekt")
+    hostile.many_dangling_links(root)  # 6 000 findings: far more than a pipe holds
+    process = subprocess.Popen([sys.executable, "-m", "avtal.cli", "--root", str(root), "check"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = process.stdout.readline()
+    process.stdout.close()
+    code = process.wait(timeout=SECONDS)
+    assert first.startswith(b"agreement/2023-2026/fientlig.yaml:")
+    assert (code, process.stderr.read()) == (141, b"")
+
+
+@pytest.mark.build
+def test_the_build_prints_the_findings_that_stop_it(tmp_path, capsys):
+    """`avtal build` shows the same located findings as `avtal check` (mkdocs wraps the hook's error in its
+    own "Aborted with a BuildError!"), exit 1, and says on stderr why there is no site."""
+    root = project("valid", tmp_path / "projekt")
+    (root / "docs").mkdir()
+    (root / "mkdocs.yml").write_text(f"site_name: Prov\ndocs_dir: docs\nhooks:\n  - {ROOT / 'tools/avtal/site/mkdocs_hooks.py'}\n",
+                                     encoding="utf-8")
+    hostile.script_in_title(root)
+    capsys.readouterr()
+    assert cli.main(["--root", str(root), "check"]) == 1
+    checked = capsys.readouterr().out
+    assert cli.main(["--root", str(root), "build", "--site-dir", str(tmp_path / "site")]) == 1
+    out, err = capsys.readouterr()
+    assert "agreement/2023-2026/riktlinjer/fientlig.yaml:4:17: fel [schema-html]" in out
+    assert (out, err) == (checked, "Webbplatsen byggs inte förrän felen är rättade.\n")
+    assert not (tmp_path / "site").exists()
+
+
+CHANGE = "changes_from_predecessor:\n  - document: hos-avtalet\n    text: Ändrad.\n"
+
+
+@pytest.mark.parametrize("edit,line,column,field", [
+    ({"replace": 'to: "2026-12-31"}', "with": '<b>to</b>: "2026-12-31"}'}, 16, 33, "value"),  # a key of the value
+    ({"replace": 'value: {from: "2023-01-01"', "with": 'value: {from: "2023-01-01 <i>x</i>"'}, 16, 31, "from"),
+    ({"append": CHANGE + "    old: 3 <i>år</i>\n    new: 4 år\n"}, 26, 12, "old"),
+    ({"append": CHANGE + "    old: 3 år\n    new: \"4\\når <img src=x>\"\n"}, 27, 17, "new"),
+], ids=["key-term-key", "key-term-value", "change-old", "change-new"])
+def test_html_in_a_value_of_any_form_is_refused_at_the_tag(edit, line, column, field, tmp_path, capsys):
+    """A key term's value (also the keys of a fordelning) and a change's old and new value go into the open
+    data and the site: HTML there is refused like in any text, at the tag."""
+    root = project("valid", tmp_path / "projekt")
+    path = root / "agreement" / "2023-2026" / "period.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(edit["replace"], edit["with"]) if "replace" in edit else text + edit["append"]
+    path.write_text(text, encoding="utf-8")
+    code, findings, _ = check(root, capsys)
+    assert [(f["code"], f["file"], f["line"], f["column"], f["message"], f["hint"]) for f in findings
+            if f["severity"] == "fel"] == [
+        ("schema-html", "agreement/2023-2026/period.yaml", line, column, "Texten innehåller HTML, som inte är tillåten.",
+         f"Ta bort taggen; '{field}' visas som vanlig text, precis som den står.")]
+    assert code == 1
+
+
+def test_the_text_report_keeps_each_finding_on_its_line(tmp_path, capsys):
+    """A value with a line break quoted in a message is written with \\n: the next line is never a finding's."""
+    root = project("valid", tmp_path / "projekt")
+    hostile.url_with_newline(root)
+    capsys.readouterr()
+    assert cli.main(["--root", str(root), "check"]) == 1
+    out = capsys.readouterr().out
+    assert (f"{hostile.GUIDELINE}:{hostile.GUIDELINE_LINES + 1}:6: fel [schema-pattern] "
+            "Värdet 'https://www.vardsamverkan.se/\\n' har fel form för 'url'.\n") in out

@@ -161,13 +161,13 @@ def test_missing_file_is_a_finding_not_a_crash(tmp_path: Path):
     loaded, findings = load_file(tmp_path / "finns-inte.yaml", tmp_path)
     assert loaded is None
     assert [(f.code, str(f.position), f.message) for f in findings] == [
-        ("file-unreadable", "finns-inte.yaml", "Filen kan inte läsas: No such file or directory.")]
+        ("file-unreadable", "finns-inte.yaml:1:1", "Filen kan inte läsas: No such file or directory.")]
 
 
 @pytest.mark.parametrize("text,code,line,column", [
     ("id: a\ntitle: x\x00y\n", "file-character", 2, 9),
     ("id: a\nb: *saknas\n", "yaml-anchor", 2, 4),  # an alias, refused before YAML looks for its anchor
-    ('id: a\ntitle: "fel \\q"\n', "yaml-syntax", 2, 14),  # the unknown escape character q
+    ('id: a\ntitle: "fel \\q"\n', "yaml-syntax", 2, 13),  # the unknown escape \q, at its backslash
     ("id: a\ntitle: !!python/object:os.system x\n", "yaml-value", 2, 8),
 ])
 def test_other_faults_never_raise(text, code, line, column):

@@ -217,6 +217,20 @@ def test_moved_sections_say_from_where_to_where():
     assert notes == ["(flyttat till stycke 3)", "(flyttat hit från stycke 1)"]
 
 
+def test_the_redline_says_where_a_moved_section_went():
+    corpus = load_lenient(ROOT / "tests" / "fixtures" / "diff" / "project")
+    old, new = corpus.periods["2023-2026"], corpus.periods["2027-2030"]
+    page = dom(format_report(diff_periods(old, new), old, new, date=DATE, layout="redline"))
+    stub = page.by_id("flyttat-fran-b-hjalpmedel")
+    assert [stub.tags("h3")[0].text(), stub.by_class("avtal-lydelse-etikett")[0].text()] == \
+        ["B.5 Hjälpmedel", "Avsnittet har flyttats till Hjälpmedel i Del A."]
+    assert stub.tags("p") == stub.by_class("avtal-lydelse-etikett")  # no text: it is shown at its new place
+    ids = [b.attrs["id"] for b in page.by_id("dokument-del-b").by_class("avtal-lydelse-sida")]
+    assert ids[ids.index("flyttat-fran-b-hjalpmedel") - 1:ids.index("flyttat-fran-b-hjalpmedel") + 2] == \
+        ["avsnitt-b-avliden", "flyttat-fran-b-hjalpmedel", "avsnitt-b-lokal-samverkan"]
+    assert "avsnitt-b-hjalpmedel" in [b.attrs["id"] for b in page.by_id("dokument-del-a").by_class("avtal-lydelse-sida")]
+
+
 def test_redline_layout_is_each_document_whole_in_order(sides):
     page = dom(format_report(*sides, date=DATE, layout="redline"))
     document = page.by_id("dokument-test-del-b")
@@ -262,15 +276,106 @@ def test_markup_in_labels_and_titles_is_text(sides):
     assert header == "Ändringsrapport · HEAD~1/stylescriptalert(1)/script → HEAD:2091-2094 · 2092-04-01"
 
 
+@pytest.mark.parametrize("old, new, code, expected", [
+    # two names for one thing: refused, with a comparison that would show something
+    ("2091-2094", "2091-2094", 2, "avtal: GAMMAL och NY är samma: 2091-2094 i arbetskopian jämförs med sig själv. "
+     "Ange två olika sidor, t.ex. avtal diff HEAD:2091-2094 2091-2094 (senaste incheckningen mot arbetskopian).\n"),
+    ("HEAD:2091-2094:test-del-b", "HEAD:2091-2094:test-del-b", 2,
+     "avtal: GAMMAL och NY är samma: 2091-2094:test-del-b i revisionen 'HEAD' jämförs med sig själv. Ange två "
+     "olika sidor, t.ex. avtal diff HEAD:2091-2094:test-del-b 2091-2094:test-del-b (mot arbetskopian).\n"),
+    # the last commit against an unchanged working tree: a real comparison that found nothing
+    ("HEAD:2091-2094", "2091-2094", 0, ""),
+])
+def test_the_same_side_twice(repo, capsys, monkeypatch, old, new, code, expected):
+    monkeypatch.setenv("AVTAL_DATE", DATE)
+    assert cli.main(["--root", str(repo), "diff", old, new, "--format", "report"]) == code
+    out, err = capsys.readouterr()
+    assert err == expected
+    assert ('<p class="avtal-rapport-summa">Inga ändringar.</p>' in out) == (code == 0)
+
+
+def _make_pdf():
+    spec = importlib.util.spec_from_file_location("make_pdf", ROOT / "tools" / "make_pdf.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("argv, expected", [
+    # `make report` without OLD= and NEW= passes two empty words
+    (["--report", "", ""], "make_pdf: OLD och NEW saknas: ange vad som jämförs med vad, "
+                           "t.ex. make report OLD=origin/main:2023-2026 NEW=2023-2026.\n"),
+    (["--report", "HEAD:2091-2094", ""], "make_pdf: NEW saknas: ange vad som jämförs med vad, "
+                                         "t.ex. make report OLD=origin/main:2023-2026 NEW=2023-2026.\n"),
+    (["--report", "HEAD:2091-2094", "2091-2094", "--out", "/finns-inte/alls/r.pdf"],
+     "make_pdf: mappen /finns-inte/alls finns inte; skapa den först eller välj en annan fil med OUT=.\n"),
+    (["--report", "a", "b", "--layout", "foo"], "make_pdf: --layout: okänt värde 'foo'. Välj bland: table, redline.\n"),
+])
+def test_make_pdf_refuses_in_swedish(capsys, argv, expected):
+    assert _make_pdf().main(argv) == 2
+    _, err = capsys.readouterr()
+    assert err.splitlines()[-1] + "\n" == expected
+    assert not Path("/finns-inte").exists()
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    # a word replaced by one with no space on either side: the two marks still read as two words
+    ("enligt lagen (2001:453).", "enligt lagen (2025:400).", "enligt lagen (<del>2001:453</del> <ins>2025:400</ins>)."),
+    ("Regionen kan bistå.", "Regionen ska bistå.", "Regionen <del>kan</del> <ins>ska</ins> bistå."),
+    ("vid behov.", "vid behov och i tid.", "vid behov <ins>och i tid</ins>."),  # an insertion alone: no space added
+])
+def test_a_deletion_and_an_insertion_are_two_words(old, new, expected):
+    from avtal.diff.sidebyside import words_inline
+    from avtal.templating import environment
+
+    redline = environment("avtal.diff").get_template("redline.html").module.redline
+    assert str(redline(words_inline(old, new))).strip() == expected
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    # the case of the 2026 test revision (B.3, Vårdhygien): "utbildning" stays unmarked
+    ("rådgivning och utbildning i enlighet med direktivet", "rådgivning, utbildning och stöd vid utbrott i "
+     "enlighet med direktivet", "rådgivning [-och-]{+,+} utbildning {+och stöd vid utbrott+} i enlighet med direktivet"),
+    # a sentence rewritten around a short word: the word goes with the change, as before
+    ("Kommunen ansvarar och betalar", "Regionen svarar och står för kostnaden",
+     "[-Kommunen ansvarar och betalar-] {+Regionen svarar och står för kostnaden+}"),
+    ("enligt 5 kap. 8 a § SoL", "enligt 7 kap. 2 § socialtjänstlag",
+     "enligt [-5 kap. 8 a § SoL-] {+7 kap. 2 § socialtjänstlag+}"),
+])
+def test_the_word_diff_marks_only_changed_words(old, new, expected):
+    from avtal.diff.words import word_diff
+
+    marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+    assert "".join((" " if s.space_before else "") + marks[s.op].format(s.text) for s in word_diff(old, new)).strip() \
+        == expected
+
+
+def test_an_added_or_removed_document_counts_its_sections_as_such():
+    """The contents list of the report: a removed document's sections are removed, not changed."""
+    old = load_lenient(FIXTURE / "project").periods[revision.PERIOD]
+    new = load_lenient(FIXTURE / "project").periods[revision.PERIOD]
+    removed = new.documents.pop("test-del-b")
+    page = dom(format_report(diff_periods(old, new), old, new, date=DATE))
+    contents = [li.text() for li in page.by_id("innehall").parent.tags("ol")[0].tags("li")]
+    n = sum(1 for _ in removed.walk())
+    assert contents == [f"Del B, Testavtalet – dokumentet utgår, {n} avsnitt utgår"]
+    page = dom(format_report(diff_periods(new, old), new, old, date=DATE))
+    contents = [li.text() for li in page.by_id("innehall").parent.tags("ol")[0].tags("li")]
+    assert contents == [f"Del B, Testavtalet – nytt dokument, {n} nya avsnitt"]
+
+
+def test_the_report_written_by_make_report_is_not_committed():
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "/andringsrapport.html" in ignored and "/andringsrapport.pdf" in ignored
+
+
 # --- printed -------------------------------------------------------------------------------------------
 
 @pytest.mark.browser
 def test_the_report_prints_to_pdf(report, chromium, tmp_path):
     import pypdf
 
-    spec = importlib.util.spec_from_file_location("make_pdf", ROOT / "tools" / "make_pdf.py")
-    make_pdf = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make_pdf)
+    make_pdf = _make_pdf()
     html = tmp_path / "andringsrapport.html"
     html.write_text(report, encoding="utf-8")
     pdf = make_pdf.report_pdf(html, tmp_path / "andringsrapport.pdf", chromium)
@@ -283,3 +388,119 @@ def test_the_report_prints_to_pdf(report, chromium, tmp_path):
     for number, words in enumerate(pages, 1):  # every page: the running header and its number
         assert "Ändringsrapport · HEAD~1:2091-2094 → HEAD:2091-2094 · 2092-04-01" in words
         assert f"Sida {number} av {len(pages)}" in words
+
+
+def _print_page(chromium, html: str, tmp_path: Path, name: str):
+    """A Chromium page showing html (written to tmp_path/name) in print media."""
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    page = chromium.new_page()
+    page.goto(path.as_uri(), wait_until="load")
+    page.emulate_media(media="print")
+    return page
+
+
+@pytest.mark.browser
+def test_the_redline_margin_bars_are_inside_the_printed_page(sides, chromium, tmp_path):
+    """The Läsanvisning promises a bar in the left margin of each changed section: in print it must lie
+    inside the page's content box (Chromium cuts off what is left of it), and keep its line style."""
+    page = _print_page(chromium, format_report(*sides, date=DATE, layout="redline"), tmp_path, "redline.html")
+    try:
+        bars = page.evaluate("""() => [...document.querySelectorAll('.avtal-lydelse-sida')].map(e => {
+            const s = getComputedStyle(e);
+            return [e.id, e.getBoundingClientRect().left, s.borderLeftStyle, s.borderLeftWidth]; })""")
+    finally:
+        page.close()
+    marked = {ident: (left, style, width) for ident, left, style, width in bars}
+    assert {ident: (style, width) for ident, (_, style, width) in marked.items()
+            if ident in ("avsnitt-tb-ansvar", "avsnitt-tb-digital", "avsnitt-tb-avgift")} == {
+        "avsnitt-tb-ansvar": ("solid", "3px"), "avsnitt-tb-digital": ("double", "6px"),
+        "avsnitt-tb-avgift": ("dashed", "3px")}
+    assert [ident for ident, (left, _, _) in marked.items() if left < 0] == []
+
+
+@pytest.mark.browser
+def test_a_section_heading_is_never_left_alone_at_the_foot_of_a_page(report, chromium, tmp_path):
+    """Printed, a section's caption and column headings stay on the page where its text begins.
+
+    The fixture's sections are short, so the test makes them long (the changed section's paragraphs
+    repeated to some 40 % of a page) and many (twelve copies): a row kept whole would leave a caption
+    and the empty "Nuvarande lydelse | Föreslagen lydelse" at the foot of most pages."""
+    import pypdf
+
+    page = _print_page(chromium, report, tmp_path, "lang.html")
+    try:
+        page.evaluate("""() => {
+            const table = document.getElementById('avsnitt-tb-ansvar');
+            for (const cell of table.querySelectorAll('td')) {
+                const paragraphs = [...cell.querySelectorAll('p')].slice(1);
+                for (let k = 0; k < 3; k++) paragraphs.forEach(p => cell.appendChild(p.cloneNode(true)));
+            }
+            for (let k = 0; k < 12; k++) {
+                const copy = table.cloneNode(true);
+                copy.id = 'kopia-' + k;
+                copy.querySelector('caption .avtal-lydelse-rubrik').textContent = 'Kopia ' + k;
+                table.parentNode.insertBefore(copy, table);
+            }
+        }""")
+        pdf = tmp_path / "lang.pdf"
+        page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    finally:
+        page.close()
+    pages = [[line.strip() for line in p.extract_text().splitlines() if line.strip()]
+             for p in pypdf.PdfReader(pdf).pages]
+    assert len(pages) >= 5
+    stranded = []
+    for number, lines in enumerate(pages, 1):
+        body = [line for line in lines if not line.startswith(("Sida ", "Ändringsrapport ·"))]
+        if body and ("Föreslagen lydelse" in body[-1] or body[-1].startswith("Kopia")):
+            stranded.append((number, body[-1]))
+    assert stranded == []
+
+
+# --- a retitled parent -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("move_sip, expected_summary, expected_fields", [
+    # Del A and the agreement retitled: their children still point to the same ids, so only the two
+    # retitled documents are changed; the guideline under Del A and Del B under the agreement are not.
+    (False, "2 dokument (2 ändrade).", {}),
+    # a real change of parent: the SIP guideline moved from Del A to Del B, named by the new titles
+    (True, "2 dokument (2 ändrade); 1 riktlinje (1 ändrad).",
+     {"riktlinje-sip": [("Hör under", "Del A, Gemensam avtalstext", "Del B, Hälso- och sjukvårdsavtalet")]}),
+])
+def test_a_retitled_parent_leaves_its_children_unchanged(move_sip, expected_summary, expected_fields):
+    import copy
+
+    from avtal.diff.wording import summary
+
+    corpus = load_lenient(ROOT / "tests" / "fixtures" / "diff" / "project")
+    old = corpus.periods["2023-2026"]
+    new = copy.deepcopy(old)
+    new.documents["del-a"].title = "Del A, Ny titel"
+    new.documents["hos-avtalet"].title = "Hälso- och sjukvårdsavtal, ny titel"
+    if move_sip:
+        new.guidelines["riktlinje-sip"].parent = "del-b"
+    result = diff_periods(old, new)
+    assert summary(result) == expected_summary
+    assert {c.new_id: [(f.label, f.old, f.new) for f in c.fields] for c in result.documents if c.fields} == expected_fields
+    page = dom(format_report(result, old, new, date=DATE))
+    rows = {d.attrs["id"]: [tr.tags("th")[0].text() for tr in d.by_class("avtal-lydelse-uppgifter")[0].tags("tr")[1:]]
+            for d in page.by_class("avtal-lydelse-dokument") if d.by_class("avtal-lydelse-uppgifter")}
+    assert rows == {"dokument-hos-avtalet": ["Titel"], "dokument-del-a": ["Titel"]}
+
+
+@pytest.mark.browser
+def test_a_date_of_the_change_log_is_never_broken(report, chromium, tmp_path):
+    """On a phone-wide screen the change-log table is narrow: its dates stay on one line ("2092-03-15",
+    not "2092-/03-15")."""
+    path = tmp_path / "smal.html"
+    path.write_text(report, encoding="utf-8")
+    page = chromium.new_page(viewport={"width": 360, "height": 800})
+    try:
+        page.goto(path.as_uri(), wait_until="load")
+        lines = page.evaluate("""() => [...document.querySelectorAll('table.avtal-lydelse-logg td.avtal-lydelse-datum')]
+            .map(td => { const r = document.createRange(); r.selectNodeContents(td);
+                         return [td.textContent, new Set([...r.getClientRects()].map(b => Math.round(b.top))).size]; })""")
+    finally:
+        page.close()
+    assert lines == [["2092-03-15", 1]]

@@ -100,6 +100,27 @@ def test_section_shows_what_it_refers_to_and_what_refers_to_it(site):
     assert re.search(r'Hänvisas från:</span> <a href="../del-b/#b-gemensamt-ansvar"', lakare)
 
 
+# Acts in the register that no text cites (the act that replaced a cited one; acts kept for their
+# usual abbreviations) come last, under a heading that says the agreement does not cite them.
+CITED = ["sfs-2017-30", "sfs-1993-387", "sfs-2001-453", "sfs-2017-612", "sfs-2014-821"]
+UNCITED = ["sfs-2009-400", "sfs-2008-355", "sfs-2010-659", "sfs-1974-152", "sfs-2025-400"]
+
+
+def test_law_page_sets_the_acts_the_agreement_does_not_cite_apart(site):
+    text = html_of(site, "lagar")
+    heading = text.index('id="inte-i-avtalet"')
+    assert "Lagar i registret som avtalet inte hänvisar till" in text[heading:heading + 200]
+    for anchor in CITED:
+        assert text.index(f'<h2 id="{anchor}"') < heading, anchor
+    for anchor in UNCITED:
+        start = text.index(f'<h3 id="{anchor}"')
+        assert start > heading, anchor
+        entry = text[start:text.index("</table>", start)]
+        assert "Ingen text i avtalet eller överenskommelserna hänvisar till lagen." in entry, anchor
+    assert "Sist på sidan står de lagar i registret som avtalet inte hänvisar till." in text
+    assert "lagen nämns i registret" not in text
+
+
 def test_guideline_register_says_where_each_guideline_is_named(site):
     text = html_of(site, "2023-2026/riktlinjer")
     entry = text[text.index('id="riktlinje-in-och-utskrivning"'):]

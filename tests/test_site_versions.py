@@ -176,3 +176,14 @@ def test_a_version_decided_in_a_month_ends_in_that_month(tmp_path):
     versions = earlier_versions(root, corpus)
     assert [(e.version, e.valid_from, e.valid_to, e.next_version) for e in versions] == [
         ("1.0", "2091-01-01", "2092-03-14", "1.1"), ("1.1", "2092-03-15", "maj 2093", "1.2")]
+
+
+@pytest.mark.build
+def test_the_version_history_says_a_span_of_days_in_words(site):
+    """Del B 1.0 was decided over two days, written 2022-06-13/14: the history says it as the site says
+    dates, and a date never breaks at its hyphens."""
+    page = (site / "2023-2026" / "del-b" / "index.html").read_text(encoding="utf-8")
+    history = page[page.index('class="avtal-register avtal-versionshistorik"'):]
+    history = history[:history.index("</table>")]
+    assert '<td class="avtal-datum">13–14 juni 2022</td>' in history and "2022-06-13/14" not in history
+    assert ".avtal-datum { white-space: nowrap; }" in (site / "stylesheets" / "avtal.css").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ by writing a function and listing it.
     make bench BENCH="--only serve --runs 7"
 
 `--only` runs the benchmarks whose function name contains NAME (`build-ratio`, `generation`,
-`serve`, `check`, `cli`, `refs`, `diff`, `site`; `-` and `_` alike); `--json` also writes every
+`serve`, `check`, `cli`, `refs`, `diff`, `site`, `malformed`; `-` and `_` alike); `--json` also writes every
 row and goal to FILE; `--profile` measures nothing and instead prints, per targeted scenario,
 the functions that take the most time (cProfile, top 25 by cumulative and by own time).
 Wall time is what the targets are about; CPU time (user + system) is printed beside it because
@@ -46,6 +46,9 @@ Scenarios with a target (issue 10, "Numbers"; medians on the two-core machine):
   median, target ≤ 1.5 s (2.6 s when filed). The note gives each edit's time, mkdocs' own build
   time from the log and the server's CPU time per edit. The server is stopped with SIGINT
   (Ctrl+C), as a user does, and must not have written a traceback.
+
+- `malformed` — loading a malformed YAML file of 512 kB (the loader's limit), four kinds of fault
+  (``malformed_files``), CPU time per file; target < 1 s each (issue 11; about 7 s when filed).
 
 `make test`'s wall time (also a target of issue 10) is measured elsewhere, not here.
 """
@@ -633,6 +636,47 @@ def bench_serve(runs: int, source: Path = ROOT, patience: float = 120) -> list[R
     ]
 
 
+# --- malformed YAML (issue 11) ------------------------------------------------------------------
+
+def malformed_files(size: int) -> dict[str, str]:
+    """Texts of about size characters (a guideline's head, then notes), each malformed in a way that once
+    made the loader re-parse it in pure Python and scan it again for an open quote: the fault at the end
+    (a line indented wrongly), a [ never closed, an unknown escape in the last of many quoted values,
+    and a quote opened near the top that the next quote closes."""
+    head = (ROOT / "agreement" / "2023-2026" / "riktlinjer" / "riktlinje-sip.yaml").read_text(encoding="utf-8")
+    note = "  - kind: innehall\n    text: 'Anteckning {i} med lite text som fyller ut raden ordentligt.'\n"
+    body = "".join(note.format(i=i) for i in range(size // len(note) + 1))
+    fill = size - len(head) - 200
+    quoted = "".join(f'  - kind: innehall\n    text: "Anteckning {i}."\n' for i in range(size // 40))
+    return {
+        "fel indrag sist": head + "notes:\n" + body[:body.rfind("\n", 0, fill) + 1] + "   text: [fel\n",
+        "[ som aldrig stängs": head + "notes: [" + "ord, " * (fill // 5),
+        "okänd escape sist": head + "notes:\n" + quoted[:quoted.rfind("  - ", 0, fill)] + '  - "slut \\q"\n',
+        "citattecken öppet högt upp": head.replace("title: ", 'title: "', 1) + "notes:\n" + body[:fill],
+    }
+
+
+def bench_malformed(runs: int, size: int = 512 * 1024) -> list[Row]:
+    """Loading a malformed file of 512 kB (the loader's MAX_BYTES) in process, CPU time (the median of
+    --runs): each must give its one yaml-syntax finding in well under a second (issue 11; about 7 s
+    before the parser's fault was taken from libyaml)."""
+    from avtal.load.yamlfile import load_text
+
+    rows: list[Row] = []
+    for name, text in malformed_files(size).items():
+        times, findings = [], []
+        for _ in range(max(1, runs)):
+            start = time.process_time()
+            _, findings = load_text(text, "fel.yaml")
+            times.append(time.process_time() - start)
+        median = statistics.median(times)
+        where = f"{findings[0].position.line}:{findings[0].position.column} {findings[0].code}" if findings else "inga fynd"
+        rows.append((f"trasig YAML, {name}", median,
+                     f"{len(text.encode('utf-8')) // 1024} kB, CPU-tid; {where}; mål < 1 s: "
+                     + ("uppfyllt" if median < 1 else "inte uppfyllt")))
+    return rows
+
+
 # --- profiles of the targeted scenarios (--profile) ----------------------------------------------
 
 def _short(filename: str) -> str:
@@ -710,7 +754,7 @@ def profile_scenarios(only: Callable[[str], bool], top: int = 25) -> None:
 # --- running ---------------------------------------------------------------------------------------
 
 BENCHMARKS: list[Callable[[int], list[Result]]] = [bench_check, bench_cli, bench_refs, bench_diff, bench_site,
-                                                   bench_build_ratio, bench_generation, bench_serve]
+                                                   bench_malformed, bench_build_ratio, bench_generation, bench_serve]
 
 
 def goal_table(goals: list[Goal]) -> list[str]:

@@ -33,7 +33,8 @@ PER_FILE = 100  # avtal.findings.PER_FILE: findings of one kind in a file each r
 GUIDELINE = f"agreement/{PERIOD}/riktlinjer/fientlig.yaml"
 DOCUMENT = f"agreement/{PERIOD}/fientlig.yaml"
 
-Expected = tuple[str, str, int, int]  # (code, file, line, column) of an error finding; line 0: the whole file
+#: (code, file, line, column) of an error finding; optionally its exact message, and then its exact hint
+Expected = tuple
 
 #: A guideline valid in any project that has the period and a Del A, to which a kind adds lines.
 GUIDELINE_TEXT = f"""\
@@ -142,7 +143,7 @@ def huge_number(root: Path) -> list[Expected]:
 @kind("A file of 1 MB (a valid guideline and comment lines).")
 def large_file(root: Path) -> list[Expected]:
     write(root, GUIDELINE, GUIDELINE_TEXT + "# fyllnad fyllnad fyllnad fyllnad fyllnad fyllnad\n" * 20_000)
-    return [("file-too-large", GUIDELINE, 0, 0)]
+    return [("file-too-large", GUIDELINE, 1, 1)]
 
 
 @kind("A quote opened and closed only 68 lines further down, by the next quote in the file.")
@@ -166,7 +167,9 @@ def symlink_outside(root: Path) -> list[Expected]:
     outside = root.parent / "utanfor"
     write(outside, "riktlinje.yaml", GUIDELINE_TEXT)
     (root / GUIDELINE).symlink_to(outside / "riktlinje.yaml")
-    return [("file-symlink", GUIDELINE, 0, 0)]
+    return [("file-symlink", GUIDELINE, 1, 1,
+             f"Filen är en länk (till {outside / 'riktlinje.yaml'}); länkar under agreement/ läses inte.",
+             "Ersätt länken med filen själv (git sparar bara länken, inte filen den pekar på), eller ta bort länken.")]
 
 
 @kind("A link in agreement/ to a folder outside the project.")
@@ -175,25 +178,27 @@ def symlink_folder(root: Path) -> list[Expected]:
     write(outside, "riktlinje.yaml", GUIDELINE_TEXT)
     link = f"agreement/{PERIOD}/riktlinjer/mer"
     (root / link).symlink_to(outside, target_is_directory=True)
-    return [("file-symlink", link, 0, 0)]
+    return [("file-symlink", link, 1, 1, f"Mappen är en länk (till {outside}); länkar under agreement/ läses inte.",
+             "Lägg mappen med sina filer här i stället för länken, eller ta bort länken: det som publiceras ska "
+             "finnas under agreement/.")]
 
 
 @kind("A link that points to itself.")
 def symlink_loop(root: Path) -> list[Expected]:
     (root / GUIDELINE).symlink_to("fientlig.yaml")
-    return [("file-symlink", GUIDELINE, 0, 0)]
+    return [("file-symlink", GUIDELINE, 1, 1)]
 
 
 @kind("A link to a file that does not exist.")
 def symlink_broken(root: Path) -> list[Expected]:
     (root / GUIDELINE).symlink_to("finns-inte.yaml")
-    return [("file-symlink", GUIDELINE, 0, 0)]
+    return [("file-symlink", GUIDELINE, 1, 1)]
 
 
 @kind("A named pipe where a guideline would be: reading it would wait for ever.")
 def named_pipe(root: Path) -> list[Expected]:
     os.mkfifo(root / GUIDELINE)
-    return [("file-unreadable", GUIDELINE, 0, 0)]
+    return [("file-unreadable", GUIDELINE, 1, 1)]
 
 
 # --- invisible characters ------------------------------------------------------------------------------
@@ -245,7 +250,8 @@ def bidi_isolates_in_comment(root: Path) -> list[Expected]:
 @kind("A byte-order mark in the middle of a text (one at the start of a file is fine).")
 def bom_inside(root: Path) -> list[Expected]:
     line = "Före\ufeffefter."
-    return [("invisible-character", DOCUMENT, _in_text(root, line), _column(line, "\ufeff"))]
+    return [("invisible-character", DOCUMENT, _in_text(root, line), _column(line, "\ufeff"),
+             "Osynligt tecken: BOM-tecken, byte-order mark (U+FEFF).")]
 
 
 @kind("A soft hyphen in a file with Windows line endings: still the exact column.")
@@ -360,6 +366,199 @@ def html_in_number(root: Path) -> list[Expected]:
 def iframe_in_text(root: Path) -> list[Expected]:
     line = 'Se <iframe src="https://example.org"></iframe> här.'
     return [("schema-html", DOCUMENT, _in_text(root, line), _column(line, "<"))]
+
+
+# --- positions inside flow values (second round of issue 11) -----------------------------------------
+
+def _section_text(root: Path, written: str) -> int:
+    """The document with its section's text written as written (lines after the first as they stand);
+    returns the line of ``text:``."""
+    write(root, DOCUMENT, DOCUMENT_TEXT.replace("    text: |\n      Första stycket.\n", f"    text: {written}\n"))
+    return DOCUMENT_TEXT[:DOCUMENT_TEXT.index("    text: |")].count("\n") + 1
+
+
+HTML = "Texten innehåller HTML, som inte är tillåten."
+
+
+@kind("HTML in a double-quoted text after \\n and \\u escapes, at its own column.")
+def escapes_before_html(root: Path) -> list[Expected]:
+    written = r'"Första\nandra \u00e5 <b>fet</b>"'
+    at = _section_text(root, written)
+    return [("schema-html", DOCUMENT, at, len("    text: ") + written.index("<b>") + 1, HTML)]
+
+
+@kind("A javascript: link in a double-quoted text after \\n, \\t and \\x escapes, at its own column.")
+def escapes_before_link(root: Path) -> list[Expected]:
+    written = r'"Första\n\tandra \xe5 [k](javascript:x)"'
+    at = _section_text(root, written)
+    return [("link-target", DOCUMENT, at, len("    text: ") + written.index("javascript") + 1,
+             "Länkmålet 'javascript:x' börjar med javascript:, som inte är tillåtet.")]
+
+
+@kind("HTML on the second line of a single-quoted text, with a doubled quote before it.")
+def single_quoted_lines(root: Path) -> list[Expected]:
+    line = "      it''s <i>kursiv</i>'"
+    at = _section_text(root, "'Första raden\n" + line)
+    return [("schema-html", DOCUMENT, at + 1, line.index("<") + 1, HTML)]
+
+
+@kind("A javascript: link on the third line of a plain text that runs over lines, a blank line between.")
+def plain_lines(root: Path) -> list[Expected]:
+    line = "      Se [k](javascript:alert(1))."
+    at = _section_text(root, "Första raden\n      andra raden\n\n" + line)
+    return [("link-target", DOCUMENT, at + 3, line.index("javascript") + 1)]
+
+
+@kind("HTML in a folded block after a more indented line.")
+def folded_block(root: Path) -> list[Expected]:
+    line = "      sista <u>raden</u>"
+    at = _section_text(root, ">\n      första\n\n        indragen\n" + line)
+    return [("schema-html", DOCUMENT, at + 4, line.index("<") + 1, HTML)]
+
+
+# --- line breaks that YAML sees and editors do not ---------------------------------------------------
+
+@kind("A line separator (U+2028) in a value, then a misplaced colon: both on the lines an editor shows.")
+def line_separator(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "owner: Rad ett\u2028rad två\n# kommentar\u2029mer\nsummary: a: b\n")
+    return [("invisible-character", GUIDELINE, GUIDELINE_LINES + 1, 15, "Osynligt tecken: radavgränsare (U+2028)."),
+            ("invisible-character", GUIDELINE, GUIDELINE_LINES + 2, 12, "Osynligt tecken: styckeavgränsare (U+2029)."),
+            ("yaml-syntax", GUIDELINE, GUIDELINE_LINES + 3, 11,
+             "Filen är inte giltig YAML: ett kolon står där det inte får stå (sätt texten inom citattecken).")]
+
+
+@kind("Line separator, paragraph separator and next line (U+2028, U+2029, U+0085) in a text: three findings.")
+def unicode_line_breaks(root: Path) -> list[Expected]:
+    line = "Ett\u2028två\u2029tre\u0085fyra."
+    at = _in_text(root, line)
+    return [("invisible-character", DOCUMENT, at, _column(line, "\u2028"), "Osynligt tecken: radavgränsare (U+2028)."),
+            ("invisible-character", DOCUMENT, at, _column(line, "\u2029"), "Osynligt tecken: styckeavgränsare (U+2029)."),
+            ("invisible-character", DOCUMENT, at, _column(line, "\u0085"), "Osynligt tecken: radslut (NEL) (U+0085).")]
+
+
+@kind("Left-to-right and right-to-left marks (U+200E, U+200F).")
+def direction_marks(root: Path) -> list[Expected]:
+    line = "Vård\u200eoch\u200fomsorg."
+    at = _in_text(root, line)
+    return [("invisible-character", DOCUMENT, at, _column(line, c)) for c in "\u200e\u200f"]
+
+
+# --- YAML faults placed where they are made ----------------------------------------------------------
+
+@kind("A [ opened and never closed, with more lines after it.")
+def unclosed_bracket(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "see_also: [del-a, del-b\nowner: x\n")
+    return [("yaml-syntax", GUIDELINE, GUIDELINE_LINES + 1, 11,
+             f"Filen är inte giltig YAML: [ som börjar här avslutas inte med ] (felet märks på rad {GUIDELINE_LINES + 2}).")]
+
+
+@kind("A { opened at the end of the file.")
+def unclosed_brace_at_end(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "owner: {a: b, c: d")
+    return [("yaml-syntax", GUIDELINE, GUIDELINE_LINES + 1, 8,
+             "Filen är inte giltig YAML: { som börjar här avslutas aldrig med }.")]
+
+
+@kind("A company name with an ampersand first in a value: YAML reads &Co as an anchor.")
+def ampersand_name(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "owner: &Co Vård AB\n")
+    return [("yaml-anchor", GUIDELINE, GUIDELINE_LINES + 1, 8,
+             "Värdet börjar med &Co, som YAML läser som ett ankare; ankare och alias är inte tillåtna.")]
+
+
+@kind("An unknown escape in a double-quoted value, placed at its backslash.")
+def unknown_escape(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + 'owner: "C:\\dokument"\n')
+    return [("yaml-syntax", GUIDELINE, GUIDELINE_LINES + 1, 11,
+             "Filen är inte giltig YAML: okänd escape-sekvens \\d i text med dubbla citattecken "
+             "(skriv \\\\ för ett omvänt snedstreck).")]
+
+
+@kind("A character YAML reserves (@) first in a value.")
+def reserved_character(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "owner: @regionen\n")
+    return [("yaml-syntax", GUIDELINE, GUIDELINE_LINES + 1, 8,
+             "Filen är inte giltig YAML: tecknet '@' kan inte inleda ett värde (sätt texten inom citattecken).")]
+
+
+@kind("A form feed pasted from a PDF: the character is named, not shown.")
+def form_feed(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + "owner: sida\x0cett\n")
+    return [("file-character", GUIDELINE, GUIDELINE_LINES + 1, 12,
+             "Filen innehåller ett otillåtet tecken: U+000C (FORM FEED).")]
+
+
+# --- inputs that would be passed over ------------------------------------------------------------------
+
+@kind("A hidden guideline, .fientlig.yaml.")
+def hidden_file(root: Path) -> list[Expected]:
+    path = GUIDELINE.replace("fientlig.yaml", ".fientlig.yaml")
+    write(root, path, GUIDELINE_TEXT)
+    return [("corpus-unknown-file", path, 1, 1, "Filen är dold (namnet börjar med en punkt) och läses inte.")]
+
+
+@kind("A guideline whose extension is in capitals, .YAML.")
+def capital_extension(root: Path) -> list[Expected]:
+    path = GUIDELINE.replace(".yaml", ".YAML")
+    write(root, path, GUIDELINE_TEXT)
+    return [("corpus-unknown-file", path, 1, 1, "Filändelsen .YAML läses inte: bara .yaml och .yml, med små bokstäver, läses.")]
+
+
+@kind("A folder named like a guideline, fientlig.yaml/.")
+def folder_named_yaml(root: Path) -> list[Expected]:
+    (root / GUIDELINE).mkdir(parents=True)
+    return [("corpus-unknown-file", GUIDELINE, 1, 1, "'fientlig.yaml' är en mapp, inte en fil; mappar med filnamn läses inte.")]
+
+
+@kind("A guideline in a folder under riktlinjer/.")
+def guideline_subfolder(root: Path) -> list[Expected]:
+    path = GUIDELINE.replace("riktlinjer/", "riktlinjer/mer/")
+    write(root, path, GUIDELINE_TEXT)
+    return [("corpus-unknown-file", path, 1, 1,
+             "Filen ligger i en mapp under riktlinjer/; riktlinjer läses bara direkt i riktlinjer/.")]
+
+
+@kind("An empty folder for a period.")
+def empty_period(root: Path) -> list[Expected]:
+    (root / "agreement" / "2031-2034").mkdir(parents=True)
+    return [("period-missing", "agreement/2031-2034", 1, 1,
+             "Mappen '2031-2034' innehåller ingen fil som läses, inte heller period.yaml.")]
+
+
+@kind("A guideline's web address ending in a line feed (written as \\n).")
+def url_with_newline(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + 'url: "https://www.vardsamverkan.se/\\n"\n')
+    return [("schema-pattern", GUIDELINE, GUIDELINE_LINES + 1, 6,
+             "Värdet 'https://www.vardsamverkan.se/\n' har fel form för 'url'.")]
+
+
+# --- link targets that are nearly web addresses ----------------------------------------------------------
+
+@kind("http: followed by javascript: — a web address without its //.")
+def http_javascript_link(root: Path) -> list[Expected]:
+    return [(*_link(root, "http:javascript:alert(1)")[0],
+             "Länkmålet 'http:javascript:alert(1)' saknar // efter http: (en webbadress skrivs http://värdnamn/…).")]
+
+
+@kind("https:x.se, without //.")
+def https_without_slashes(root: Path) -> list[Expected]:
+    return [(*_link(root, "https:x.se")[0], "Länkmålet 'https:x.se' saknar // efter https: (en webbadress skrivs https://värdnamn/…).")]
+
+
+@kind("HTTPS:// in capitals.")
+def https_capitals(root: Path) -> list[Expected]:
+    return [(*_link(root, "HTTPS://x.se/")[0], "Länkmålet 'HTTPS://x.se/' börjar med HTTPS: i versaler; skriv https:// med små bokstäver.")]
+
+
+@kind("A web address with a zero-width space, named in the message.")
+def link_character_named(root: Path) -> list[Expected]:
+    target = "https://x\u200b.se/"
+    line = f"Se [k]({target})."
+    at = _in_text(root, line)
+    column = _column(line, "\u200b")
+    return [("invisible-character", DOCUMENT, at, column),
+            ("link-target", DOCUMENT, at, column, "Länkmålet 'https://x\\u200b.se/' innehåller tecknet U+200B "
+                                                  "(ZERO WIDTH SPACE), som inte får stå i en länk.")]
 
 
 # --- big but well-formed: what the checks do with a lot --------------------------------------------------

@@ -19,7 +19,6 @@ A separate step on purpose: `avtal build` must not need a browser.
 
 from __future__ import annotations
 
-import argparse
 import io
 import sys
 from contextlib import redirect_stdout
@@ -91,7 +90,6 @@ def report_pdf(html: Path, target: Path, chromium=None) -> Path:
     try:
         page.goto(html.resolve().as_uri(), wait_until="load")
         page.emulate_media(media="print")
-        target.parent.mkdir(parents=True, exist_ok=True)
         options = dict(path=str(target), prefer_css_page_size=True, print_background=True)
         try:
             page.pdf(**options, outline=True, tagged=True)
@@ -115,29 +113,56 @@ def make_report(old: str, new: str, target: Path, layout: str | None = None, roo
     if code != 0:
         return code
     html = target.with_suffix(".html")
-    html.parent.mkdir(parents=True, exist_ok=True)
     html.write_text(out.getvalue(), encoding="utf-8")
     pdf = report_pdf(html, target.with_suffix(".pdf"))
     print(f"Ändringsrapport: {html} och {pdf} ({pdf.stat().st_size // 1024} kB)")
     return 0
 
 
+def report_problem(old: str, new: str, target: Path) -> str | None:
+    """Why `--report OLD NEW --out target` cannot run, in Swedish (None when it can): OLD or NEW empty
+    (``make report`` without OLD= and NEW=), or target's folder missing (it is not created: a mistyped
+    OUT= would otherwise leave folders behind)."""
+    if not old.strip() or not new.strip():
+        missing = " och ".join(name for name, value in (("OLD", old), ("NEW", new)) if not value.strip())
+        return (f"{missing} saknas: ange vad som jämförs med vad, "
+                "t.ex. make report OLD=origin/main:2023-2026 NEW=2023-2026.")
+    if not target.resolve().parent.is_dir():
+        return f"mappen {target.parent} finns inte; skapa den först eller välj en annan fil med OUT=."
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Skriv ut varje avtalsperiod som PDF från webbplatsens utskriftssida.")
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="den byggda webbplatsen (standard: site/)")
-    parser.add_argument("--period", action="append", help="period att skriva ut (standard: alla)")
-    parser.add_argument("--out", type=Path, help="målmapp (standard: periodens mapp i webbplatsen); med --report "
+    """The command line (sys.argv[1:] when None): 0 when printed, 2 when it could not run (a Swedish
+    message on stderr; argument errors as `avtal` reports them, through avtal.arguments.Parser)."""
+    from avtal.arguments import Parser
+    from avtal.errors import CannotRun
+
+    parser = Parser(prog="make_pdf.py", description="Skriv ut varje avtalsperiod som PDF från webbplatsens "
+                                                     "utskriftssida, eller en ändringsrapport.")
+    parser.add_argument("--site", type=Path, metavar="MAPP", default=ROOT / "site", help="den byggda webbplatsen (standard: site/)")
+    parser.add_argument("--period", metavar="PERIOD", action="append", help="period att skriva ut (standard: alla)")
+    parser.add_argument("--out", type=Path, metavar="MÅL", help="målmapp (standard: periodens mapp i webbplatsen); med --report "
                                                   "rapportens PDF-fil (standard: andringsrapport.pdf)")
     parser.add_argument("--report", nargs=2, metavar=("GAMMAL", "NY"),
                         help="skriv i stället ut ändringsrapporten mellan två sidor (som i avtal diff)")
     parser.add_argument("--layout", choices=("table", "redline"), help="ändringsrapportens uppställning")
-    parser.add_argument("--root", type=Path, help="projektmappen (som avtal --root)")
-    args = parser.parse_args(argv)
+    parser.add_argument("--root", type=Path, metavar="MAPP", help="projektmappen (som avtal --root)")
+    try:
+        args = parser.parse_args(argv)
+    except CannotRun as exc:
+        print(f"make_pdf: {exc}", file=sys.stderr)
+        return 2
+    if args.report:
+        target = args.out or Path("andringsrapport.pdf")
+        if problem := report_problem(*args.report, target):
+            print(f"make_pdf: {problem}", file=sys.stderr)
+            return 2
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} saknas: installera Debians paket chromium (make browser-deps).", file=sys.stderr)
         return 2
     if args.report:
-        return make_report(*args.report, args.out or Path("andringsrapport.pdf"), args.layout, args.root)
+        return make_report(*args.report, target, args.layout, args.root)
     site = args.site.resolve()
     periods = args.period or periods_in(site)
     if not periods:
@@ -146,7 +171,6 @@ def main(argv: list[str] | None = None) -> int:
     for path in make_pdfs(site, periods, args.out):
         print(f"PDF: {path} ({path.stat().st_size // 1024} kB)")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

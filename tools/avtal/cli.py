@@ -19,6 +19,7 @@ from .findings import failing
 from .load import find_root
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a command ended by SIGPIPE, which Python ignores
 
 
 def _root(args) -> Path:
@@ -82,7 +83,7 @@ def cmd_build(args) -> int:
         with _on_date(args):
             build(_mkdocs_config(root, site_dir=str(site_dir), strict=True))
     except MkDocsException as exc:
-        findings = getattr(exc, "findings", None)  # the hook's CorpusHasErrors
+        findings = _hook_findings(exc)
         if findings is not None:
             print(format_text(findings))
             print("Webbplatsen byggs inte förrän felen är rättade.", file=sys.stderr)
@@ -91,6 +92,20 @@ def cmd_build(args) -> int:
         return EXIT_FINDINGS
     print(f"Webbplatsen är byggd i {site_dir}")
     return EXIT_OK
+
+
+def _hook_findings(exc: BaseException) -> list | None:
+    """The findings of the hook's CorpusHasErrors behind exc: mkdocs (1.6) logs a BuildError where no
+    handler listens and raises its own "Aborted with a BuildError!" in its place, so the error is found
+    on the chain of exceptions; None for any other failure."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        findings = getattr(exc, "findings", None)
+        if findings is not None:
+            return findings
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 def _show_hook_log() -> None:
@@ -146,17 +161,20 @@ def cmd_refs(args) -> int:
     for position, citation in found:
         print(citation_json(position, citation) if args.format == "json" else citation_line(position, citation))
     if args.format == "text":
-        print(f"{len(found)} lagrumshänvisningar.", file=sys.stderr)
+        count = len(found)
+        print(f"{count} lagrumshänvisning{'' if count == 1 else 'ar'}.", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_diff(args) -> int:
-    """`avtal diff`: the comparison of two sides in --format; always 0. Raises CannotRun (unknown side or revision)."""
+    """`avtal diff`: the comparison of two sides in --format; always 0. Raises CannotRun (unknown side or
+    revision, or both sides naming the same thing)."""
     from .diff import data, diff_targets, html, markdown, report, terminal
-    from .diff.sides import Reader
+    from .diff.sides import Reader, refuse_same
 
     if args.layout and args.format != "report":
         raise CannotRun("--layout gäller bara --format report.")
+    refuse_same(args.old, args.new)
     reader = Reader(_root(args))
     old, new = reader.side(args.old), reader.side(args.new)
     try:
@@ -273,7 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line argv (sys.argv[1:] when None); the exit status: 0 clean, 1 findings, 2 could not run.
 
     The one place where CannotRun becomes `avtal: <message>` on stderr and exit 2; any other error is
-    reported as an internal error, without a traceback unless AVTAL_DEBUG is set.
+    reported as an internal error, without a traceback unless AVTAL_DEBUG is set. Output into a pipe
+    whose reader has gone (``| head -1``) ends the command quietly with EXIT_BROKEN_PIPE (141).
     """
     try:
         args = parse_arguments(argv)
@@ -283,12 +302,25 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
         return EXIT_CANNOT_RUN
+    except BrokenPipeError:  # the reader stopped reading (avtal check | head -1): nothing more to say
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # never a traceback for users; say what failed
         print(f"avtal: internt fel ({type(exc).__name__}: {exc}). Rapportera gärna felet med kommandot du körde.",
               file=sys.stderr)
         if os.environ.get("AVTAL_DEBUG"):
             raise
         return EXIT_CANNOT_RUN
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that Python's final flush of what is left finds no closed
+    pipe to complain about ("Exception ignored … BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (e.g. captured in a test)
+        pass
 
 
 if __name__ == "__main__":

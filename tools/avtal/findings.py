@@ -69,16 +69,18 @@ def hint(code: str, position: Position, message: str, hint: str = "", related=()
 PER_FILE = 100
 
 
-def more(code: str, position: Position, left: int | None) -> Finding:
-    """The error that stands for ``left`` more findings of code in the file (None: an unknown number),
-    placed at the first of them."""
-    many = f"Ytterligare {left} fel" if left is not None else "Fler fel"
-    return error(code, position, f"{many} av samma slag i filen, från och med det här, visas inte.",
-                 "Rätta de fel som visas och kör kontrollen igen; ofta har de samma orsak.")
+def more(code: str, position: Position, left: int | None, severity: Severity = Severity.ERROR) -> Finding:
+    """The finding that stands for ``left`` more findings of code in the file (None: an unknown number),
+    placed at the first of them, of their severity (more warnings stay a warning)."""
+    word = {Severity.ERROR: "fel", Severity.WARNING: "varningar", Severity.HINT: "tips"}[severity]
+    many = f"Ytterligare {left} {word}" if left is not None else f"Fler {word}"
+    return Finding(code, severity, position, f"{many} av samma slag i filen, från och med det här, visas inte.",
+                   "Rätta de fel som visas och kör kontrollen igen; ofta har de samma orsak."
+                   if severity is Severity.ERROR else "Rätta det som visas och kör kontrollen igen; ofta har det samma orsak.")
 
 
 def capped(findings: list[Finding], more_unread: bool = False) -> list[Finding]:
-    """findings (of one file) with at most PER_FILE of each code, in position order, and for a code with
+    """findings (of one file; of one severity per code) with at most PER_FILE of each code, in position order, and for a code with
     more one finding counting the rest (``more``). more_unread: the findings were cut short before all
     were made, so the counts are not known."""
     kept: list[Finding] = []
@@ -89,8 +91,9 @@ def capped(findings: list[Finding], more_unread: bool = False) -> list[Finding]:
             shown[f.code] = shown.get(f.code, 0) + 1
             kept.append(f)
         else:
-            left.setdefault(f.code, [f.position, 0])[1] += 1
-    return kept + [more(code, where, None if more_unread else n) for code, (where, n) in left.items()]
+            left.setdefault(f.code, [f.position, 0, f.severity])[1] += 1
+    return kept + [more(code, where, None if more_unread else n, severity)
+                   for code, (where, n, severity) in left.items()]
 
 
 def failing(findings, strict: bool = False) -> bool:

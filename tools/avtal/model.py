@@ -11,21 +11,11 @@ from typing import TYPE_CHECKING, Iterator
 
 from .dates import DateSpan, date_span
 from .findings import Position
+from .labels import DOCUMENT_ORDER, GUIDELINE_STATUS_LABELS, KIND_LABELS, LEVEL_LABELS  # noqa: F401 (re-exported)
 from .sourcefile import LoadedFile, PathKey
 
 if TYPE_CHECKING:  # defined a layer up, in their own module, with the rules that read them
     from .responsibility import Actor, Area, Responsibility, Topic
-
-KIND_LABELS = {
-    "avtal": "Avtal", "avtalsdel": "Avtalsdel", "overenskommelse": "Överenskommelse", "strategi": "Strategi",
-    "riktlinje": "Riktlinje", "rutin": "Rutin", "handbok": "Handbok", "vagledning": "Vägledning",
-    "plan": "Lokal plan", "webbsida": "Webbsida", "forteckning": "Förteckning", "direktiv": "Direktiv",
-}
-LEVEL_LABELS = {"lansgemensam": "Länsgemensam", "delregional": "Delregional", "lokal": "Lokal"}
-GUIDELINE_STATUS_LABELS = {"gallande": "Gällande", "okand": "Status okänd", "ersatt": "Ersatt", "upphavd": "Upphävd"}
-#: Reading order of a period's documents by kind: the agreement, its parts (A, B), the arrangements (C),
-#: then the strategy adopted beside it.
-DOCUMENT_ORDER = {"avtal": 0, "avtalsdel": 1, "overenskommelse": 2, "strategi": 3}
 
 
 @dataclass(frozen=True)
@@ -69,8 +59,7 @@ class Text:
 
     @property
     def editorial(self) -> bool:
-        """An editor's note on the source, a change-log entry or a responsibility statement (its quote
-        repeats the section's words): words about the agreement, not of it."""
+        """An editor's note, a change-log entry or a responsibility statement: words about the agreement, not of it."""
         return "notes" in self.path or "changelog" in self.path or "responsibilities" in self.path
 
     @property
@@ -216,10 +205,7 @@ class Guideline:
     notes: list[Note] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list, compare=False, repr=False)  # every text field, in file order
 
-    def walk(self) -> Iterator[Section]:
-        """Every section of the guideline's body (none for a title-and-address entry), depth first."""
-        for section in self.sections:
-            yield from section.walk()
+    walk = Document.walk  # every section of its body (none for a title-and-address entry), depth first
 
 
 @dataclass(frozen=True)
@@ -355,11 +341,26 @@ class Statute:
     notes: tuple[Note, ...] = ()
     source: str | None = None  # the official text the register's facts come from (riksdagen.se, SFS)
     sections: tuple[str, ...] = ()  # an act without chapters: its sections, "1-30", when checked
+    chaptered: bool = False  # divided into chapters that the register does not list (not checked)
+
+    @property
+    def has_chapters(self) -> bool:
+        """Whether the act is divided into chapters: listed in ``chapters``, or ``chaptered`` unlisted."""
+        return bool(self.chapters) or self.chaptered
 
     @property
     def url(self) -> str:
         """The act on lagen.nu, without a place in it."""
         return f"https://lagen.nu/{self.sfs}"
+
+
+@dataclass(frozen=True)
+class StaffWord:
+    """A word staff search with for a glossary term, why they use it, and sections it also leads to."""
+
+    word: str
+    reason: str
+    see: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -377,6 +378,7 @@ class Term:
     synonyms: tuple[str, ...] = ()
     see: str | None = None
     notes: tuple[Note, ...] = ()
+    staff_words: tuple[StaffWord, ...] = ()
 
 
 @dataclass
@@ -390,4 +392,3 @@ class Corpus:
     topics: list["Topic"] = field(default_factory=list)  # agreement/register/ansvar.yaml
     actors: list["Actor"] = field(default_factory=list)
     areas: list["Area"] = field(default_factory=list)  # agreement/register/omraden.yaml
-

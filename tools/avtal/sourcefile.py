@@ -8,6 +8,7 @@ point at the line that holds it (``LoadedFile.where``), also inside a multi-line
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from .findings import Position
@@ -42,8 +43,8 @@ class LoadedFile:
     def where_in_text(self, path: PathKey, offset: int) -> Position:
         """The position of character `offset` (0-based, in characters) of the string at path.
 
-        Block scalars (``text: |`` or ``>``) are placed line by line (see _block_lines); in a flow
-        scalar the value's line breaks are the source's (a quote adds one column). The file's lines and
+        Block scalars (``text: |`` or ``>``) are placed line by line (see _block_lines); a flow scalar
+        character by character, through its escapes and folded lines (_flow_layout). The file's lines and
         each block's layout are worked out once, so thousands of positions in one text stay cheap.
         """
         start = self.where(path)
@@ -61,16 +62,42 @@ class LoadedFile:
             indent, found = layout
             line, at = found[max(bisect.bisect_right(found, offset, key=lambda pair: pair[1]) - 1, 0)]
             return Position(self.path, line + 1, indent + (offset - at) + 1)
-        before = value[:offset]  # a flow scalar: quoted or plain, its line breaks as written
-        line_in_value = before.count("\n")
-        column_in_line = offset - (before.rfind("\n") + 1)
-        quote = 1 if indicator in ("'", '"') else 0
-        return Position(self.path, start.line + line_in_value, start.column + quote + column_in_line)
+        found = self._flow_offsets(tuple(path), start, value)
+        if found is None:  # not laid out as expected: the value's start
+            return start
+        return self._at_index(found[min(offset, len(found) - 1)])
+
+    def _starts(self) -> list[int]:
+        """Where each line of the source starts (lines end at a line feed only, as editors count)."""
+        if "starts" not in self._cache:
+            self._cache["starts"] = [0] + [m.end() for m in re.finditer("\n", self.source)]
+        return self._cache["starts"]
+
+    def _at_index(self, index: int) -> Position:
+        starts = self._starts()
+        line = bisect.bisect_right(starts, index)
+        return Position(self.path, line, index - starts[line - 1] + 1)
+
+    def _flow_offsets(self, path: PathKey, start: Position, value: str) -> list[int] | None:
+        """The source index of each character of a flow scalar's value (plain, 'single-' or "double-quoted"),
+        and one past its end: escapes (``\\n``, ``\\u00e5``) stand at their backslash, a line break folded
+        into a space at the break, blank lines kept as line breaks at those lines (YAML 1.2, 7.3 and 7.5).
+        None when the source does not give the value (then the value's start is used)."""
+        key = ("flow", path)
+        if key in self._cache:
+            return self._cache[key]
+        starts = self._starts()
+        found = None
+        if 0 < start.line <= len(starts):
+            found = _flow_layout(self.source, starts[start.line - 1] + start.column - 1, len(value))
+        self._cache[key] = found
+        return found
 
     def lines(self) -> list[str]:
-        """The file's lines (``str.splitlines``), split once."""
+        """The file's lines, split once at line feeds (a carriage return before one dropped): as editors and
+        the positions count them, not at U+2028 or U+0085, which ``str.splitlines`` would split at too."""
         if "lines" not in self._cache:
-            self._cache["lines"] = self.source.splitlines()
+            self._cache["lines"] = [line.removesuffix("\r") for line in self.source.split("\n")]
         return self._cache["lines"]
 
     def _block_lines(self, path: PathKey, lines: list[str], start: Position,
@@ -109,3 +136,52 @@ class LoadedFile:
     def where_key(self, path: PathKey) -> Position:
         """The position of the key that holds the value at path."""
         return self.keys.get(tuple(path)) or self.where(path)
+
+
+_ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}  # \xNN, \uNNNN, \UNNNNNNNN; any other escape is two characters
+
+
+def _flow_layout(source: str, i: int, length: int) -> list[int] | None:
+    """The source index of each of the length characters of the flow scalar that starts at source index i,
+    then of its end; None if the source ends first (see ``LoadedFile._flow_offsets``)."""
+    style = source[i:i + 1]
+    quoted = style in ("'", '"')
+    if quoted:
+        i += 1
+    out: list[int] = []
+    n = len(source)
+    while len(out) < length and i < n:
+        c = source[i]
+        if quoted and c == style:
+            if style == "'" and source.startswith("''", i):
+                out.append(i)
+                i += 2
+                continue
+            break
+        if style == '"' and c == "\\":
+            after = source[i + 1:i + 2]
+            if after in ("\n", "\r"):  # an escaped line break: nothing in the value, next line's indent skipped
+                i += 3 if source.startswith("\r\n", i + 1) else 2
+                while i < n and source[i] in " \t":
+                    i += 1
+                continue
+            out.append(i)
+            i += _ESCAPE_LENGTH.get(after, 2)
+            continue
+        if c in "\r\n":  # a line break: folded into a space, or kept once per blank line that follows
+            while out and source[out[-1]] in " \t":
+                out.pop()
+            at, blank = i, []
+            while i < n and source[i] in "\r\n":
+                i += 2 if source.startswith("\r\n", i) else 1
+                while i < n and source[i] in " \t":
+                    i += 1
+                if i < n and source[i] in "\r\n":
+                    blank.append(i)
+            out.extend(blank or [at])
+            continue
+        out.append(i)
+        i += 1
+    if len(out) < length:
+        return None
+    return out[:length] + [i]

@@ -162,13 +162,26 @@ def unsafe_character(target: str) -> int | None:
     return None
 
 
+def character_name(char: str) -> str:
+    """A character as a message shows it: U+XXXX and its Unicode name (``U+200B (ZERO WIDTH SPACE)``),
+    never the character itself, which may be invisible or move a terminal's cursor."""
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "styrtecken")
+    return f"U+{ord(char):04X} ({name})"
+
+
+#: Control characters have no name in the Unicode database (unicodedata.name), only an alias.
+_CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x09": "TAB", "\x0a": "LINE FEED",
+                  "\x0b": "LINE TABULATION", "\x0c": "FORM FEED", "\x0d": "CARRIAGE RETURN", "\x1b": "ESCAPE",
+                  "\x7f": "DELETE", "\x85": "NEXT LINE"}
+
+
 def link_target_problem(target: str) -> str | None:
     """Why target may not be a link's target in the text, in Swedish ("börjar med javascript:, som inte är
     tillåtet"); None for a link inside the corpus (``ref:…``, whose id the reference checks look up) or a
     web address (``https://host…``, ``http://host…``)."""
     bad = unsafe_character(target)
     if bad is not None:
-        return f"innehåller tecknet U+{ord(target[bad]):04X}, som inte får stå i en länk"
+        return f"innehåller tecknet {character_name(target[bad])}, som inte får stå i en länk"
     if target.startswith("ref:"):
         return None
     for prefix in WEB:
@@ -177,6 +190,11 @@ def link_target_problem(target: str) -> str | None:
     if target.startswith("//"):
         return "saknar https: i början"
     scheme = _SCHEME.match(target)
+    if scheme and scheme[1].lower() in ("http", "https"):  # a web address written wrongly
+        web = scheme[1].lower()
+        if target[len(scheme[0]):].startswith("//"):
+            return f"börjar med {scheme[1]}: i versaler; skriv {web}:// med små bokstäver"
+        return f"saknar // efter {scheme[1]}: (en webbadress skrivs {web}://värdnamn/…)"
     if scheme:
         return f"börjar med {scheme[1]}:, som inte är tillåtet"
     return "är varken en länk inom avtalet (ref:id) eller en webbadress (https://…)"

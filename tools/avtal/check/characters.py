@@ -22,6 +22,7 @@ from typing import Iterator
 import yaml
 
 from ..findings import PER_FILE, Finding, Position, error, more
+from ..load.yamlfile import LINE_BREAK_WHY, LINE_BREAKS
 from ..model import Corpus
 from ..sourcefile import LoadedFile
 
@@ -32,7 +33,7 @@ INVISIBLE = {
     "\u200c": "nollbredds icke-sammanfogare",
     "\u200d": "nollbreddssammanfogare",
     "\u2060": "ordsammanfogare",
-    "\ufeff": "byte-order mark (BOM)",
+    "\ufeff": "BOM-tecken, byte-order mark",
     "\u200e": "vänster-till-höger-markering",
     "\u200f": "höger-till-vänster-markering",
     "\u061c": "arabisk bokstavsmarkering",
@@ -91,8 +92,8 @@ def _finding(where: Position, char: str, written: str | None) -> Finding:
     code = f"U+{ord(char):04X}"
     if char in _BIDI:
         why = "det kan få texten att visas i en annan ordning än den står i filen."
-    elif char in "\u0085\u2028\u2029":
-        why = "det bryter raden i en del program men inte i andra."
+    elif char in LINE_BREAKS:
+        why = LINE_BREAK_WHY
     elif char == "\ufeff":
         why = "det hör bara hemma först i en fil (och tas bort där)."
     elif char in INVISIBLE:

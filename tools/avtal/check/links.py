@@ -30,9 +30,19 @@ def link_targets(corpus: Corpus) -> list[Finding]:
                 bad = textmod.unsafe_character(link.target)
                 at = link.target_start + (bad or 0)
                 shown = link.target if len(link.target) <= _SHOWN else link.target[:_SHOWN] + "…"
-                shown = "".join(c if textmod.unsafe_character(c) is None else "?" for c in shown)
+                shown = "".join(c if textmod.unsafe_character(c) is None else _escaped(c) for c in shown)
                 findings.append(error(
                     "link-target", text.where(at), f"Länkmålet '{shown}' {problem}.",
                     "En länk i texten går till ett avsnitt eller dokument i avtalet, [text](ref:id), eller till "
                     "en webbadress, [text](https://…)."))
     return findings
+
+
+def _escaped(char: str) -> str:
+    """A character that may not stand in a link, as the target is quoted: a line feed as \\n, a space as
+    itself, as a printable character, any other as a \\u escape (the message names it)."""
+    if char == "\n":
+        return "\\n"
+    if char == " " or (char.isprintable() and not char.isspace()):
+        return char
+    return f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}"

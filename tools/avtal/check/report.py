@@ -12,13 +12,19 @@ def format_text(findings) -> str:
     """``file:line:column: fel [code] message``, then indented ``tips:`` and ``se även:`` lines, then the summary."""
     lines = []
     for f in sorted(findings, key=Finding.sort_key):
-        lines.append(f"{f.position}: {f.severity.value} [{f.code}] {f.message}")
+        lines.append(f"{f.position}: {f.severity.value} [{f.code}] {_one_line(f.message)}")
         if f.hint:
-            lines.append(f"    tips: {f.hint}")
+            lines.append(f"    tips: {_one_line(f.hint)}")
         for rel in f.related:
             lines.append(f"    se även: {rel}")
     lines.append(summary(findings))
     return visible("\n".join(lines))  # a value quoted in a message cannot drive the terminal
+
+
+def _one_line(text: str) -> str:
+    """text on one line: a line break from a value quoted in a message written as \\n (or \\r), so that
+    every finding stays one line and the next line is never read as one of its own."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def format_json(findings) -> str:

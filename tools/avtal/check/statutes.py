@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .. import cite
 from ..cite import index_from_register
-from ..findings import Finding, Position, error, hint, warning
+from ..findings import Finding, Position, capped, error, hint, warning
 from ..dates import DateSpan
 from ..model import Corpus, Document, Guideline, Period, Section, Statute, Text
 
@@ -114,9 +114,11 @@ def check_statutes(corpus: Corpus) -> list[Finding]:
     Each place (a list of citations of one act, see ``places``) is reported once, at its first citation;
     chapters and sections are checked per citation. Errors: ``statute-unknown``, ``statute-number-mismatch``,
     ``statute-no-chapters``, ``statute-chapter``, ``statute-section`` (a section outside the register's
-    checked ``sections`` of an act without chapters). Warnings: ``statute-unresolved`` (no act named),
+    checked ``sections`` of an act without chapters). Warnings: ``statute-unresolved`` (no act named), ``statute-chapter-missing`` (a section without
+    its chapter in an act divided into chapters: linked to the act only),
     ``statute-repealed`` (repealed on or before the text's valid_to), ``statute-not-in-force`` (in force
     only after the date of the change that brought the text, ``introduced_by``). Tips: ``statute-not-in-register``, ``statute-spelling``.
+    At most PER_FILE findings of a code in one file, then one counting the rest (``findings.capped``).
     """
     findings: list[Finding] = []
     by_sfs = {s.sfs: s for s in corpus.statutes}
@@ -124,7 +126,10 @@ def check_statutes(corpus: Corpus) -> list[Finding]:
     for period in corpus.periods.values():
         for place in places(list(cited(period, index))):
             findings += _check_place(place, by_sfs, index)
-    return findings
+    by_file: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_file.setdefault(f.position.file, []).append(f)
+    return [f for found in by_file.values() for f in capped(found)]  # PER_FILE of each code in a file
 
 
 def _check_place(place: list[CitedAt], by_sfs: dict[str, Statute], index: cite.StatuteIndex) -> list[Finding]:
@@ -157,16 +162,21 @@ def _check_place(place: list[CitedAt], by_sfs: dict[str, Statute], index: cite.S
         return out
     for item in place:
         chapter = item.citation.chapter
-        if chapter and not statute.chapters:
+        if chapter and not statute.has_chapters:
             out.append(error("statute-no-chapters", item.position,
                              f"{statute.title} är inte indelad i kapitel, men '{item.citation.text}' anger {chapter} kap.",
                              "Ta bort kapitlet eller kontrollera vilken lag som avses."))
-        elif chapter and chapter not in statute.chapters:
+        elif chapter and statute.chapters and chapter not in statute.chapters:
             out.append(error("statute-chapter", item.position,
                              f"{statute.title} har inget {chapter} kap.",
                              f"Lagen har kapitlen {_chapter_span(statute.chapters)}."))
         section = item.citation.section
-        if section and not chapter and statute.sections and not _has_section(statute.sections, section):
+        if section and not chapter and statute.has_chapters:
+            out.append(warning("statute-chapter-missing", item.position,
+                               f"'{' '.join(item.citation.text.split())}' anger inget kapitel, men {statute.title} är "
+                               f"indelad i kapitel; länken går till lagen, inte till {section} §.",
+                               "Skriv ut kapitlet, t.ex. '16 kap. 3 § HSL', när texten får ändras."))
+        elif section and not chapter and statute.sections and not _has_section(statute.sections, section):
             out.append(error("statute-section", item.position,
                              f"{statute.title} har ingen {section} §.",
                              f"Lagen har paragraferna {', '.join(statute.sections)}; kontrollera numret."))

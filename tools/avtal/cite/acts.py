@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -61,7 +62,7 @@ _EXT_GENERIC_TITLE_RE = re.compile(
     r"(?:(?:\s*[-–]\s*|\s+)(?!" + _TITLE_STOP + r")[^\W\d_]\w*){0,14}"
 )
 
-_TRAILING_CONNECTOR_RE = re.compile(r"(?:\s+(?:och|samt|eller|respektive))?\s*$")
+_TRAILING_CONNECTOR_RE = re.compile(r"(?:\s+(?:och|samt|eller|respektive))*\s*$")
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class ActRef:
     conflict: bool
     anaphor: bool = False
     first_named: bool = False  # "förstnämnda lag": the act named first in the paragraph
+    needs_place: bool = False  # an abbreviation that counts only beside a place ("RF"): see needs_place
+    chaptered: bool = False  # the act is divided into chapters (Act.has_chapters)
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,22 @@ def _listed_numbers(text: str, ref: ActRef, index: StatuteIndex) -> list[ActRef]
     return listed
 
 
+# An abbreviation this short counts only beside a place, even the register's own: two capitals
+# mean other things in a region's text ("RF" is also regionfullmäktige). Hand-chosen: every
+# abbreviation the agreement itself writes alone has three letters or more (HSL, SoL, LSS, LOU).
+SHORTEST_ABBREVIATION_ALONE = 3
+
+
+def needs_place(abbreviation: str, act: Act) -> bool:
+    """Whether an abbreviation written alone is no citation of its act, only one beside a place
+    ("2 kap. 1 § RF", "RF 2 kap. 1 §"): the abbreviation of a well-known act outside the register
+    (``known``), or one shorter than ``SHORTEST_ABBREVIATION_ALONE`` letters. lagen.nu's grammar
+    counts no abbreviation alone (ferenda's kortlagrum.ebnf links a LawAbbreviation only in an
+    AbbrevLawNormalRef, a place beside it); the register's longer ones ("HSL", "LSS") count alone,
+    as the agreement writes them ("enligt LSS")."""
+    return not act.registered or len(abbreviation) < SHORTEST_ABBREVIATION_ALONE
+
+
 def _act_ref(text: str, candidate: _Candidate, index: StatuteIndex, starts: Sequence[int]) -> ActRef:
     match, kind = candidate.match, candidate.kind
     if kind == "anaphor":
@@ -141,8 +160,11 @@ def _act_ref(text: str, candidate: _Candidate, index: StatuteIndex, starts: Sequ
     if kind == "name":
         named = index.by_name(match["name"]) if match["name"] else index.by_abbreviation(match["abbr"])
         name_written = match["name"] or match["abbr"]
-        return _extend_name(text, match.start(), match.end(), name_written, named, index, generic=False,
-                            starts=starts)
+        ref = _extend_name(text, match.start(), match.end(), name_written, named, index, generic=False,
+                           starts=starts)
+        if match["abbr"] and named is not None and needs_place(match["abbr"], named) and ref.end == match.end():
+            ref = dataclasses.replace(ref, needs_place=True)
+        return ref
     return _extend_name(text, match.start(), match.end(), match["word"], None, index, generic=True,
                         starts=starts)
 
@@ -189,7 +211,10 @@ def _extend_title(
     """After "lag (SFS)": the rest of the title, the register's or a guess.
 
     ``starts`` are where act references may begin; a guessed title stops
-    before the next one ("lagen (2099:1) om prov och socialtjänstlagen").
+    before the next one ("lagen (2099:1) om prov och socialtjänstlagen"), and
+    never ends in a connector: "lagen (1982:80) om anställningsskydd och 3 § HSL"
+    joins two citations, the title is "om anställningsskydd" (an act's title
+    may hold "och" inside, "om stöd och service", but not at its end).
     """
     if act is not None and act.id in index.title_rest_re:
         exact = index.title_rest_re[act.id].match(text, end)
@@ -201,11 +226,9 @@ def _extend_title(
     title_end = guess.end()
     following = bisect.bisect_left(starts, end)
     next_start = starts[following] if following < len(starts) else len(text)
-    if next_start < title_end:
-        # Another act's name starts inside the guessed title: stop before it.
-        head = _TRAILING_CONNECTOR_RE.sub("", text[end:next_start])
-        title_end = end + len(head) if _EXT_GENERIC_TITLE_RE.fullmatch(head) else end
-    return title_end
+    # Another act's name may start inside the guessed title: stop before it.
+    head = _TRAILING_CONNECTOR_RE.sub("", text[end:min(title_end, next_start)])
+    return end + len(head) if _EXT_GENERIC_TITLE_RE.fullmatch(head) else end
 
 
 def _resolved(
@@ -228,6 +251,7 @@ def _resolved(
             sfs_written=sfs_written,
             conflict=(named is not None and named.sfs != sfs_written
                       and not (by_number and name_written and index.is_called(by_number, name_written))),
+            chaptered=by_number is not None and by_number.has_chapters,
         )
     return ActRef(
         start, end,
@@ -236,4 +260,5 @@ def _resolved(
         name_written=name_written,
         sfs_written=None,
         conflict=False,
+        chaptered=named is not None and named.has_chapters,
     )

@@ -123,7 +123,13 @@ def _citation(
     fields = {name: getattr(place, name) if place else None
               for name in ("chapter", "section", "section_to", "moment", "stycke", "mening", "punkt")}
     link = None
-    if sfs:
+    if sfs and fields["section"] and not fields["chapter"] and ref is not None and ref.chaptered:
+        # A section without its chapter in an act divided into chapters ("3 § samma lag" after
+        # "16 kap. 4 § HSL"): lagen.nu has no #P3 there, and the chapter is not carried over from
+        # an earlier citation (ferenda's legalref clears it between references; "samma lag" gives
+        # the act only). The act is known, the place is not: link the act.
+        link = lagen_nu_link(sfs)
+    elif sfs:
         link = lagen_nu_link(sfs, fields["chapter"], fields["section"], fields["stycke"], fields["punkt"],
                              moment=fields["moment"], mening=fields["mening"])
     return Citation(
@@ -154,12 +160,15 @@ class _Antecedents:
         i = bisect.bisect_right(self._paragraph_starts, position) - 1
         return self._paragraph_starts[i] if i >= 0 else 0
 
-    def before(self, position: int, first: bool = False) -> ActRef | None:
-        """The act named last (or first) before position in its paragraph."""
+    def before(self, position: int, first: bool = False, used: frozenset[int] | set[int] = frozenset()) -> ActRef | None:
+        """The act named last (or first) before position in its paragraph; an abbreviation that counts
+        only beside a place (``ActRef.needs_place``) names its act only when a place took it (``used``:
+        ids of the act references bound to places)."""
         start = self._paragraph_start(position)
         lo = bisect.bisect_left(self._named_ends, start)
         hi = bisect.bisect_right(self._named_ends, position)
-        inside = [ref for ref in self._named[lo:hi] if ref.start >= start]
+        inside = [ref for ref in self._named[lo:hi]
+                  if ref.start >= start and (not ref.needs_place or id(ref) in used)]
         if not inside:
             return None
         return inside[0] if first else inside[-1]
@@ -211,7 +220,7 @@ def _bind(text: str, lists: list[list[Place]], refs: list[ActRef]) -> list[Citat
         if forward:
             used.add(id(after))
             if after.anaphor:
-                ref = antecedents.before(place_list[0].start, first=after.first_named)
+                ref = antecedents.before(place_list[0].start, first=after.first_named, used=used)
                 citations += _emit(text, place_list, ref, end=after.end, from_context=True)
             else:
                 citations += _emit(text, place_list, after, end=after.end)
@@ -222,9 +231,10 @@ def _bind(text: str, lists: list[list[Place]], refs: list[ActRef]) -> list[Citat
             quoted = antecedents.quoting(place_list[0].start)
             citations += _emit(text, place_list, quoted, from_context=quoted is not None)
 
-    # Acts no place list took are citations of the act as a whole.
+    # Acts no place list took are citations of the act as a whole; an abbreviation that counts only
+    # beside a place ("RF" alone is also regionfullmäktige) is none.
     for ref in refs:
-        if not ref.anaphor and id(ref) not in used:
+        if not ref.anaphor and not ref.needs_place and id(ref) not in used:
             citations.append(_citation(None, ref.start, ref.end, text, ref))
     citations.sort(key=lambda c: (c.start, c.end))
     return citations

@@ -67,9 +67,12 @@ ORDINALS: Mapping[str, int] = MappingProxyType({
 
 _END = r"(?![\wåäöÅÄÖ])"
 _ORD = "(?:" + "|".join(ORDINALS) + ")" + _END
-# A chapter or section number: "16", "8 a", "13a", "8\na"; "i" only right before "§" ("26 i §"),
-# so that "2 § i samma lag" keeps its "i".
-_LETTER = r"(?:\s{0,3}(?:[a-hj-z]|i(?=\s*§))" + _END + ")"
+# A chapter or section number: "16", "8 a", "13a", "8\na"; "i" only right before "§" ("26 i §",
+# lagen.nu's "#P26i"), so that "2 § i samma lag" keeps its "i"; never the "t" of "t.o.m." (a letter
+# followed by a full stop and a letter is an abbreviation). lagen.nu's grammar (ferenda's
+# lagrum.ebnf, SectionRefID) likewise takes a letter only when no letter follows it.
+_LETTER_END = _END + r"(?!\.[^\W\d_])"
+_LETTER = r"(?:\s{0,3}(?:[a-hj-z]|i(?=\s*§))" + _LETTER_END + ")"
 _NUM = r"[0-9]{1,3}(?![0-9])" + _LETTER + "?"
 _RANGE = r"\s*(?:[-–—‑]{1,2}|\bt\.o\.m\.)\s*"
 _SEP = r"(?:\s*,\s*(?:(?:och|samt|eller)\s+)?|\s+(?:och/eller|och|samt|eller|respektive|resp\.)\s+)"
@@ -80,7 +83,9 @@ _START = r"(?<![\w.,:/§\-–—‑])"
 _CHAPTERS_RE = re.compile(r"(?P<nums>" + _NUMS + r")\s*(?P<mark>kap(?:itlet|itel|\.|\b))")
 _SECTIONS_RE = re.compile(r"(?P<nums>" + _NUMS + r")\s*(?P<mark>§§?)")
 _SECTIONS_AFTER_CHAPTER_RE = re.compile(r"\s+" + _SECTIONS_RE.pattern)
-_NUMBER_RE = re.compile(r"(?P<n>[0-9]{1,3})" + _LETTER + "?")
+# A number inside a list _NUMS has already read: any letter after it is the number's, "i" too (the
+# list ends at the "§" that made it a letter, out of sight of a lookahead for it).
+_NUMBER_RE = re.compile(r"(?P<n>[0-9]{1,3})(?:\s{0,3}[a-z]" + _LETTER_END + ")?")
 _CANDIDATE_RE = re.compile(_START + r"[0-9]")
 
 _MOMENT_RE = re.compile(r"\s*(?P<n>[0-9]{1,2})\s*mom\.")
@@ -94,13 +99,28 @@ _PUNKT_ORD_RE = re.compile(r"\s*" + _ORDINAL_LIST + r"\s+(?P<word>punkten|punkte
 # A number never starts the next place ("9 § 8 och 9 § 9"), a decimal, a date or a thousand.
 _NOT_A_PLACE = r"(?![0-9]|[,.:][0-9]|[ \u00a0\u202f][0-9]{3}|\s*(?:[a-z]\s*)?(?:kap\b|kap\.|§))"
 _PUNKT_NUM = r"(?P<n>[0-9]{1,2}(?:[ \u00a0]?(?!p\.)[a-hj-z]" + _END + r")?)" + _NOT_A_PLACE + r"(?:\s*p\.)?"
+# A letter point: "b)", or a letter alone ("10 § f", "första stycket b", "punkt c"), as lagen.nu's
+# grammar reads it (ferenda's lagrum.ebnf: SectionItemRef is a SectionRef and an ItemRef, whose
+# ItemRefChar is any letter but "i" with no letter after it). A letter alone is none when an
+# abbreviation goes on ("o.s.v.", "m.m."), "p. 5" (punkt 5) or a "§" or "kap." follows, or a
+# word joined by a hyphen ("a-kassa"): guards chosen by hand for Swedish running text.
+_LETTER_ALONE = (_LETTER_END + r"(?!\.\s*[0-9])(?![-‑][^\W\d_]{2})(?!\s*(?:§|kap\b|kap\.))")
+_PUNKT_LETTER = r"(?P<l>[a-hj-z])(?=\)|" + _LETTER_ALONE + ")"
+# A punkt may close with ")", number or letter: "8)", "6)", "2 a)", "b)" (ferenda's lagrum.ebnf:
+# ItemRef is an ItemRefID, then an optional Period and RightParen; its test
+# sfs-tricky-punkt-parantes.txt links "14 § 1 st. 6)" to #P14S1N6). ``_punkter`` gives the ")" back
+# when it closes a parenthesis opened before the punkt ("(jfr 9 § 8) och 5 kap. SoL").
+_CLOSE = r"(?P<close>\))?"
 _PUNKT_FIRST_RE = re.compile(
-    r"[ \t\u00a0\u202f]+(?P<word>punkt(?:en|erna)?\s+)?"
-    r"(?:" + _PUNKT_NUM + r"|(?P<l>[a-hj-z])(?:\)|(?(word)" + _END + r"|(?!))))"
+    r"[ \t\u00a0\u202f]+(?P<word>punkt(?:en|erna)?\s+)?(?:" + _PUNKT_NUM + "|" + _PUNKT_LETTER + ")" + _CLOSE
 )
-_PUNKT_NEXT_RE = re.compile(r"(?:" + _PUNKT_NUM + r"|(?P<l>[a-hj-z])\))")
-# After a stycke a letter alone is a letter point: "första stycket b".
-_PUNKT_AFTER_STYCKE_RE = re.compile(r"[ \t\u00a0\u202f]+(?P<l>[a-hj-z])" + _END + r"(?!\s*§)")
+# The next member of a list of punkter: a number or "b)"; a letter alone only after a letter
+# ("10 § f och g"), so that "9 § 8 och a" does not make "a" a punkt.
+_PUNKT_NEXT_RE = re.compile(r"(?:" + _PUNKT_NUM + r"|(?P<l>[a-hj-z])(?=\)))" + _CLOSE)
+_PUNKT_NEXT_LETTER_RE = re.compile(_PUNKT_LETTER + _CLOSE)
+# How far back a "(" may stand and still be the one a punkt's ")" closes: a parenthesis in running
+# text is a few words long; chosen by hand, and it bounds the work per punkt on hostile input.
+_PAREN_LOOKBACK = 300
 _LIST_SEP_RE = re.compile(_SEP + "|" + _RANGE)
 _ITEM_SEP_RE = re.compile(_SEP)
 _RANGE_RE = re.compile(_RANGE)
@@ -185,22 +205,36 @@ def _punkt_value(match: re.Match[str]) -> str:
     return _compact(groups.get("n") or groups["l"])
 
 
+def _punkt_end(match: re.Match[str]) -> int:
+    """Where a punkt ends: after its ")", unless that closes a "(" opened before it on its line
+    (within _PAREN_LOOKBACK characters), as in "(jfr 9 § 8)"."""
+    close = match.start("close")
+    if close < 0:
+        return match.end()
+    text = match.string
+    start = max(text.rfind("\n", 0, close) + 1, close - _PAREN_LOOKBACK)
+    return close if text.count("(", start, close) > text.count(")", start, close) else match.end()
+
+
 def _punkter(text: str, pos: int, first: re.Pattern[str]) -> tuple[list[_Member], int]:
     """A punkt and the punkter listed after it: "2, 3 eller 4", "2-4", "b) - c)"."""
     match = first.match(text, pos)
     if not match:
         return [], pos
-    members = [_Member(_punkt_value(match), match.start(), match.end())]
-    end = match.end()
-    while True:
+    end = _punkt_end(match)
+    members = [_Member(_punkt_value(match), match.start(), end)]
+    next_re = _PUNKT_NEXT_LETTER_RE if match["l"] else _PUNKT_NEXT_RE
+    while end == match.end():  # a punkt that closed a parenthesis ends the list
         sep = _LIST_SEP_RE.match(text, end)
-        following = _PUNKT_NEXT_RE.match(text, sep.end()) if sep else None
+        following = next_re.match(text, sep.end()) if sep else None
         if not following:
             return members, end
         if _RANGE_RE.fullmatch(text, end, sep.end()):
             members[-1] = dataclasses.replace(members[-1], range_to=_punkt_value(following))
-        members.append(_Member(_punkt_value(following), following.start(), following.end()))
-        end = following.end()
+        match = following
+        end = _punkt_end(match)
+        members.append(_Member(_punkt_value(match), match.start(), end))
+    return members, end
 
 
 def _subdivide(text: str, place: Place) -> list[Place]:
@@ -225,8 +259,6 @@ def _subdivide(text: str, place: Place) -> list[Place]:
         members = [_Member(str(m.value), m.start, m.end, m.range_to) for m in _ordinal_members(ordinal)]
         return _refine(places, members, ordinal.end(), "punkt")
     members, punkt_end = _punkter(text, end, _PUNKT_FIRST_RE)
-    if not members and stycke:
-        members, punkt_end = _punkter(text, end, _PUNKT_AFTER_STYCKE_RE)
     return _refine(places, members, punkt_end, "punkt")
 
 

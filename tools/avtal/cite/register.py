@@ -205,7 +205,8 @@ def _compile_mention_re(names: list[str], abbreviations: list[str]) -> re.Patter
 def act_from(statute: Statute) -> Act:
     """The parser's view of one register entry."""
     return Act(id=statute.id, sfs=statute.sfs, title=statute.title, short_name=statute.short_name,
-               abbreviation=statute.abbreviation, aliases=tuple(statute.aliases), chapters=tuple(statute.chapters))
+               abbreviation=statute.abbreviation, aliases=tuple(statute.aliases), chapters=tuple(statute.chapters),
+               chaptered=statute.chaptered)
 
 
 def index_from_register(statutes) -> StatuteIndex:

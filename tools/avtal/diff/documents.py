@@ -89,7 +89,8 @@ def document_change(old: Document | None, new: Document | None, old_period: Peri
     """What changed in a document (old None: added, new None: removed), or None when nothing did.
 
     Its title, number, kind, parent and own texts (cover, introduction; not with ``with_text`` False);
-    sections are compared separately.
+    sections are compared separately. The parent is compared by id (shown by title): a child of a
+    retitled parent is unchanged.
     """
     doc = new or old
     type_label = KIND_LABELS.get(doc.kind, doc.kind)
@@ -100,11 +101,12 @@ def document_change(old: Document | None, new: Document | None, old_period: Peri
     labels, fields = [], []
     if " ".join(old.title.split()) != " ".join(new.title.split()):
         labels.append(RETITLED)
-    for label, get in (("Nummer", lambda d, p: d.number), ("Typ", lambda d, p: KIND_LABELS.get(d.kind, d.kind)),
-                       ("Hör under", lambda d, p: _title_of(p, d.parent))):
+    for label, get in (("Nummer", lambda d, p: d.number), ("Typ", lambda d, p: KIND_LABELS.get(d.kind, d.kind))):
         before, after = get(old, old_period), get(new, new_period)
         if before != after:
             fields.append(FieldChange(label, before, after))
+    if old.parent != new.parent:  # the reference; a retitled parent is the same parent
+        fields.append(FieldChange("Hör under", _title_of(old_period, old.parent), _title_of(new_period, new.parent)))
     if fields:
         labels.append(FIELDS_CHANGED)
     parts = _document_parts(old, new, shown_of(old_period), shown_of(new_period)) if with_text else ()
@@ -118,7 +120,7 @@ def document_change(old: Document | None, new: Document | None, old_period: Peri
 
 def guideline_changes(old_period: Period, new_period: Period) -> list[DocumentChange]:
     """Guidelines added, removed, retitled or with changed register fields (kind, level, status, parent,
-    URL, owner), matched by id, then by title within a kind."""
+    URL, owner), matched by id, then by title within a kind; the parent compared by id (shown by title)."""
     old, new = old_period.guidelines, new_period.guidelines
     pairs = match_by_id_then_title(old, new, lambda a, b: a.kind == b.kind)
     out = []
@@ -138,6 +140,8 @@ def guideline_changes(old_period: Period, new_period: Period) -> list[DocumentCh
                            ("Status", lambda g, p: GUIDELINE_STATUS_LABELS.get(g.status, g.status)),
                            ("Hör under", lambda g, p: _title_of(p, g.parent)),
                            ("Webbadress", lambda g, p: g.url), ("Ägare", lambda g, p: g.owner)):
+            if label == "Hör under" and guideline.parent == after.parent:
+                continue  # the same parent, even if it was retitled (its own change says so)
             before, now = get(guideline, old_period), get(after, new_period)
             if before != now:
                 fields.append(FieldChange(label, before, now))

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ..model import KIND_LABELS, Change, Document, Period, Section
 from .documents import match_by_id_then_title, shown_of
-from .result import ADDED, REMOVED, PeriodDiff, SectionChange, Segment
+from .result import ADDED, MOVED, REMOVED, PeriodDiff, SectionChange, Segment
 from .sidebyside import Line, both_sides, inline, plain_lines, words_both_sides, words_inline
 from .wording import section_note
 
@@ -105,7 +105,8 @@ def _parent(period: Period | None, ident: str | None) -> str | None:
 
 def document_rows(old: Document | None, new: Document | None, old_period: Period | None,
                   new_period: Period | None) -> list[Row]:
-    """The document's data that changed: title, short title, number, kind, parent, version, validity."""
+    """The document's data that changed: title, short title, number, kind, parent, version, validity; the
+    parent compared by id (shown by title), so a retitled parent leaves its children unchanged."""
     def get(document, what):
         return None if document is None else what(document)
 
@@ -113,8 +114,9 @@ def document_rows(old: Document | None, new: Document | None, old_period: Period
               ("Nummer", lambda d, p: d.number), ("Typ", lambda d, p: KIND_LABELS.get(d.kind, d.kind)),
               ("Hör under", lambda d, p: _parent(p, d.parent)), ("Version", lambda d, p: d.version),
               ("Giltig från", lambda d, p: d.valid_from), ("Giltig till", lambda d, p: d.valid_to))
+    same_parent = old is not None and new is not None and old.parent == new.parent
     rows = [_row(label, get(old, lambda d: what(d, old_period)), get(new, lambda d: what(d, new_period)))
-            for label, what in fields]
+            for label, what in fields if not (label == "Hör under" and same_parent)]
     return [row for row in rows if row is not None]
 
 
@@ -176,6 +178,15 @@ def redline_block(change: SectionChange | None, old: Section | None, new: Sectio
                  lines=inline(old.text if old else "", new.text if new else "", old_shown, new_shown))
 
 
+def moved_away_block(change: SectionChange, depth: int) -> Block:
+    """Where a moved section stood (redline layout): its old heading and where it went, no text (the text
+    is shown, changes marked, at its new place)."""
+    old, new = change.old, change.new
+    where = new.heading if old.document_id == new.document_id else f"{new.heading} i {new.document_title}"
+    return Block(f"flyttat-fran-{old.id}", old.heading, f"Avsnittet har flyttats till {where}.", "flyttad",
+                 depth, heading=(Segment("=", old.heading, False),))
+
+
 def _part_blocks(old: Document | None, new: Document | None, old_shown: dict, new_shown: dict,
                  redline: bool) -> list[Block]:
     """The document's cover text and introduction: changed ones (two columns), or all (redline)."""
@@ -226,9 +237,11 @@ def _scope(diff: PeriodDiff, old_period: Period, new_period: Period) -> list[tup
 
 
 def _in_order(group: list[SectionChange], old_walk: list[Section], new_walk: list[Section],
-              old_to_new: dict[str, str]) -> list[tuple[SectionChange | None, str | None, str | None]]:
+              old_to_new: dict[str, str], moved_away: list[SectionChange] = ()
+              ) -> list[tuple[SectionChange | None, str | None, str | None]]:
     """Every section of a document once, (change or None, old id, new id), in new reading order; a removed
-    one after the new place of the last section before it (in old order) that is still there."""
+    one after the new place of the last section before it (in old order) that is still there. Each of
+    moved_away (sections of this document moved elsewhere) is placed so too, as (change, old id, "")."""
     by_new = {c.new.id: c for c in group if c.new}
     new_pos = {s.id: k for k, s in enumerate(new_walk)}
     old_pos = {s.id: k for k, s in enumerate(old_walk)}
@@ -237,12 +250,11 @@ def _in_order(group: list[SectionChange], old_walk: list[Section], new_walk: lis
         change = by_new.get(section.id)
         old_id = change.old.id if change and change.old else (None if change else section.id)
         entries.append((k, 0, (change, old_id, section.id)))
-    for change in group:
-        if change.new is not None:
-            continue
+    for change in [c for c in group if c.new is None] + list(moved_away):
         at = old_pos.get(change.old.id, len(old_walk))
-        anchor = max((new_pos[m] for o in old_walk[:at] if (m := old_to_new.get(o.id, o.id)) in new_pos), default=-1)
-        entries.append((anchor + 0.5, at, (change, change.old.id, None)))
+        anchor = max((new_pos[m] for o in old_walk[:at] if o.id != change.old.id
+                      and (m := old_to_new.get(o.id, o.id)) in new_pos), default=-1)
+        entries.append((anchor + 0.5, at, (change, change.old.id, None if change.new is None else "")))
     return [entry for _, _, entry in sorted(entries, key=lambda e: (e[0], e[1]))]
 
 
@@ -274,7 +286,12 @@ def documents_view(diff: PeriodDiff, old_period: Period, new_period: Period,
             sections = [make(None, None if old is None else s, s if old is None else None, old_shown, new_shown)
                         for s in (new_walk if old is None else old_walk)]
         elif redline:
-            for change, old_id, new_id in _in_order(group, old_walk, new_walk, old_to_new):
+            old_ids = {s.id for s in old_walk}
+            away = [c for c in diff.sections if c.old and c.new and MOVED in c.labels and c.old.id in old_ids]
+            for change, old_id, new_id in _in_order(group, old_walk, new_walk, old_to_new, away):
+                if new_id == "":
+                    sections.append(moved_away_block(change, old_index[change.old.id].depth))
+                    continue
                 before, after = old_index.get(old_id) if old_id else None, new_index.get(new_id) if new_id else None
                 if change is None and before is None:  # paired under another id, nothing else changed
                     before = after

@@ -67,6 +67,25 @@ def parse_side(text: str) -> SideSpec:
                     "2023-2026:del-b, 2023-2026:b-lagstiftning eller HEAD~1:2023-2026.")
 
 
+def refuse_same(old: str, new: str) -> None:
+    """Raise SideError when the sides ``old`` and ``new`` name the same thing: the same period, document or
+    section in the same revision (written the same), or both in the working tree.
+
+    Comparing a revision with the working tree is allowed even when nothing changed ("Inga ändringar"):
+    only two names for one thing are refused, with an example comparison that would show something.
+    """
+    a, b = parse_side(old), parse_side(new)
+    if (a.rev, a.period, a.ident) != (b.rev, b.period, b.ident):
+        return
+    bare = a.period + (f":{a.ident}" if a.ident else "")
+    if a.rev is None:
+        where, example = "i arbetskopian", f"avtal diff HEAD:{bare} {bare} (senaste incheckningen mot arbetskopian)"
+    else:
+        where, example = f"i revisionen '{a.rev}'", f"avtal diff {a.rev}:{bare} {bare} (mot arbetskopian)"
+    raise SideError(f"GAMMAL och NY är samma: {bare} {where} jämförs med sig själv. Ange två olika sidor, "
+                    f"t.ex. {example}.")
+
+
 class Reader:
     """Reads sides, each revision once."""
 
@@ -120,4 +139,4 @@ def load_lenient(root: Path) -> model.Corpus:
     return load_corpus(root, lenient=True)[0]
 
 
-__all__ = ["Reader", "Side", "SideError", "SideSpec", "load_lenient", "parse_side"]
+__all__ = ["Reader", "Side", "SideError", "SideSpec", "load_lenient", "parse_side", "refuse_same"]

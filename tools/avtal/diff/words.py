@@ -75,8 +75,7 @@ def word_diff(old: str | Sequence[Token], new: str | Sequence[Token]) -> tuple[S
     a = tokens(old) if isinstance(old, str) else tuple(old)
     b = tokens(new) if isinstance(new, str) else tuple(new)
     runs: list[tuple[str, list[Token]]] = []
-    matcher = SequenceMatcher(None, keys(a), keys(b), autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(keys(a), keys(b)):
         if tag == "equal":
             runs.append(("=", list(b[j1:j2])))
             continue
@@ -87,9 +86,47 @@ def word_diff(old: str | Sequence[Token], new: str | Sequence[Token]) -> tuple[S
     return tuple(Segment(op, join(toks), not toks[0].glue) for op, toks in _cleanup(runs) if toks)
 
 
+def _anchor_junk(key: str) -> bool:
+    """Not an anchor of the first pass: a punctuation mark or a word of at most three letters."""
+    return len(key) <= 3
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes in two passes: the long words anchor the match, then each stretch between
+    anchors is matched again word by word.
+
+    One pass matches the first of equally long common runs, so in "och utbildning" → ", utbildning och
+    stöd" it keeps "och" and marks "utbildning" as changed; short words and punctuation are too common to
+    say where a text lines up, long ones rarely are.
+    """
+    out = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(_anchor_junk, a, b, autojunk=False).get_opcodes():
+        if tag == "equal" or i1 == i2 or j1 == j2:
+            out.append((tag, i1, i2, j1, j2))
+            continue
+        for t, k1, k2, l1, l2 in SequenceMatcher(None, a[i1:i2], b[j1:j2], autojunk=False).get_opcodes():
+            out.append((t, i1 + k1, i1 + k2, j1 + l1, j1 + l2))
+    return out
+
+
 def _words(toks: Sequence[Token]) -> int:
     """How many words: punctuation glued to a word does not count."""
     return sum(1 for t in toks if not t.glue)
+
+
+def _chars(toks: Sequence[Token]) -> int:
+    """How long, in characters as written (as diff-match-patch measures equalities and edits)."""
+    return len(join(toks))
+
+
+def _rewritten(before: list, after: list) -> bool:
+    """Whether two changes around an unchanged run rewrite the text across it: both replace words, or one
+    only deletes and the other only inserts ("[-a b-] och {+c d+}"). A change that only inserts (or only
+    deletes) beside a replacement or a change of its own kind leaves the run between them readable as
+    it stands: "rådgivning [-och-]{+,+} utbildning {+och stöd vid utbrott+}"."""
+    def kind(change):
+        return "~" if change[1] and change[2] else "-" if change[1] else "+"
+    return {kind(before), kind(after)} in ({"~"}, {"-", "+"})
 
 
 def _cleanup(runs: list[tuple[str, list[Token]]]) -> list[tuple[str, list[Token]]]:
@@ -99,7 +136,9 @@ def _cleanup(runs: list[tuple[str, list[Token]]]) -> list[tuple[str, list[Token]
     sentence is rewritten; an unchanged word or two survives only when it is
     longer than the changes around it. The rule is diff-match-patch's semantic cleanup (an equality
     no longer than the edits on both sides goes), counted in words; the cap of two words is ours,
-    chosen by hand.
+    chosen by hand. Counted in words, a one-word change ("och" → ",") beside an insertion would take
+    the long word between them along; so when the changes do not rewrite across the run (``_rewritten``)
+    the run must also be no longer in characters than both, as diff-match-patch measures.
     """
     def groups(items):  # [(kind, deleted, inserted)] with kind "=" or "~"
         out = []
@@ -122,7 +161,9 @@ def _cleanup(runs: list[tuple[str, list[Token]]]) -> list[tuple[str, list[Token]
                 continue
             size = _words(equal[1])
             if size <= 2 and size <= max(_words(before[1]), _words(before[2])) \
-                    and size <= max(_words(after[1]), _words(after[2])):
+                    and size <= max(_words(after[1]), _words(after[2])) \
+                    and (_rewritten(before, after) or _chars(equal[1]) <= min(
+                        max(_chars(before[1]), _chars(before[2])), max(_chars(after[1]), _chars(after[2])))):
                 merged = ["~", before[1] + equal[1] + after[1], before[2] + equal[2] + after[2]]
                 seq[i - 1:i + 2] = [merged]
                 changed = True

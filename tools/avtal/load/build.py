@@ -7,7 +7,7 @@ objects that remember their file and path (``model.Located``).
 from __future__ import annotations
 
 from ..model import (Change, Decision, Document, Event, Guideline, KeyTerm, Located, Note, Period, ReadMore,
-                     Section, Statute, Term, Text)
+                     Section, StaffWord, Statute, Term, Text)
 from ..responsibility import Actor, Area, Responsibility, Topic
 from ..sourcefile import LoadedFile, PathKey
 from .texts import text_fields
@@ -120,7 +120,7 @@ def statutes_from(file: LoadedFile) -> list[Statute]:
         where=Located(file, ("statutes", i)), short_name=s.get("short_name"), abbreviation=s.get("abbreviation"),
         aliases=tuple(s.get("aliases", ())), repealed_from=s.get("repealed_from"), replaced_by=s.get("replaced_by"),
         chapters=tuple(s.get("chapters", ())), notes=tuple(_notes(s.get("notes"))), source=s.get("source"),
-        sections=tuple(s.get("sections", ())))
+        sections=tuple(s.get("sections", ())), chaptered=bool(s.get("chaptered", False)))
         for i, s in enumerate(file.data["statutes"])]
 
 
@@ -130,7 +130,8 @@ def terms_from(file: LoadedFile) -> list[Term]:
         id=t["id"], term=t["term"], kind=t["kind"], where=Located(file, ("terms", i)),
         expansion=t.get("expansion"), definition=t.get("definition"), defined_in=t.get("defined_in"),
         statute=t.get("statute"), synonyms=tuple(t.get("synonyms", ())), see=t.get("see"),
-        notes=tuple(_notes(t.get("notes"))))
+        notes=tuple(_notes(t.get("notes"))),
+        staff_words=tuple(StaffWord(w["word"], w["reason"], tuple(w.get("see", ()))) for w in t.get("staff_words", ())))
         for i, t in enumerate(file.data["terms"])]
 
 

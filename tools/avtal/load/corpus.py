@@ -52,7 +52,7 @@ def classify(parts: tuple[str, ...]) -> tuple[str, str | None]:
     if parts[-1] == PERIOD_FILE and len(parts) == 2:
         return "period", parts[0]
     if parts[1] == GUIDELINE_DIR:
-        return "guideline", parts[0]
+        return ("guideline" if len(parts) == 3 else "unknown"), parts[0]  # not in a folder under riktlinjer/
     return "document", parts[0]
 
 
@@ -64,7 +64,51 @@ def discover(agreement_dir: Path) -> list[SourceFile]:
 
 def _sources(agreement_dir: Path, files: list[Path]) -> list[SourceFile]:
     return [SourceFile(path, *classify(path.relative_to(agreement_dir).parts))
-            for path in files if path.suffix in (".yaml", ".yml")]
+            for path in files if path.suffix in (".yaml", ".yml") and not _hidden(path.relative_to(agreement_dir))]
+
+
+def _hidden(relative: Path) -> bool:
+    """A name under agreement/ that starts with a dot: hidden in file managers and most editors."""
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def passed_over(agreement_dir: Path, root: Path, files: list[Path], folders: list[Path]) -> list[Finding]:
+    """A finding for each thing under agreement_dir that looks like data but would not be read, so that
+    nothing an editor adds is silently left out: a hidden YAML file (``.x.yaml``, ``corpus-unknown-file``), a
+    YAML file whose extension is in capitals (``.YAML``), a folder named like a YAML file, and a period
+    folder without a single YAML file (``period-missing``); each at 1:1 of the file or folder."""
+    found = []
+    for path in files:
+        relative = path.relative_to(agreement_dir)
+        suffix = path.suffix
+        if suffix.lower() not in (".yaml", ".yml"):
+            continue
+        shown = Position(display_path(path, root), 1, 1)
+        if _hidden(relative):
+            found.append(error("corpus-unknown-file", shown,
+                               "Filen är dold (namnet börjar med en punkt) och läses inte.",
+                               f"Ta bort punkten i början av namnet, t.ex. {path.name.lstrip('.')}, eller ta bort filen."))
+        elif suffix not in (".yaml", ".yml"):
+            found.append(error("corpus-unknown-file", shown,
+                               f"Filändelsen {suffix} läses inte: bara .yaml och .yml, med små bokstäver, läses.",
+                               f"Byt namn på filen till {path.stem}.yaml."))
+    for folder in folders:
+        relative = folder.relative_to(agreement_dir)
+        if _hidden(relative):
+            continue
+        shown = Position(display_path(folder, root), 1, 1)
+        if folder.suffix.lower() in (".yaml", ".yml"):
+            found.append(error("corpus-unknown-file", shown,
+                               f"'{folder.name}' är en mapp, inte en fil; mappar med filnamn läses inte.",
+                               "Byt namn på mappen, eller lägg filen här i stället för mappen."))
+        elif len(relative.parts) == 1 and relative.name != REGISTER_DIR and not any(
+                p.suffix in (".yaml", ".yml") and not _hidden(p.relative_to(agreement_dir))
+                for p in files if folder in p.parents):
+            found.append(error("period-missing", shown,
+                               f"Mappen '{folder.name}' innehåller ingen fil som läses, inte heller {PERIOD_FILE}.",
+                               f"Lägg periodens {PERIOD_FILE} och dokument i mappen (avtal new-period gör en ny "
+                               "period av en befintlig), eller ta bort mappen."))
+    return found
 
 
 def links(agreement_dir: Path) -> list[Path]:
@@ -72,9 +116,9 @@ def links(agreement_dir: Path) -> list[Path]:
     return _tree(agreement_dir)[1]
 
 
-def _tree(agreement_dir: Path) -> tuple[list[Path], list[Path]]:
-    """(files, links) under agreement_dir, each sorted; a linked folder is a link and is not entered."""
-    files, linked = [], []
+def _tree(agreement_dir: Path) -> tuple[list[Path], list[Path], list[Path]]:
+    """(files, links, folders) under agreement_dir, each sorted; a linked folder is a link and is not entered."""
+    files, linked, inside = [], [], []
     for folder, folders, names in os.walk(agreement_dir, followlinks=False):
         for name in folders + names:
             path = Path(folder, name)
@@ -82,7 +126,9 @@ def _tree(agreement_dir: Path) -> tuple[list[Path], list[Path]]:
                 linked.append(path)
             elif name in names:
                 files.append(path)
-    return sorted(files), sorted(linked)
+            else:
+                inside.append(path)
+    return sorted(files), sorted(linked), sorted(inside)
 
 
 def _link_finding(link: Path, root: Path) -> Finding:
@@ -90,10 +136,12 @@ def _link_finding(link: Path, root: Path) -> Finding:
         target = os.readlink(link)
     except OSError:
         target = "?"
-    return error("file-symlink", Position(display_path(link, root)),
-                 f"{'Mappen' if link.is_dir() else 'Filen'} är en länk (till {target}); länkar under agreement/ läses inte.",
-                 "Lägg filen själv här i stället för en länk, eller ta bort länken: det som publiceras ska finnas "
-                 "i avtalets mapp.")
+    folder = link.is_dir()
+    return error("file-symlink", Position(display_path(link, root), 1, 1),
+                 f"{'Mappen' if folder else 'Filen'} är en länk (till {target}); länkar under agreement/ läses inte.",
+                 "Lägg mappen med sina filer här i stället för länken, eller ta bort länken: det som publiceras ska "
+                 "finnas under agreement/." if folder else
+                 "Ersätt länken med filen själv (git sparar bara länken, inte filen den pekar på), eller ta bort länken.")
 
 
 class UnusableCorpus(CannotRun):
@@ -128,20 +176,21 @@ def load_corpus(root: Path, *, lenient: bool = False) -> tuple[model.Corpus, lis
             raise UnusableCorpus(f"mappen {agreement_dir} finns inte.")
         return model.Corpus(), [error("corpus-missing", Position(str(agreement_dir)), "Mappen agreement/ finns inte.",
                               "Kör kommandot i projektets rotmapp eller ange --root.")]
-    files, linked = _tree(agreement_dir)
+    files, linked, folders = _tree(agreement_dir)
     items = ((source, *guarded(display_path(source.path, root), load_file, source.path, root))
              for source in _sources(agreement_dir, files))
     corpus, findings = _assemble(items, lenient)
     if lenient:
         return corpus, findings
-    return corpus, [_link_finding(link, root) for link in linked] + findings
+    return corpus, ([_link_finding(link, root) for link in linked] + passed_over(agreement_dir, root, files, folders)
+                    + findings)
 
 
 def corpus_from_texts(texts: dict[str, str], *, lenient: bool = False,
                       shown: str | None = None) -> tuple[model.Corpus, list[Finding]]:
     """Like load_corpus, from {path relative to the project: file text}, e.g. the files of a git revision.
 
-    Paths outside ``agreement/`` or not ending in .yaml/.yml are passed over. Emits the same codes as
+    Paths outside ``agreement/``, not ending in .yaml/.yml or hidden (a part starting with a dot) are passed over. Emits the same codes as
     load_corpus except ``corpus-missing``; with ``lenient`` raises UnusableCorpus as it does.
 
     shown: a prefix for the paths in positions and messages (``HEAD~1:`` gives ``HEAD~1:agreement/…``).
@@ -149,7 +198,8 @@ def corpus_from_texts(texts: dict[str, str], *, lenient: bool = False,
     items = []
     for path, text in sorted(texts.items()):
         parts = PurePosixPath(path).parts
-        if len(parts) < 2 or parts[0] != "agreement" or PurePosixPath(path).suffix not in (".yaml", ".yml"):
+        if len(parts) < 2 or parts[0] != "agreement" or PurePosixPath(path).suffix not in (".yaml", ".yml") \
+                or _hidden(Path(*parts[1:])):  # passed over as on disk (``passed_over``)
             continue
         source = SourceFile(Path(path), *classify(parts[1:]))
         name = f"{shown or ''}{path}"
@@ -174,7 +224,13 @@ def _assemble(items, lenient: bool = False) -> tuple[model.Corpus, list[Finding]
             continue
         corpus.files.append(loaded)
         if source.kind == "unknown":
-            if not lenient:
+            below = loaded.path.partition(f"/{GUIDELINE_DIR}/")[2]
+            if not lenient and "/" in below:  # agreement/<period>/riktlinjer/<folder>/…
+                findings.append(error(
+                    "corpus-unknown-file", Position(loaded.path, 1, 1),
+                    f"Filen ligger i en mapp under {GUIDELINE_DIR}/; riktlinjer läses bara direkt i {GUIDELINE_DIR}/.",
+                    f"Flytta filen till mappen {GUIDELINE_DIR}/ (ge den ett eget namn där)."))
+            elif not lenient:
                 findings.append(error(
                     "corpus-unknown-file", Position(loaded.path, 1, 1),
                     "Filen ligger på en plats där ingen sorts data väntas.",
@@ -207,7 +263,7 @@ def guarded(shown: str, load, *args):
 
 def internal_error(shown: str, exc: Exception) -> Finding:
     """The ``file-internal-error`` finding for a file whose loading raised exc, about the whole file."""
-    return error("file-internal-error", Position(shown),
+    return error("file-internal-error", Position(shown, 1, 1),
                  f"Filen kunde inte läsas in på grund av ett internt fel ({type(exc).__name__}); resten av avtalet "
                  "har kontrollerats.",
                  "Rapportera gärna felet tillsammans med filen. Jämför under tiden filen med de andra filerna "
@@ -261,7 +317,7 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
         if period is None and source.period not in reported | present and not lenient:
             reported.add(source.period)
             findings.append(error(
-                "period-missing", Position(loaded.path),
+                "period-missing", Position(loaded.path, 1, 1),
                 f"Mappen '{source.period}' saknar {PERIOD_FILE}.",
                 f"Skapa agreement/{source.period}/{PERIOD_FILE} eller flytta filen till en periods mapp."))
         if period is None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..cache import cache_dir
-from ..findings import PER_FILE, Finding, capped, error, more
+from ..findings import PER_FILE, Finding, Position, capped, error, more
 from ..sourcefile import LoadedFile
 
 if TYPE_CHECKING:
@@ -78,15 +78,30 @@ def resolve(ref: str, base: dict) -> tuple[dict, dict]:
 def _validators() -> dict[str, "Draft202012Validator"]:
     """One validator per kind of file, sharing the registry (jsonschema is imported only when a file
     has to be validated, see ``validate``)."""
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
 
     schemas = read_schemas()
     registry_ = registry()
+    validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
     return {
-        kind: Draft202012Validator(schemas[f"{kind}.schema.json"], registry=registry_,
-                                   format_checker=Draft202012Validator.FORMAT_CHECKER)
+        kind: validator(schemas[f"{kind}.schema.json"], registry=registry_,
+                        format_checker=Draft202012Validator.FORMAT_CHECKER)
         for kind in KINDS
     }
+
+
+def _pattern(validator, pattern: str, instance, schema):
+    """The ``pattern`` keyword as JSON Schema means it (ECMA-262): ``$`` is the end of the value. Python's
+    ``re`` would also let ``$`` match before a final line feed, so that "https://x.se\\n" (a quoted value
+    ending in \\n, or a block value) passed a pattern meant to refuse every space."""
+    from jsonschema import ValidationError
+
+    if not validator.is_type(instance, "string"):
+        return
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    if not re.search(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 def forget() -> None:
@@ -96,13 +111,18 @@ def forget() -> None:
         cached.cache_clear()
 
 
+#: Raised whenever the validation's own rules change (not the schemas'), e.g. how ``pattern`` reads ``$``:
+#: files recorded as valid under the earlier rules are validated again.
+RULES = 2
+
+
 @lru_cache(maxsize=None)
 def _schemas_digest() -> str:
     """What a file's validity depends on besides its text: the schemas and the validator's version."""
     schemas = json.dumps(read_schemas(), sort_keys=True, ensure_ascii=False)
     spec = importlib.util.find_spec("jsonschema")  # found, not imported: its install time stands for its version
     installed = os.stat(spec.origin).st_mtime_ns if spec and spec.origin else 0
-    return hashlib.sha256(f"{schemas}\0{installed}".encode()).hexdigest()
+    return hashlib.sha256(f"{schemas}\0{installed}\0{RULES}".encode()).hexdigest()
 
 
 def _known_valid(kind: str, loaded: LoadedFile) -> Path | None:
@@ -270,7 +290,11 @@ def _finding(err: "ValidationError", loaded: LoadedFile, key: str | None = None)
                      "Fyll i ett värde; är fältet frivilligt kan du i stället ta bort det.")
     if v == "not":
         tag = re.search(r"<[a-zA-Z/!]", err.instance) if isinstance(err.instance, str) else None
-        where = loaded.where_in_text(path, tag.start()) if tag else where  # the tag itself, not the field
+        if tag and "propertyNames" in err.relative_schema_path:  # a key of the value: at the key
+            where = loaded.where_key(path + (err.instance,))
+            where = Position(where.file, where.line, where.column + tag.start())
+        elif tag:
+            where = loaded.where_in_text(path, tag.start())  # the tag itself, not the field
         if err.schema.get("x-text") == "markdown":
             advice = "Skriv texten som vanlig text; använd Markdown för listor och länkar."
         else:  # a title, label, number …: shown exactly as written

@@ -14,6 +14,7 @@ file over MAX_BYTES, unread.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..findings import PER_FILE, Finding, Position, error, more
 from ..sourcefile import LoadedFile, PathKey
+from ..text import character_name
+from .yamlerrors import syntax_error
 
 #: The largest file read: the largest real file is about 33 kB; a document sixteen times that is checked
 #: in about a second (tools/hostile.py measures it), so the limit leaves room to grow and bounds the work.
@@ -86,33 +89,48 @@ def _screen(loader, path: str) -> tuple[list[Finding], yaml.YAMLError | None]:
     if first_anchor is not None:
         alias = isinstance(first_anchor, AliasEvent)
         written = ("*" if alias else "&") + first_anchor.anchor
-        findings.append(error(
-            "yaml-anchor", _position(path, first_anchor),
-            f"Filen använder YAML-{'aliaset' if alias else 'ankaret'} {written}; ankare och alias är inte tillåtna"
-            + (f" (filen har {anchors}, det första står här)." if anchors > 1 else "."),
-            "Skriv ut värdet på varje ställe där det behövs; avtalets filer använder inga ankare (&) eller alias (*)."))
+        count = f" (filen har {anchors}, det första står här)." if anchors > 1 else "."
+        if alias or isinstance(first_anchor, ScalarEvent):  # most likely text: "&Co", "*viktigt*"
+            findings.append(error(
+                "yaml-anchor", _position(path, first_anchor),
+                f"Värdet börjar med {written}, som YAML läser som ett {'alias' if alias else 'ankare'}; ankare och "
+                "alias är inte tillåtna" + count,
+                f"Hör {written[0]} till texten, sätt hela värdet inom citattecken: \"{written} …\". Avtalets filer "
+                "använder inga ankare (&) eller alias (*)."))
+        else:
+            findings.append(error(
+                "yaml-anchor", _position(path, first_anchor),
+                f"Filen använder YAML-ankaret {written}; ankare och alias är inte tillåtna" + count,
+                "Skriv ut värdet på varje ställe där det behövs; avtalets filer använder inga ankare (&) eller alias (*)."))
     return sorted(findings, key=Finding.sort_key), fault
 
 
-def _compose_fast(text: str, path: str) -> tuple[Node | None | bool, list[Finding]]:
-    """(the document's node, []) by libyaml, or (None, findings) when the screen refuses the file;
-    (False, []) when libyaml is missing or the YAML is malformed (_Loader then names the fault)."""
-    if _FastLoader is None:
-        return False, []
-    loader = _FastLoader(text)
+def _compose(text: str, path: str) -> tuple[Node | None, list[Finding], yaml.YAMLError | None]:
+    """(the document's node or None, the screen's findings, the parser's fault or None), parsed by libyaml
+    when PyYAML has it (about ten times faster, so that even a malformed file of MAX_BYTES is read once, in
+    a fraction of a second), else by the pure-Python parser. The node is None when the screen refuses the
+    file, the YAML is malformed or the file is empty."""
+    make = _FastLoader or _Loader
+    loader = make(text)
     try:
         refused, fault = _screen(loader, path)
     finally:
         loader.dispose()
-    if fault is not None:
-        return False, []
-    if refused:
-        return None, refused
-    loader = _FastLoader(text)
+    if fault is not None and make is _FastLoader and "depth" in str(fault):
+        # libyaml stops at 1000 levels, scanning ahead of the events: the pure-Python parser names the level
+        # past MAX_DEPTH where it starts (it stops reading there, so this stays quick)
+        loader = _Loader(text)
+        try:
+            refused, fault = _screen(loader, path)
+        finally:
+            loader.dispose()
+    if fault is not None or refused:
+        return None, refused, fault
+    loader = make(text)
     try:
-        return loader.get_single_node(), []
-    except yaml.YAMLError:
-        return False, []
+        return loader.get_single_node(), [], None
+    except yaml.YAMLError as exc:  # e.g. a second document, which the events allow
+        return None, [], exc
     finally:
         loader.dispose()
 
@@ -209,83 +227,55 @@ def load_text(text: str, path: str) -> tuple[LoadedFile | None, list[Finding]]:
     """
     if len(text) > MAX_BYTES // 4 and (size := len(text.encode("utf-8"))) > MAX_BYTES:
         return None, [too_large(path, size)]
-    node, refused = _compose_fast(text, path)
-    if refused:
-        return None, refused
-    if node is not False:
-        return _built(text, path, node, _Loader(""))
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:  # a control character, e.g. a form feed pasted from a PDF
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+    if (bad := yaml.reader.Reader.NON_PRINTABLE.search(text)) is not None:  # e.g. a form feed from a PDF
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         return None, [error(
             "file-character", Position(path, line, column),
-            f"Filen innehåller ett otillåtet tecken (U+{exc.character:04X}).",
+            f"Filen innehåller ett otillåtet tecken: {character_name(bad[0])}.",
             "Ta bort tecknet; det följer ofta med när text kopieras från en PDF.")]
-    try:
-        refused, fault = _screen(loader, path)  # an alias or deep nesting before a fault is named too
-    finally:
-        loader.dispose()
-    if fault is None and not refused:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        except yaml.YAMLError as exc:  # e.g. a second document, which the events allow
-            fault = exc
-        finally:
-            loader.dispose()
+    # YAML ends a line at U+0085, U+2028 and U+2029 too, editors do not: read as spaces, every position
+    # stays the editor's (the characters themselves are invisible-character findings, at their places)
+    parsed = text.translate(_BREAKS) if _HAS_BREAKS.search(text) else text
+    node, refused, fault = _compose(parsed, path)
     if isinstance(fault, yaml.MarkedYAMLError):
-        refused.append(_syntax_error(text, path, fault))
+        refused.append(syntax_error(parsed, path, fault, _FastLoader or _Loader))
     elif fault is not None:  # a reader error without a mark
-        refused.append(error("yaml-syntax", Position(path, 1, 1), f"Filen är inte giltig YAML: {fault}.",
+        refused.append(error("yaml-syntax", Position(path, 1, 1), "Filen är inte giltig YAML: den kan inte läsas.",
                              "Kontrollera filens innehåll."))
     if refused:
-        return None, refused
-    return _built(text, path, node, loader)
+        return None, refused + (line_breaks(text, path) if parsed is not text else [])
+    return _built(text, path, node, _Loader(""))
+
+
+_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
+_HAS_BREAKS = re.compile("[\u0085\u2028\u2029]")
+#: The line breaks of YAML (and of str.splitlines) that editors do not show as such, with their Swedish names.
+LINE_BREAKS = {"\u0085": "radslut (NEL)", "\u2028": "radavgränsare", "\u2029": "styckeavgränsare"}
+LINE_BREAK_WHY = "YAML läser det som ett radslut men redigerare visar det inte, så raderna räknas olika."
+
+
+def line_breaks(text: str, path: str) -> list[Finding]:
+    """``invisible-character`` for each U+0085, U+2028 and U+2029 in text, at the line and column an editor
+    shows (lines counted at line feeds only); PER_FILE at most, then one counting the rest. For a file that
+    could not be used; in a file that could, the check of invisible characters finds them."""
+    found = []
+    for n, match in enumerate(_HAS_BREAKS.finditer(text)):
+        at = match.start()
+        where = Position(path, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
+        if n == PER_FILE:
+            found.append(more("invisible-character", where, len(_HAS_BREAKS.findall(text)) - PER_FILE))
+            break
+        found.append(error("invisible-character", where,
+                           f"Osynligt tecken: {LINE_BREAKS[match[0]]} (U+{ord(match[0]):04X}).",
+                           f"Ta bort tecknet; {LINE_BREAK_WHY} Det följer ofta med när text kopieras från Word eller en PDF."))
+    return found
 
 
 def too_large(path: str, size: int) -> Finding:
     """The ``file-too-large`` finding for a file of size bytes (over MAX_BYTES), about the whole file."""
-    return error("file-too-large", Position(path), f"Filen är {size // 1024} kB; filer över {MAX_BYTES // 1024} kB läses inte.",
+    return error("file-too-large", Position(path, 1, 1), f"Filen är {size // 1024} kB; filer över {MAX_BYTES // 1024} kB läses inte.",
                  "Dela upp dokumentet i flera filer, eller kontrollera att filen bara innehåller avtalstext.")
-
-
-def _syntax_error(text: str, path: str, exc: yaml.MarkedYAMLError) -> Finding:
-    """The finding for malformed YAML, placed where the author can fix it: an unclosed quote where it opens."""
-    mark = exc.problem_mark or exc.context_mark
-    problem = _translate_problem(exc.problem or exc.context or "")
-    hint = "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."
-    if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
-        mark = exc.context_mark  # a quote that runs to the end of the file: point at where it opens
-    elif mark is not None and (quote := _open_quote(text, mark)) is not None:
-        problem = (f"citattecknet som börjar här avslutas först på rad {quote.end_mark.line + 1} "
-                   "(saknas ett avslutande citattecken?)")
-        hint = "Avsluta värdet med samma citattecken som det börjar med, på samma rad."
-        mark = quote.start_mark
-    position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path)
-    return error("yaml-syntax", position, f"Filen är inte giltig YAML: {problem}.", hint)
-
-
-def _open_quote(text: str, fault) -> yaml.ScalarToken | None:
-    """The quoted value that ends on the faulty line after starting on an earlier one: a quote left open,
-    closed only by the next quote in the file, after which nothing fits. None when there is none."""
-    last = None
-    scanner = _Loader(text)
-    try:
-        while scanner.check_token():
-            token = scanner.get_token()
-            if token.start_mark.index >= fault.index:
-                break
-            if isinstance(token, yaml.ScalarToken):
-                last = token
-    except yaml.YAMLError:
-        pass
-    finally:
-        scanner.dispose()
-    if last is None or last.style not in ("'", '"') or last.start_mark.line == last.end_mark.line:
-        return None
-    return last if last.end_mark.line == fault.line else None
 
 
 def _built(text: str, path: str, node: Node | None, loader: _Loader) -> tuple[LoadedFile | None, list[Finding]]:
@@ -304,33 +294,6 @@ def _built(text: str, path: str, node: Node | None, loader: _Loader) -> tuple[Lo
     return LoadedFile(path, data, builder.values, builder.keys, text), builder.counted()
 
 
-_PROBLEMS = {
-    "found character '\\t' that cannot start any token": "tabbtecken får inte användas för indrag",
-    "mapping values are not allowed here": "ett kolon står där det inte får stå (sätt texten inom citattecken)",
-    "could not find expected ':'": "ett kolon saknas efter en nyckel",
-    "found undefined alias": "okänt alias",
-    "expected <block end>, but found '-'": "en listrad har fel indrag",
-    "expected <block end>, but found '<scalar>'": "ett värde står där det inte får stå (fel indrag eller ett citattecken som inte avslutas?)",
-    "expected <block end>": "en rad har fel indrag",
-    "but found another document": "filen innehåller mer än ett dokument (--- får bara stå på första raden)",
-    "did not find expected key": "en nyckel har fel indrag",
-    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett avslutande citattecken?)",
-    "found unknown escape character": "okänd escape-sekvens i text med dubbla citattecken",
-    "did not find expected '-' indicator": "en listrad har fel indrag",
-    "while scanning a simple key": "en rad saknar kolon efter nyckeln",
-    "expected ',' or ']'": "en lista inom [ ] avslutas inte med ]",
-    "expected ',' or '}'": "ett uttryck inom { } avslutas inte med }",
-    "found character that cannot start any token": "ett tecken som inte får inleda ett värde (sätt texten inom citattecken)",
-}
-
-
-def _translate_problem(problem: str) -> str:
-    for english, swedish in _PROBLEMS.items():
-        if english in problem:
-            return swedish
-    return problem
-
-
 def load_file(path: Path, root: Path | None = None) -> tuple[LoadedFile | None, list[Finding]]:
     """Read and parse a file (a leading BOM dropped), as ``load_text``; positions name it relative to root.
 
@@ -341,13 +304,13 @@ def load_file(path: Path, root: Path | None = None) -> tuple[LoadedFile | None, 
     shown = display_path(path, root)
     try:
         if not stat.S_ISREG(path.stat().st_mode):
-            return None, [error("file-unreadable", Position(shown), "Filen kan inte läsas: den är ingen vanlig fil.",
+            return None, [error("file-unreadable", Position(shown, 1, 1), "Filen kan inte läsas: den är ingen vanlig fil.",
                                 "Ersätt den med en vanlig textfil.")]
         with path.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
             size = len(raw) if len(raw) <= MAX_BYTES else max(len(raw), os.fstat(stream.fileno()).st_size)
     except OSError as exc:
-        return None, [error("file-unreadable", Position(shown), f"Filen kan inte läsas: {exc.strerror}.",
+        return None, [error("file-unreadable", Position(shown, 1, 1), f"Filen kan inte läsas: {exc.strerror}.",
                             "Kontrollera att filen finns och är läsbar.")]
     if size > MAX_BYTES:
         return None, [too_large(shown, size)]

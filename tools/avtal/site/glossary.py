@@ -14,6 +14,11 @@ A section gets search words from a term in three ways:
 - the section uses a multi-word synonym of a specific term ("hälso- och sjukvård i
   hemmet"): the term itself ("Hemsjukvård").
 
+A term's staff words (``staff_words``: what staff type for it, "SÄBO" for "särskilt
+boende", each with its reason in the glossary) go wherever the term's other forms go and to
+every section that uses the term specifically or through a synonym; a staff word's own ``see``
+adds the sections it names ("jourläkare" to the sections on a doctor available around the clock).
+
 A key term stated in a section adds its label ("Uppsägningstid") when the label is short.
 Words a section already has (each word, or its first letters as the search expands them)
 are never added, so the line only holds what the text lacks.
@@ -54,9 +59,10 @@ class Usage:
 
 
 def forms(term: Term) -> list[str]:
-    """Every way the term is written: the term, its expansion, its synonyms (first occurrence kept)."""
+    """Every way the term is written or searched for: the term, its expansion, its synonyms, its staff
+    words (first occurrence kept)."""
     out: list[str] = []
-    for word in (term.term, term.expansion, *term.synonyms):
+    for word in (term.term, term.expansion, *term.synonyms, *(w.word for w in term.staff_words)):
         if word and word.casefold() not in {w.casefold() for w in out}:
             out.append(word)
     return out
@@ -186,6 +192,12 @@ def usage(period: Period, terms: list[Term]) -> Usage:
             elif ident in bridged[term.id]:
                 for word in _usage_forms(term):
                     add(word, term.id)
+            if ident in tagged[term.id] and ident not in strong[term.id]:
+                for staff in term.staff_words:
+                    add(staff.word, term.id)
+            for staff in term.staff_words:
+                if ident in staff.see:
+                    add(staff.word, term.id)
         for label in labels.get(ident, ()):
             add(label, "")
         if words:

@@ -8,6 +8,9 @@ from .blocks import link
 from .markup import render
 from .urls import GLOSSARY_PAGE, Site, current_period
 
+#: The row of a term's staff words (``staff_words``): the project's search words, each with its reason,
+#: labelled so that no reader takes them for the agreement's words.
+STAFF_WORDS = "Personalens sökord (projektets, inte avtalets)"
 GROUPS = (("forkortning", "Förkortningar", "forkortningar"), ("begrepp", "Begrepp", "begreppen"))
 #: Where the glossary's facts come from (agreement/register/begrepp.yaml).
 SOURCE = ("avtalets text (varje definition anger avsnittet den står i) och de sökord personalen använder; "
@@ -47,7 +50,9 @@ def _term_view(site: Site, period: Period | None, term: Term) -> dict:
                       ")"]
         rows.append(("Definition", {"parts": parts}))
     if term.synonyms:
-        rows.append(("Sökord och synonymer", ", ".join(term.synonyms)))
+        rows.append(("Synonymer", ", ".join(term.synonyms)))
+    if term.staff_words:
+        rows.append((STAFF_WORDS, {"list": [f"{w.word} – {w.reason}" for w in term.staff_words]}))
     statute = next((s for s in site.corpus.statutes if s.id == term.statute), None) if term.statute else None
     if statute is not None:
         rows.append(("Lag", link(statute.url, statute.title, "avtal-lagrum")))

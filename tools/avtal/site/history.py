@@ -10,7 +10,8 @@ NATURE_LABELS = {"materiell": "Materiell", "redaktionell": "Redaktionell"}
 
 
 def version_history(site: Site, page: str, document: Document) -> list[dict]:
-    """One row per change-log entry, newest first: version, date, summary, the sections it names
+    """One row per change-log entry, newest first: version, date (as precise as known: "13–14 juni 2022",
+    ``dates.DateSpan.label``), summary, the sections it names
     (links where they exist), where a draft came from, nature and decision; for an earlier version
     read from git, ``href`` its page, and ``compare`` the comparison of a version with the one before."""
     period = site.corpus.periods[document.period_id]
@@ -18,7 +19,7 @@ def version_history(site: Site, page: str, document: Document) -> list[dict]:
     for change in reversed(document.changelog):
         sections = [link(site.link(page, period.id, s), site.titles[period.id, s]) if (period.id, s) in site.urls
                     else {"text": s, "href": None} for s in change.sections]
-        rows.append({"version": change.version, "date": change.date, "summary": change.summary,
+        rows.append({"version": change.version, "date": change.when.label if change.when else change.date, "summary": change.summary,
                      "sections": sections, "derived_from": _derived(site, page, change.derived_from),
                      "nature": NATURE_LABELS.get(change.nature, change.nature),
                      "decision": (decision_label(period, change.decision) or change.decision or "")

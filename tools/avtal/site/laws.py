@@ -45,10 +45,16 @@ def status_text(statute: Statute, by_sfs: dict[str, Statute]) -> str:
 
 
 def laws_markdown(site: Site) -> str:
-    """The law page: each act's number, names, status, lagen.nu link and the sections citing it."""
+    """The law page: each act's number, names, status, lagen.nu link and the sections citing it.
+
+    The acts that some text of the corpus cites or names come first; the acts the register holds
+    although no text cites them (the act that replaced a cited one, acts kept so that their usual
+    abbreviations resolve: PSL, OSL, RF) follow under a heading of their own that says so, so that
+    none of them reads as an act the agreement cites.
+    """
     corpus = site.corpus
     citing = citing_sections(site)
-    acts = []
+    acts, uncited = [], []
     for statute in sorted(corpus.statutes, key=lambda s: (s.short_name or s.title).casefold()):
         rows: list[tuple[str, object]] = [("SFS-nummer", statute.sfs)]
         if statute.abbreviation:
@@ -62,9 +68,14 @@ def laws_markdown(site: Site) -> str:
             rows.append(("Källa", link(statute.source, statute.source)))
         places = [{"parts": [link(site.link(PAGE, pid, ident), site.titles[pid, ident]), " – " + "; ".join(texts)]}
                   for (pid, ident), texts in citing.get(statute.sfs, {}).items() if (pid, ident) in site.urls]
-        rows.append(("Hänvisas från", {"list": places} if places else
-                     "Inget avsnitt hänvisar till ett visst lagrum (lagen nämns i registret)."))
-        acts.append({"title": statute.title, "anchor": f"sfs-{statute.sfs.replace(':', '-')}",
-                     "rows": [{"label": k, "value": v} for k, v in rows]})
+        cited = statute.sfs in citing
+        if places:
+            rows.append(("Hänvisas från", {"list": places}))
+        elif cited:
+            rows.append(("Hänvisas från", "Lagen nämns i avtalets data, men inte i ett avsnitt med egen sida."))
+        else:
+            rows.append(("Hänvisas från", "Ingen text i avtalet eller överenskommelserna hänvisar till lagen."))
+        (acts if cited else uncited).append({"title": statute.title, "anchor": f"sfs-{statute.sfs.replace(':', '-')}",
+                                             "rows": [{"label": k, "value": v} for k, v in rows]})
     return render("laws.md", marks=blocks.register_marks("Lagar och förordningar", site.changed.get("lagar.yaml"), SOURCE),
-                  acts=acts)
+                  acts=acts, uncited=uncited)

@@ -8,6 +8,7 @@ two filters make a value safe where Markdown, not HTML, reads it.
 
 from __future__ import annotations
 
+import html
 import json
 
 from markupsafe import Markup, escape
@@ -23,7 +24,7 @@ _MARKDOWN_SPECIAL = {c: "\\" + c for c in "\\`*_[]#|"} | {"{": "&#123;", "}": "&
 def markdown_inline(value: str) -> Markup:
     """A plain value as Markdown that shows exactly these characters: HTML-escaped, then every
     character Python-Markdown would read as markup backslash-escaped (for headings)."""
-    escaped = str(escape(value))
+    escaped = html.escape(value, quote=False)
     return Markup("".join(_MARKDOWN_SPECIAL.get(c, c) for c in escaped))
 
 

@@ -14,6 +14,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from avtal.check import check_root
@@ -25,6 +26,7 @@ from avtal.git import is_shallow, last_change
 from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST, build, nav, search_boosts
 from avtal.site.export import export
 from avtal.site.overview import start_page_html
+from avtal.site.search_text import index_html
 from avtal.site.urls import Site
 from avtal.site.versions import earlier_versions
 from avtal.templating import bytecode_cache
@@ -114,3 +116,30 @@ def on_page_markdown(markdown: str, page, config, files):
     if HIERARCHY_PLACEHOLDER in markdown:
         markdown = markdown.replace(HIERARCHY_PLACEHOLDER, start_page_html(_state["build"].site, page.file.src_uri))
     return markdown
+
+
+
+# The search plugin indexes page.content in its on_page_context (priority 0). Before it, its index is
+# made to read each page as site/search_text.py rewrites it (table rows as lines, blocks apart); the
+# page itself, rendered after every on_page_context, stays as it is.
+class _IndexView:
+    """A page as the search index reads it: the same page with index_html of its content."""
+
+    def __init__(self, page):
+        self._page = page
+        self.content = index_html(page.content or "")
+
+    def __getattr__(self, name):
+        return getattr(self._page, name)
+
+
+@event_priority(50)
+def on_page_context(context, page, config, nav):
+    """Before the search plugin: its index reads the page with every block and table cell apart."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and not getattr(index, "avtal_index_view", False):
+            add = index.add_entry_from_context
+            index.add_entry_from_context = lambda page, add=add: add(_IndexView(page))
+            index.avtal_index_view = True
+    return context
