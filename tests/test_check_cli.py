@@ -213,8 +213,9 @@ def _place(fixture: Path) -> str:
     kind = fixture.parent.name
     return {"document": P + "del-x.yaml", "guideline": P + "riktlinjer/riktlinje-x.yaml", "period": P + "period.yaml",
             "statutes": "agreement/register/lagar.yaml", "glossary": "agreement/register/begrepp.yaml",
+            "change": P + "andringar/2025-02-20-x.yaml", "decision": P + "beslut/x.yaml",
+            "reviewed": "agreement/granskade.yaml",
             "responsibility": "agreement/register/ansvar.yaml", "areas": "agreement/register/omraden.yaml"}[kind]
-
 
 @pytest.mark.parametrize("fixture", LOADER_INVALID, ids=[p.name for p in LOADER_INVALID])
 def test_malformed_file_in_a_corpus(tmp_path, capsys, fixture: Path):
@@ -234,6 +235,7 @@ def test_malformed_file_in_a_corpus(tmp_path, capsys, fixture: Path):
 def test_schema_invalid_file_in_a_corpus(tmp_path, capsys, fixture: Path):
     root = project(tmp_path)
     place = _place(fixture)
+    (root / place).parent.mkdir(exist_ok=True)
     shutil.copy(fixture, root / place)
     code, out, err = check(root, capsys)
     assert code == 1 and err == "" and "internt fel" not in out
@@ -400,3 +402,16 @@ def test_a_faulty_period_file_is_the_only_finding(tmp_path, capsys, old, new, ex
     code, out, _ = check(root, capsys)
     assert code == 1
     assert [line for line in out.splitlines() if ": fel [" in line] == [expected]
+
+
+def test_check_reads_the_citations_of_the_glossary(tmp_path, capsys):
+    """The glossary's notes cite acts and the Begrepp page links them: check reads them as it reads the
+    agreement's texts (issue 15's follow-up); a chapter HSL does not have is reported where it stands."""
+    root = project(tmp_path)
+    path = root / "agreement" / "register" / "begrepp.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "    notes:\n      - kind: lag\n"
+                    "        text: Se 99 kap. 1 § HSL (2017:30).\n", encoding="utf-8")
+    code, out, _ = check(root, capsys)
+    assert code == 1
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    assert f"agreement/register/begrepp.yaml:{line}:18: fel [statute-chapter] Hälso- och sjukvårdslag (2017:30) har inget 99 kap." in out

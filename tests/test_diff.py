@@ -152,7 +152,7 @@ def test_statute_replaced_by_its_successor(period_diff):
     ("b-ansvar", (d.CHANGED,)),
     ("b-digital", (d.ADDED,)),
     ("b-egenvard", (d.RENUMBERED,)),
-    ("b-avliden", (d.RENUMBERED, d.RETITLED)),
+    ("b-avliden", (d.RENUMBERED, d.RETITLED, d.FIELDS_CHANGED)),  # and its läs mer to the removed guideline
     ("b-lokal-samverkan", (d.CHANGED,)),  # new id, matched by title and text
     ("b-asyl", (d.REMOVED,)),
 ])

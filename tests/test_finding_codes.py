@@ -15,6 +15,8 @@ case.yaml::
                           # minimal: tests/fixtures/hierarchy/minimal with the real registers
     base:                 # optional: commit the corpus after these edits, check with --base HEAD
       - ...
+    moved:                # optional, with base: on a branch made at that commit, check with --base main
+      - ...               # after these edits were committed on main (the base moved on)
     edits:                # applied in order, after the commit if there is one
       - file: agreement/2023-2026/del-a.yaml
         replace: "ref: riktlinje-sip\\n"   # must occur exactly once
@@ -94,11 +96,11 @@ def codes_of(lines: list[str]) -> list[str]:
 
 # --- building a case --------------------------------------------------------------------------
 
-def git(repo: Path, *args: str) -> None:
+def git(repo: Path, *args: str) -> str:
     env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    subprocess.run(["git", "-c", "user.name=Avtal Test", "-c", "user.email=avtal@example.org",
-                    "-c", "commit.gpgsign=false", *args], cwd=repo, env=env, capture_output=True, text=True,
-                   check=True)
+    return subprocess.run(["git", "-c", "user.name=Avtal Test", "-c", "user.email=avtal@example.org",
+                           "-c", "commit.gpgsign=false", *args], cwd=repo, env=env, capture_output=True, text=True,
+                          check=True).stdout
 
 
 def project(start: str, root: Path) -> Path:
@@ -153,7 +155,7 @@ def read_case(folder: Path) -> dict:
 def run_case(case: dict, tmp_path: Path, capsys, monkeypatch) -> tuple[int | None, str, str]:
     """(exit status, stdout, stderr) of `avtal check` on the case's corpus; None for run: check_root."""
     root = project(case.get("start", "valid"), tmp_path / "projekt")
-    args = []
+    args, shown = [], {}
     if "base" in case:
         for edit in case["base"] or []:
             apply(root, edit)
@@ -161,6 +163,14 @@ def run_case(case: dict, tmp_path: Path, capsys, monkeypatch) -> tuple[int | Non
         git(root, "add", "-A")
         git(root, "commit", "-q", "-m", "bas")
         args = ["--base", "HEAD"]
+        if "moved" in case:
+            shown[git(root, "rev-parse", "--short=7", "HEAD").strip()] = "{start}"
+            git(root, "branch", "gren")
+            for edit in case["moved"]:
+                apply(root, edit)
+            git(root, "commit", "-q", "-am", "på main sedan grenen skapades")
+            git(root, "checkout", "-q", "gren")
+            args = ["--base", "main"]
     for edit in case.get("edits", []):
         apply(root, edit)
     args += case.get("args", [])  # e.g. --date for the term's checks
@@ -197,7 +207,9 @@ def run_case(case: dict, tmp_path: Path, capsys, monkeypatch) -> tuple[int | Non
     else:
         code = cli.main(["--root", str(root), "check", *args])
     out, err = capsys.readouterr()
-    return code, out.replace(str(root), "{root}"), err
+    for value, placeholder in [(str(root), "{root}"), *shown.items()]:  # the commit a branch started from
+        out = out.replace(value, placeholder)
+    return code, out, err
 
 
 # --- the tests ------------------------------------------------------------------------------------

@@ -189,3 +189,20 @@ def test_editor_replaces_removes_and_adds_top_level_keys():
 ])
 def test_scalar(value, written):
     assert scalar(value) == written
+
+
+def test_the_old_periods_change_and_decision_files_stay_and_name_the_version_they_made(project):
+    """Change files (andringar/) and decision files (beslut/) are the old period's history: not copied; a
+    document's derived_from names the version its change files made it."""
+    folder = project / "agreement" / "2023-2026"
+    (folder / "beslut").mkdir()
+    (folder / "beslut" / "rs-2024-06-11.yaml").write_text(
+        "id: rs-2024-06-11\nbody: Regionstyrelsen\ndate: 2024-06-11\nsummary: Ändring beslutad.\n", encoding="utf-8")
+    (folder / "andringar").mkdir()
+    (folder / "andringar" / "2024-06-12-del-a.yaml").write_text(
+        "document: del-a\ndate: 2024-06-12\nsummary: En rättelse.\nnature: redaktionell\ndecision: rs-2024-06-11\n",
+        encoding="utf-8")
+    created = create_period(project, "2027-2030", "2023-2026", today=TODAY)
+    assert not (created.folder / "andringar").exists() and not (created.folder / "beslut").exists()
+    period = load_lenient(project).periods["2027-2030"]
+    assert [c.derived_from for c in period.documents["del-a"].changelog] == ["2023-2026:del-a@1.3"]

@@ -88,7 +88,7 @@ def test_a_projects_own_register_overrides_the_shipped_one(installed, tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     (register / "lagar.yaml").write_text(
         "statutes:\n  - id: hsl\n    sfs: \"2099:1\"\n    kind: lag\n    title: Hälso- och sjukvårdslag (2099:1)\n"
-        "    abbreviation: HSL\n    in_force_from: 2099-01-01\n"
+        "    abbreviation: HSL\n    in_force_from: 2099-01-01\n    chaptered: true\n"  # else no "#K" anchor
         "    source: https://data.riksdagen.se/dokument/sfs-2099-1.html\n", encoding="utf-8")
     run = _refs(tmp_path, dict(os.environ, PYTHONPATH=str(installed)))
     assert run.returncode == 0, run.stderr
@@ -141,3 +141,31 @@ def test_an_installed_avtal_checks_a_corpus_outside_the_checkout(installed, tmp_
     assert run.returncode == 1, run.stdout + run.stderr
     assert "agreement/2023-2026/del-a.yaml:2:7: fel [schema-enum] Värdet 'avtalsdell' är inte tillåtet för 'kind'." \
         in run.stdout
+
+
+def test_the_pre_push_hook_from_an_installed_avtal_catches_a_forgotten_change(installed, tmp_path):
+    """What pre-commit runs before a push (.pre-commit-hooks.yaml: avtal-check-base), from the wheel, not the
+    checkout: in a clone whose branch changed Del A's text without a change file, `python -m avtal check
+    --base origin/main` fails with changelog-missing."""
+    from test_versions import MINIMAL, git
+
+    origin = tmp_path / "origin"
+    shutil.copytree(MINIMAL / "agreement", origin / "agreement")
+    shutil.copytree(ROOT / "agreement" / "register", origin / "agreement" / "register")
+    (origin / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    git(origin, "init", "-q", "-b", "main")
+    git(origin, "add", "-A")
+    git(origin, "commit", "-q", "-m", "Antagen version")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(origin), str(clone))
+    git(clone, "checkout", "-q", "-b", "andring")
+    del_a = clone / "agreement" / "2023-2026" / "del-a.yaml"
+    del_a.write_text(del_a.read_text(encoding="utf-8").replace("på länsnivå.", "på läns- och delregional nivå."),
+                     encoding="utf-8")
+    git(clone, "commit", "-q", "-am", "Samverkan")
+    env = dict(os.environ, PYTHONPATH=str(installed), AVTAL_DATE="2025-03-01")
+    run = subprocess.run([sys.executable, "-m", "avtal", "check", "--base", "origin/main"], cwd=clone, env=env,
+                         capture_output=True, text=True)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert ("agreement/2023-2026/del-a.yaml:9:1: fel [changelog-missing] Dokumentet 'del-a' har ändrats sedan "
+            "origin/main men ändringen är inte beskriven: ingen ny ändringsfil och ingen ny rad i changelog.") in run.stdout

@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from avtal.load import discover
+from avtal.load.corpus import classify
 
 from test_versions import PR_CHECK_ARGS
 
@@ -111,18 +112,34 @@ def test_pages_workflow():
     assert uses(workflow, "deploy", "actions/deploy-pages")["id"] == "deployment"
 
 
+# The adopted corpus has no change file or decision file of its own yet: where the editors' guide puts them.
+RECORDS = ["agreement/2023-2026/andringar/2025-02-20-b-hjalpmedel.yaml", "agreement/2023-2026/beslut/rs-2025-02-11.yaml"]
+
+
 def corpus_paths() -> list[str]:
-    return [source.path.relative_to(ROOT).as_posix() for source in discover(ROOT / "agreement")]
+    return [source.path.relative_to(ROOT).as_posix() for source in discover(ROOT / "agreement")] + RECORDS
+
+
+def corpus_kinds() -> list[tuple[str, str]]:
+    """(path, the kind corpus.classify gives it) of every corpus file and of RECORDS."""
+    return [(path, classify(tuple(path.split("/")[1:]))[0]) for path in corpus_paths()]
 
 
 def test_pre_commit_hooks_run_avtal_check():
-    (hook,) = load_yaml(HOOKS)
+    hook, push = load_yaml(HOOKS)
     assert (hook["id"], hook["entry"], hook["language"], hook["pass_filenames"]) == (
         "avtal-check", "avtal check", "python", False)
-    (repo,) = load_yaml(PRE_COMMIT)["repos"]
-    (local,) = repo["hooks"]
-    assert repo["repo"] == "local"
+    # Before a push: what the pull request's check does (pr.yml), against origin/main.
+    assert (push["id"], push["entry"], push["language"], push["stages"]) == (
+        "avtal-check-base", "avtal check --base origin/main", "python", ["pre-push"])
+    config = load_yaml(PRE_COMMIT)
+    (repo,) = config["repos"]
+    local, local_push = repo["hooks"]
+    assert repo["repo"] == "local" and config["default_install_hook_types"] == ["pre-commit", "pre-push"]
     assert (local["id"], local["entry"], local["pass_filenames"]) == ("avtal-check", make_dry_run("check")[0], False)
+    assert (local_push["id"], local_push["entry"], local_push["stages"]) == (
+        "avtal-check-base", make_dry_run("check")[0] + " --base origin/main", ["pre-push"])
+    assert CHECK_IN_PR.startswith(make_dry_run("check")[0] + " --base origin/")
     for pattern in (hook["files"], local["files"]):
         assert all(re.search(pattern, path) for path in corpus_paths())
         assert re.search(pattern, "schemas/document.schema.json")
@@ -159,7 +176,8 @@ def schema_globs() -> dict[str, list[str]]:
 def test_every_schema_in_the_settings_exists():
     for schema in schema_globs():
         assert (ROOT / schema).is_file(), schema
-    kinds = {"document", "guideline", "period", "statutes", "glossary", "responsibility", "areas"}  # corpus.classify's
+    kinds = {"document", "guideline", "period", "statutes", "glossary", "change", "decision", "reviewed",
+             "responsibility", "areas"}  # corpus.classify's
     assert {Path(s).name for s in schema_globs()} == {f"{kind}.schema.json" for kind in kinds}
 
 
@@ -174,8 +192,57 @@ def test_every_glob_matches_a_real_file():
 @pytest.mark.parametrize("star_crosses_folders", [False, True], ids=["globstar", "star-as-dot-star"])
 def test_every_corpus_file_has_exactly_its_checkers_schema(star_crosses_folders):
     """The editor validates each file against the same schema as `avtal check` (corpus.classify)."""
-    for source in discover(ROOT / "agreement"):
-        path = source.path.relative_to(ROOT).as_posix()
+    for path, kind in corpus_kinds():
         schemas = [schema for schema, globs in schema_globs().items()
                    if any(glob_regex(glob, star_crosses_folders).match(path) for glob in globs)]
-        assert [Path(s).name for s in schemas] == [f"{source.kind}.schema.json"], path
+        assert [Path(s).name for s in schemas] == [f"{kind}.schema.json"], path
+
+
+# --- the VS Code task: avtal check's findings in the Problems panel -------------------------------
+
+TASKS = ROOT / ".vscode" / "tasks.json"
+
+
+def _js_regex(pattern: str) -> re.Pattern:
+    """A problem matcher's JavaScript regexp in Python (ours use only syntax the two share)."""
+    return re.compile(pattern)
+
+
+def test_the_vs_code_task_puts_every_finding_of_avtal_check_in_the_problems_panel(tmp_path, capsys):
+    """Each line `avtal check` prints for a finding is matched by exactly one problem matcher, with the
+    file, line, column, code, message and a severity VS Code knows (error, warning, info); the task runs the
+    venv's avtal on Linux/macOS and on Windows."""
+    from avtal import cli
+
+    tasks = json.loads(TASKS.read_text(encoding="utf-8"))["tasks"]
+    check, base = tasks
+    assert (check["command"], check["args"], check["windows"]["command"]) == (
+        "${workspaceFolder}/.venv/bin/avtal", ["check"], "${workspaceFolder}\\.venv\\Scripts\\avtal.exe")
+    assert base["args"] == ["check", "--base", "origin/main"]
+    matchers = check["problemMatcher"]
+    assert base["problemMatcher"] == matchers
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "hierarchy" / "minimal" / "agreement", project / "agreement")
+    shutil.copytree(ROOT / "agreement" / "register", project / "agreement" / "register")
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    del_a = project / "agreement" / "2023-2026" / "del-a.yaml"
+    del_a.write_text(del_a.read_text(encoding="utf-8").replace("ref:riktlinje-oenighet", "ref:riktlinje-saknas")
+                     .replace("Parterna samverkar på länsnivå.", "Parterna samverkar enligt socialtjänstlagen (2001:453)."),
+                     encoding="utf-8")
+    (project / "agreement" / "2023-2026" / "lank.yaml").symlink_to("del-a.yaml")  # a finding about a whole file
+    cli.main(["--root", str(project), "check", "--date", "2025-03-01"])
+    lines = [line for line in capsys.readouterr().out.splitlines()[:-1] if not line.startswith(" ")]
+    seen = {}
+    for line in lines:
+        hits = [(m, _js_regex(m["pattern"]["regexp"]).match(line)) for m in matchers]
+        hits = [(m, hit) for m, hit in hits if hit]
+        assert len(hits) == 1, line
+        (matcher, hit), = hits
+        pattern = matcher["pattern"]
+        seen[hit.group(pattern["code"])] = (matcher["severity"], hit.group(pattern["file"]),
+                                            hit.group(pattern["line"]) if "line" in pattern else None)
+    assert seen["dangling-reference"] == ("error", "agreement/2023-2026/del-a.yaml", "32")
+    assert seen["statute-repealed"] == ("warning", "agreement/2023-2026/del-a.yaml", "23")
+    assert seen["file-symlink"] == ("error", "agreement/2023-2026/lank.yaml", "1")  # a whole file: at 1:1
+    assert {m["severity"] for m in matchers} == {"error", "warning", "info"}
+    assert all(m["fileLocation"] == ["relative", "${workspaceFolder}"] for m in matchers)

@@ -259,3 +259,60 @@ def test_search_separator_in_javascript_equals_mkdocs_yml():
     literal = re.search(r'var SEPARATOR = ("(?:[^"\\]|\\.)*");', script)[1]
     assert json.loads(literal) == search["separator"]
     assert search["pipeline"] == ["stopWordFilter"]  # the index is not stemmed: sok.js stems queries
+
+
+# --- citations shown as written (issue 15's follow-up) ------------------------------------------
+
+_HSL = 'class="avtal-lagrum" href="https://lagen.nu/2017:30'
+
+
+def _entry(page: str, start: str, end_marker: str = "</li>") -> str:
+    at = page.index(start)
+    return page[at:page.index(end_marker, at) + len(end_marker)]
+
+
+def test_law_page_lists_a_range_once_as_written_with_a_link_to_each_end(site):
+    """Hänvisas från: "8 kap. 6 § och 12 kap. 1-3 §§ samt 14 kap. 1 § HSL (2017:30)" once, as Del B writes
+    it, each provision its link — never the fragments "12 kap. 1; 3 §§"."""
+    law = html_of(site, "lagar")
+    b1 = _entry(law[law.index('id="sfs-2017-30"'):], '<a href="../2023-2026/del-b/#b-lagstiftning">')
+    assert (f'<a {_HSL}#K8P6">8 kap. 6 §</a> och <a {_HSL}#K12P1">12 kap. 1</a>-<a {_HSL}#K12P3">3 §§</a> samt '
+            f'<a {_HSL}#K14P1">14 kap. 1 § HSL (2017:30)</a>') in b1
+    assert "12 kap. 1;" not in b1 and b1.count(">8 kap. 6 §<") == 1
+    assert (f'; <a {_HSL}#K16P4S3">16 kap. 4 § tredje</a> och '
+            f'<a {_HSL}#K16P4S4">fjärde styckena hälso- och sjukvårdslagen (2017:30)</a></li>') in b1
+    assert "tredje;" not in b1
+
+
+def test_refers_to_shows_each_citation_once_as_written(site):
+    """Hänvisar till: the range "12 kap. 1-3 §§" as written (so 2 § does not look uncited), citations
+    separated by ";" since a citation may hold commas itself."""
+    page = html_of(site, "2023-2026/del-b")
+    section = page[page.index('id="b-lagstiftning"'):]
+    refers = re.search(r'<p class="avtal-hanvisar">.*?</p>', section, re.S)[0]
+    assert (f'; <a {_HSL}#K8P6">8 kap. 6 §</a> och <a {_HSL}#K12P1">12 kap. 1</a>-<a {_HSL}#K12P3">3 §§</a> samt '
+            f'<a {_HSL}#K14P1">14 kap. 1 § HSL (2017:30)</a>;') in refers
+    assert "12 kap. 3 § HSL" not in refers
+
+
+def test_a_citation_in_parentheses_keeps_its_parentheses_out_of_the_links(site):
+    """"lagen om samverkan … (4 kap. 1-3§§)": the act's words link the act, each end of the range its
+    anchor, "(" and ")" plain — no link takes half of the parentheses (cite.display_pieces)."""
+    page = html_of(site, "2023-2026/del-b")
+    act = 'class="avtal-lagrum" href="https://lagen.nu/2017:612'
+    title = 'title="Lag (2017:612) om samverkan vid utskrivning från sluten hälso- och sjukvård"'
+    assert (f'<a {act}" {title}>lagen om samverkan vid utskrivning från sluten hälso- och sjukvård</a> '
+            f'(<a {act}#K4P1" {title}>4 kap. 1</a>-<a {act}#K4P3" {title}>3§§</a>) erbjudas') in page
+
+
+@pytest.mark.parametrize("written, link", [
+    ("2 kap. 6 § HSL (2017:30)", "https://lagen.nu/2017:30#K2P6"),
+    ("13 a kap. 1 § HSL (2017:30)", "https://lagen.nu/2017:30#K13aP1"),
+    ("16 kap. 1 §", "https://lagen.nu/2017:30#K16P1"),
+    ("2 § HSL (2017:30)", "https://lagen.nu/2017:30#K16P2"),
+    ("10 kap. 8", "https://lagen.nu/2025:400#K10P8"),
+    ("9 §§ samma lag", "https://lagen.nu/2025:400#K10P9"),
+])
+def test_glossary_links_the_citations_of_its_definitions_and_notes(site, written, link):
+    """The Begrepp page links citations like every other text (avtal refs and avtal check read them too)."""
+    assert f'<a class="avtal-lagrum" href="{link}">{written}</a>' in html_of(site, "begrepp")

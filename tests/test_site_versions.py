@@ -65,6 +65,34 @@ def test_a_merged_branch_is_one_release_of_what_it_brought(tmp_path):
     assert "Tvister (andra utkastet) löses lokalt" in texts[chain[-1].blob]  # the text as merged
 
 
+def test_a_change_file_merged_is_a_release_with_its_entry(tmp_path):
+    """A change written as a file of its own (andringar/) raises the version it names: its merge into the
+    main line is the release of 1.2, and the earlier version 1.1 reads as the main line last held it."""
+    root = revision.history(tmp_path / "repo")
+    path = root / "agreement" / P / "del-b.yaml"
+    revision.git(root, "checkout", "-q", "-b", "arbete")
+    path.write_text(path.read_text(encoding="utf-8").replace("Tvister löses i första hand lokalt",
+                                                             "Tvister löses alltid först lokalt"), encoding="utf-8")
+    change = root / "agreement" / P / "andringar" / "2093-01-10-tvister.yaml"
+    change.parent.mkdir()
+    change.write_text(f"document: {revision.DOCUMENT}\ndate: 2093-01-10\nsummary: Tvister löses först lokalt.\n"
+                      "nature: redaktionell\n", encoding="utf-8")
+    revision.git(root, "add", "-A")
+    revision.git(root, "commit", "-q", "-m", "Tvister", date="2093-01-10T12:00:00+00:00")
+    revision.git(root, "checkout", "-q", "main")
+    revision.git(root, "merge", "-q", "--no-ff", "-m", "Tvister", "arbete", date="2093-02-01T12:00:00+00:00")
+    chain = releases(root)[P, revision.DOCUMENT]
+    assert [(r.version, r.date) for r in chain] == [("1.0", "2090-06-01"), ("1.1", "2092-03-15"),
+                                                     ("1.2", "2093-02-01")]
+    assert [p for p, _ in chain[-1].changes] == [f"agreement/{P}/andringar/2093-01-10-tvister.yaml"]
+    corpus, _ = load_corpus(root)
+    assert corpus.periods[P].documents[revision.DOCUMENT].version == "1.2"
+    versions = {e.version: e for e in earlier_versions(root, corpus)}
+    assert sorted(versions) == ["1.0", "1.1"]
+    assert versions["1.1"].valid_to == "2093-01-09"  # the day before the change file's date
+    assert "Tvister löses i första hand lokalt" in {s.id: s.text for s in versions["1.1"].document.walk()}["tb-tvist"]
+
+
 def test_when_each_version_applied(repo):
     corpus, _ = load_corpus(repo)
     [earlier] = earlier_versions(repo, corpus)

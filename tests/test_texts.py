@@ -59,7 +59,7 @@ def schema_fields(kind: str, depth: int = 2):
             walk(schema["items"], resolver, path + ("*",), seen + ([ref] if ref else []))
 
     root = schema_of(kind)
-    walk(root, registry().resolver(base_uri=root["$id"]), (), [])
+    walk(root, registry().resolver(base_uri=f"{kind}.schema.json"), (), [])
     return out
 
 

@@ -39,10 +39,25 @@ def cmd_check(args) -> int:
     kwargs = {"warn_months": args.warn_months} if args.warn_months is not None else {}
     with _on_date(args):
         corpus, findings = check_root(root, **kwargs)
+    changed = None
     if args.base:
+        from .check.run import unusable_files
         from .check.versions import check_against_base, combine
-        findings = combine(findings, check_against_base(root, args.base, corpus))
-    print(REPORTERS[args.format](findings))
+        from .git import branch_start, changed_lines
+        findings = combine(findings, check_against_base(root, args.base, corpus, unusable_files(findings)))
+        if args.format == "github":
+            changed = changed_lines(root, branch_start(root, args.base).commit)
+    from .check.reviewed import apply_reviewed
+    findings = apply_reviewed(corpus, findings)
+    if args.format == "github":
+        from .check.report import format_github, format_summary
+        print(format_github(findings, changed))
+        step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if step_summary:  # every finding, reviewed ones too: the annotations show only the first ten of a kind
+            with open(step_summary, "a", encoding="utf-8") as stream:
+                stream.write(format_summary(findings, changed))
+    else:
+        print(REPORTERS[args.format](findings))
     return EXIT_FINDINGS if failing(findings, strict=args.strict) else EXIT_OK
 
 
@@ -141,29 +156,49 @@ def cmd_serve(args) -> int:
 
 def cmd_refs(args) -> int:
     """`avtal refs`: one line (or JSON object) per citation in FILE or stdin. Raises CannotRun (missing, not UTF-8)."""
-    from .cite.refs import citation_json, citation_line, find_in_file, register_index
+    from .cite.refs import citation_json, citation_line, find_in_file, project_register
 
     try:
         root = Path(args.root).resolve() if args.root else find_root(Path.cwd())
     except CannotRun:
         root = None
     if args.file == "-":
-        name, raw = "-", sys.stdin.read()
-    else:
+        name = "-"
         try:
-            raw = Path(args.file).read_text(encoding="utf-8")
+            raw = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError:
+            raise CannotRun("standard in är inte kodad i UTF-8; spara texten som UTF-8 och försök igen.") from None
+    else:
+        path = Path(args.file)
+        try:
+            raw = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise CannotRun(f"filen {args.file} finns inte.") from None
+            hint = ""
+            if not path.suffix or " " in args.file or "§" in args.file:
+                # "avtal refs '16 kap. 4 § HSL'": a text where a file name belongs
+                hint = (" Vill du läsa en text? Skriv texten på standard in med -, t.ex. "
+                        "echo '16 kap. 4 § HSL' | avtal refs -")
+            raise CannotRun(f"filen {args.file} finns inte.{hint}") from None
+        except IsADirectoryError:
+            raise CannotRun(f"{args.file} är en mapp, inte en fil; ange en fil (t.ex. en YAML-fil i agreement/) "
+                            "eller - för standard in.") from None
+        except PermissionError:
+            raise CannotRun(f"filen {args.file} går inte att läsa (behörighet saknas).") from None
         except UnicodeDecodeError:
             raise CannotRun(f"filen {args.file} är inte kodad i UTF-8.") from None
         name = args.file
-    found = find_in_file(name, raw, register_index(root))
+    index, problem = project_register(root)
+    if problem is not None:
+        print(f"{problem.position}: fel: projektets lagregister går inte att använda ({problem.message.rstrip('.')}); "
+              "hänvisningarna nedan bygger på registret som följer med paketet. Rätta filen (avtal check visar "
+              "alla fel).", file=sys.stderr)
+    found = find_in_file(name, raw, index)
     for position, citation in found:
         print(citation_json(position, citation) if args.format == "json" else citation_line(position, citation))
     if args.format == "text":
         count = len(found)
         print(f"{count} lagrumshänvisning{'' if count == 1 else 'ar'}.", file=sys.stderr)
-    return EXIT_OK
+    return EXIT_FINDINGS if problem is not None else EXIT_OK
 
 
 def cmd_diff(args) -> int:

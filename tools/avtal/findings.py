@@ -42,10 +42,26 @@ class Finding:
     message: str  # Swedish, one sentence
     hint: str = ""  # Swedish: what to do about it
     related: tuple[Position, ...] = field(default=())
+    reviewed: bool = False  # covered by agreement/register/granskade.yaml (check.reviewed): a tip, not annotated
 
     def sort_key(self):
         """(file, line, column, code): the order every reporter prints findings in."""
         return (self.position.file, self.position.line, self.position.column, self.code)
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """A finding the working group has reviewed and lets stand (agreement/granskade.yaml, ``check.reviewed``):
+    its code, file and place (the id of the item it stands in; None for the whole file), why, when, by whom;
+    position: where the entry itself is written."""
+
+    code: str
+    file: str
+    reason: str
+    date: str
+    position: Position
+    id: str | None = None
+    by: str | None = None
 
 
 def error(code: str, position: Position, message: str, hint: str = "", related=()) -> Finding:
@@ -103,12 +119,14 @@ def failing(findings, strict: bool = False) -> bool:
 
 
 def summary(findings) -> str:
-    """The reporters' last line in Swedish: "2 fel, 1 varningar, 0 tips." or "Inga fel hittades."."""
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    """The reporters' last line in Swedish: "2 fel, 1 varningar, 0 tips." or "Inga fel hittades."; reviewed
+    findings counted on their own ("…, 0 tips, 20 granskade.")."""
+    counts = {s: sum(1 for f in findings if f.severity is s and not f.reviewed) for s in Severity}
     if not findings:
         return "Inga fel hittades."
     parts = [f"{counts[Severity.ERROR]} fel", f"{counts[Severity.WARNING]} varningar", f"{counts[Severity.HINT]} tips"]
-    return ", ".join(parts) + "."
+    reviewed = sum(1 for f in findings if f.reviewed)
+    return ", ".join(parts) + (f", {reviewed} granskade." if reviewed else ".")
 
 
 def nearest(word: str, known) -> str | None:

@@ -7,6 +7,7 @@ site's earlier versions of each document (``history``: the main line's commits t
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,11 +45,7 @@ def read_revision(root: Path, rev: str) -> dict[str, str]:
     top = _git(root, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
         raise RevisionError(f"{root} ligger inte i ett git-arkiv, så revisionen '{rev}' kan inte läsas.")
-    commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
-    if commit.returncode != 0:
-        raise RevisionError(f"revisionen '{rev}' finns inte i git-arkivet. Ange en gren, tagg eller commit som finns "
-                            "(i en klon: hämta den först, t.ex. git fetch origin main).")
-    sha = commit.stdout.decode().strip()
+    sha = _commit(root, rev)
     prefix = _prefix(root)
     listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", sha, "--", f"{prefix}agreement")
     if listing.returncode != 0:
@@ -63,6 +60,74 @@ def read_revision(root: Path, rev: str) -> dict[str, str]:
             blobs.append((path[len(prefix):], blob))
     texts = read_blobs(root, [blob for _, blob in blobs])
     return {path: texts[blob] for path, blob in blobs if blob in texts}
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where a branch started from a base: ``commit`` the merge-base of HEAD and the base (the base's own
+    commit when HEAD has no commit or no common history), ``base`` the base's commit, ``behind`` how many
+    commits the base has that the branch lacks (0: the base has not moved on since the branch started)."""
+
+    commit: str
+    base: str
+    behind: int
+
+
+def branch_start(root: Path, rev: str) -> Start:
+    """Where HEAD's branch left rev: the merge-base of HEAD and rev (``git merge-base``), and how far rev
+    has moved on since (``git rev-list --count``).
+
+    Raises RevisionError (a CannotRun) when root is not in a git repository, rev does not exist or git
+    is missing."""
+    _prefix(root)
+    base = _commit(root, rev)
+    head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    if head.returncode != 0:
+        return Start(base, base, 0)
+    found = _git(root, "merge-base", head.stdout.decode().strip(), base)
+    if found.returncode != 0:  # no common history: compare with the base as it is
+        return Start(base, base, 0)
+    start = found.stdout.decode().strip()
+    count = _git(root, "rev-list", "--count", f"{start}..{base}")
+    behind = int(count.stdout.decode().strip() or 0) if count.returncode == 0 else 0
+    return Start(start, base, behind)
+
+
+_HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
+_FILE = re.compile(rb"^\+\+\+ b/(.*)$", re.M)
+
+
+def changed_lines(root: Path, commit: str, folder: str = "agreement") -> dict[str, frozenset[int] | None]:
+    """{path from the repository's top: the lines of the working tree added or changed since commit} for
+    the files under folder (``git diff -U0``), with None for a file git does not track yet (all of it is new).
+    Paths as findings show them when root is the repository's top. Raises RevisionError as ``branch_start``."""
+    prefix = _prefix(root)
+    done = _git(root, "-c", "core.quotepath=off", "diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", commit, "--", folder)
+    if done.returncode != 0:
+        raise RevisionError(f"git diff mot {commit[:7]} misslyckades: {done.stderr.decode(errors='replace').strip()}")
+    out: dict[str, frozenset[int] | None] = {}
+    for chunk in re.split(rb"^diff --git ", done.stdout, flags=re.M)[1:]:
+        name = _FILE.search(chunk)
+        if name is None:  # a removed file: nothing of it is in the working tree
+            continue
+        lines: set[int] = set()
+        for start, count in _HUNK.findall(chunk):
+            n = int(count) if count else 1
+            lines.update(range(int(start), int(start) + n))
+        out[name.group(1).decode("utf-8", errors="replace")[len(prefix):]] = frozenset(lines)
+    new = _git(root, "-c", "core.quotepath=off", "ls-files", "--others", "--exclude-standard", "-z", "--", folder)
+    for name in new.stdout.split(b"\0"):
+        if name:
+            out[name.decode("utf-8", errors="replace")] = None
+    return out
+
+
+def _commit(root: Path, rev: str) -> str:
+    commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+    if commit.returncode != 0:
+        raise RevisionError(f"revisionen '{rev}' finns inte i git-arkivet. Ange en gren, tagg eller commit som finns "
+                            "(i en klon: hämta den först, t.ex. git fetch origin main).")
+    return commit.stdout.decode().strip()
 
 
 # --- history: the releases of each document (avtal.site.versions) ------------------------------------

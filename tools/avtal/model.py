@@ -1,4 +1,4 @@
-"""The domain: periods, documents, sections, guidelines, statutes and terms.
+"""The domain: periods, documents, sections, guidelines (the registers' statutes and terms: ``registers``).
 
 Built from schema-valid files only; every object keeps its file and path so a
 check can point at the line that holds it.
@@ -10,12 +10,23 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
 from .dates import DateSpan, date_span
-from .findings import Position
-from .labels import DOCUMENT_ORDER, GUIDELINE_STATUS_LABELS, KIND_LABELS, LEVEL_LABELS  # noqa: F401 (re-exported)
+from .findings import Position, Reviewed
 from .sourcefile import LoadedFile, PathKey
 
-if TYPE_CHECKING:  # defined a layer up, in their own module, with the rules that read them
-    from .responsibility import Actor, Area, Responsibility, Topic
+if TYPE_CHECKING:
+    from .registers import Statute, Term
+    from .responsibility import Actor, Area, Responsibility, Topic  # a layer up, with the rules that read them
+
+KIND_LABELS = {
+    "avtal": "Avtal", "avtalsdel": "Avtalsdel", "overenskommelse": "Överenskommelse", "strategi": "Strategi",
+    "riktlinje": "Riktlinje", "rutin": "Rutin", "handbok": "Handbok", "vagledning": "Vägledning",
+    "plan": "Lokal plan", "webbsida": "Webbsida", "forteckning": "Förteckning", "direktiv": "Direktiv",
+}
+LEVEL_LABELS = {"lansgemensam": "Länsgemensam", "delregional": "Delregional", "lokal": "Lokal"}
+GUIDELINE_STATUS_LABELS = {"gallande": "Gällande", "okand": "Status okänd", "ersatt": "Ersatt", "upphavd": "Upphävd"}
+#: Reading order of a period's documents by kind: the agreement, its parts (A, B), the arrangements (C),
+#: then the strategy adopted beside it.
+DOCUMENT_ORDER = {"avtal": 0, "avtalsdel": 1, "overenskommelse": 2, "strategi": 3}
 
 
 @dataclass(frozen=True)
@@ -92,7 +103,13 @@ class ReadMore:
 
 @dataclass(frozen=True)
 class Change:
-    """One change-log entry; ``nature`` is materiell or redaktionell, ``sections`` the ids it names."""
+    """One change-log entry; ``nature`` is materiell or redaktionell, ``sections`` the ids it names.
+
+    An entry is written in its document's ``changelog`` (``target`` None), or as a change file of its own
+    under ``<period>/andringar/`` (``target`` the id of the document, guideline or period it changes): the
+    change file's version is not written but follows from the order of the changes (``load.changes``).
+    ``where`` is the entry itself (the change file's root for a change file), for findings.
+    """
 
     date: str  # as written, with its precision (avtal.dates): "2022-03-18", "2022-06", "2022-06-13/14"
     version: str
@@ -101,6 +118,13 @@ class Change:
     sections: tuple[str, ...] = ()
     decision: str | None = None
     derived_from: str | None = None
+    target: str | None = None
+    where: "Located | None" = field(default=None, compare=False, repr=False)
+
+    @property
+    def source(self) -> str | None:
+        """The change file's path (as findings show it) for an entry of its own, else None."""
+        return self.where.file.path if self.target is not None and self.where is not None else None
 
     @property
     def when(self) -> DateSpan | None:
@@ -233,6 +257,7 @@ class Decision:
     summary: str
     paragraph: str | None = None
     source: str | None = None
+    where: "Located | None" = field(default=None, compare=False, repr=False)  # in period.yaml or beslut/
 
     @property
     def when(self) -> DateSpan | None:
@@ -281,6 +306,7 @@ class Period:
     changes_from_predecessor: list[dict] = field(default_factory=list)
     changelog: list[Change] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)  # the change files (andringar/), in version order
     documents: dict[str, Document] = field(default_factory=dict)
     guidelines: dict[str, Guideline] = field(default_factory=dict)
     own_texts: list[Text] = field(default_factory=list, compare=False, repr=False)  # period.yaml's text fields
@@ -322,65 +348,6 @@ class Period:
                                                               d.number or "", source_order[d.id]))
 
 
-@dataclass(frozen=True)
-class Statute:
-    """An act in the statute register (agreement/register/lagar.yaml); ``sfs`` is its number, e.g. "2017:30"."""
-
-    id: str
-    sfs: str
-    kind: str
-    title: str
-    in_force_from: str
-    where: Located
-    short_name: str | None = None
-    abbreviation: str | None = None
-    aliases: tuple[str, ...] = ()
-    repealed_from: str | None = None
-    replaced_by: str | None = None
-    chapters: tuple[str, ...] = ()
-    notes: tuple[Note, ...] = ()
-    source: str | None = None  # the official text the register's facts come from (riksdagen.se, SFS)
-    sections: tuple[str, ...] = ()  # an act without chapters: its sections, "1-30", when checked
-    chaptered: bool = False  # divided into chapters that the register does not list (not checked)
-
-    @property
-    def has_chapters(self) -> bool:
-        """Whether the act is divided into chapters: listed in ``chapters``, or ``chaptered`` unlisted."""
-        return bool(self.chapters) or self.chaptered
-
-    @property
-    def url(self) -> str:
-        """The act on lagen.nu, without a place in it."""
-        return f"https://lagen.nu/{self.sfs}"
-
-
-@dataclass(frozen=True)
-class StaffWord:
-    """A word staff search with for a glossary term, why they use it, and sections it also leads to."""
-
-    word: str
-    reason: str
-    see: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Term:
-    """A glossary entry (agreement/register/begrepp.yaml); ``kind`` is begrepp or forkortning."""
-
-    id: str
-    term: str
-    kind: str
-    where: Located
-    expansion: str | None = None
-    definition: str | None = None
-    defined_in: str | None = None
-    statute: str | None = None
-    synonyms: tuple[str, ...] = ()
-    see: str | None = None
-    notes: tuple[Note, ...] = ()
-    staff_words: tuple[StaffWord, ...] = ()
-
-
 @dataclass
 class Corpus:
     """Everything loaded: periods by id, the statute register, the glossary, and every file that was read."""
@@ -389,6 +356,7 @@ class Corpus:
     statutes: list[Statute] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     files: list[LoadedFile] = field(default_factory=list)
+    reviewed: list[Reviewed] = field(default_factory=list)  # agreement/granskade.yaml
     topics: list["Topic"] = field(default_factory=list)  # agreement/register/ansvar.yaml
     actors: list["Actor"] = field(default_factory=list)
     areas: list["Area"] = field(default_factory=list)  # agreement/register/omraden.yaml

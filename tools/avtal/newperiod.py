@@ -13,7 +13,9 @@ the authors wrote them, and only these lines are rewritten:
 - every document: version ``0.1``, valid_from/valid_to, a fresh changelog whose
   one entry says where the text came from (``derived_from: 2023-2026:del-b@1.0``);
 - every guideline: version ``0.1`` and a fresh changelog; its dates only when
-  they were the old period's dates (a guideline's validity is its own).
+  they were the old period's dates (a guideline's validity is its own);
+- the old period's change files and decision files (``andringar/``, ``beslut/``) are not copied: they
+  are its history; a document's ``derived_from`` names the version they made it.
 
 Ids stay the same (ids are unique within a period), so the next comparison
 matches every section by id. The new folder is written beside the old one in a
@@ -37,6 +39,8 @@ from .check.report import format_text
 from .errors import CannotRun
 from .findings import Severity
 from .load import load_text
+from .load.changes import next_version
+from .load.corpus import RECORD_DIRS
 from .sourcefile import LoadedFile
 
 PERIOD_ID = re.compile(r"^(\d{4})-(\d{4})$")
@@ -193,8 +197,11 @@ def _period_file(text: str, loaded: LoadedFile, old: str, new: str, dates: tuple
 
 
 def _document_file(text: str, loaded: LoadedFile, old: str, dates: tuple[str, str], today: str,
-                   guideline: bool, old_dates: tuple[str, str]) -> str:
+                   guideline: bool, old_dates: tuple[str, str], changes: dict[str, int]) -> str:
     data = loaded.data
+    version = str(data.get("version"))
+    for _ in range(changes.get(data.get("id"), 0)):  # its version as its change files make it (load.changes)
+        version = next_version(version)
     editor = TextEditor(text, loaded)
     editor.set("version", f'"{DRAFT_VERSION}"')
     own_dates = (str(data.get("valid_from")), str(data.get("valid_to")))
@@ -204,8 +211,19 @@ def _document_file(text: str, loaded: LoadedFile, old: str, dates: tuple[str, st
         if "valid_to" in data:
             editor.set("valid_to", dates[1])
     editor.set("changelog", _changelog(today, f"Kopierad från {old} inför revidering.",
-                                       f"{old}:{data.get('id')}@{data.get('version')}"), after="version")
+                                       f"{old}:{data.get('id')}@{version}"), after="version")
     return editor.text()
+
+
+def _changes_by_target(source: Path) -> dict[str, int]:
+    """{id: how many change files of the period under source (andringar/) name it}."""
+    counts: dict[str, int] = {}
+    for path in sorted(source.glob("andringar/*.y*ml")):
+        _, loaded = _load(path)
+        target = loaded.data.get("document") if isinstance(loaded.data, dict) else None
+        if isinstance(target, str):
+            counts[target] = counts.get(target, 0) + 1
+    return counts
 
 
 def create_period(root: Path, new: str, old: str, today: dt.date | None = None) -> Created:
@@ -238,10 +256,11 @@ def create_period(root: Path, new: str, old: str, today: dt.date | None = None) 
     with tempfile.TemporaryDirectory(prefix=f".avtal-new-period-{new}-", dir=root) as tmp:
         staging = Path(tmp) / new
         count = 0
+        changes = _changes_by_target(source)
         for path in sorted(source.rglob("*")):
-            if path.is_dir():
-                continue
             relative = path.relative_to(source)
+            if path.is_dir() or relative.parts[0] in RECORD_DIRS:  # the old period's changes and decisions stay
+                continue
             out = staging / relative
             out.parent.mkdir(parents=True, exist_ok=True)
             if path.suffix not in (".yaml", ".yml"):
@@ -252,7 +271,8 @@ def create_period(root: Path, new: str, old: str, today: dt.date | None = None) 
             else:
                 text, loaded = _load(path)
                 written = _document_file(text, loaded, old, dates, today_text,
-                                         guideline=relative.parts[0] == "riktlinjer", old_dates=old_dates)
+                                         guideline=relative.parts[0] == "riktlinjer", old_dates=old_dates,
+                                         changes=changes)
             out.write_text(written, encoding="utf-8")
             count += 1
         problems = _check_staged(root, staging, new)

@@ -8,7 +8,8 @@ from ..model import Corpus
 
 
 def unique_ids(corpus: Corpus) -> list[Finding]:
-    """Section ids are unique within a period and distinct from document and guideline ids.
+    """Section ids are unique within a period and distinct from document and guideline ids; decision ids
+    (period.yaml's and those under beslut/) are unique within a period.
 
     Code: ``duplicate-id`` at every repeat, related to the first. (A document or guideline id used
     twice is reported by ``load.corpus`` with the same code.)
@@ -28,4 +29,14 @@ def unique_ids(corpus: Corpus) -> list[Finding]:
                     related=[seen[section.id]]))
             else:
                 seen[section.id] = where
+        decided: dict[str, Position] = {}
+        for decision in period.decisions:
+            where = decision.where.at("id") if decision.where else period.where.position
+            if decision.id in decided:
+                findings.append(error(
+                    "duplicate-id", where, f"Beslutet '{decision.id}' finns redan i perioden {period.id}.",
+                    f"Ge beslutet ett eget id, eller ta bort det ena; det första står i {decided[decision.id]}.",
+                    related=[decided[decision.id]]))
+            else:
+                decided[decision.id] = where
     return findings

@@ -18,13 +18,14 @@ class Reference:
     ident: str
     where: Position
     what: str  # Swedish, for messages: "Avsnittet", "Läs mer-länkens mål" …
-    scope: str  # which ids may be meant: "known", "documents", "parents", "decisions" or "key_terms"
+    scope: str  # which ids may be meant: "known", "documents", "parents", "targets", "decisions" or "key_terms"
     history: bool = False  # a change log naming a section: it may name one the change removed
 
 
 def iter_references(period: Period) -> Iterator[Reference]:
-    """Every reference in the period: agreement, key term clauses, decisions, parents, read_with,
-    changelog sections, läs mer, text links ``ref:id`` (exact position in the text) and implements.
+    """Every reference in the period: agreement, key term clauses, decisions, what change files change,
+    parents, read_with, changelog sections, läs mer, text links ``ref:id`` (exact position in the text) and
+    implements.
     Links into another period (``ref:PERIOD:id``) are left to period_references."""
     yield Reference(period.agreement, period.where.at("agreement"), "Huvudavtalet", "documents")
     for term in period.key_terms:
@@ -34,20 +35,21 @@ def iter_references(period: Period) -> Iterator[Reference]:
     for event in period.events:
         if event.decision:
             yield Reference(event.decision, event.where.at("decision"), "Beslutet", "decisions")
-    for i, change in enumerate(period.changelog):
+    for change in period.changelog:
         if change.decision:
-            yield Reference(change.decision, period.where.at("changelog", i, "decision"), "Beslutet", "decisions")
+            yield Reference(change.decision, change.where.at("decision"), "Beslutet", "decisions")
+    for change in period.changes:
+        yield Reference(change.target, change.where.at("document"), "Dokumentet", "targets")
     for document in period.documents.values():
         if document.parent:
             yield Reference(document.parent, document.where.at("parent"), "Överordnat dokument", "documents")
         for i, other in enumerate(document.read_with):
             yield Reference(other, document.where.at("read_with", i), "Dokumentet", "documents")
-        for i, change in enumerate(document.changelog):
+        for change in document.changelog:
             if change.decision:
-                yield Reference(change.decision, document.where.at("changelog", i, "decision"), "Beslutet", "decisions")
+                yield Reference(change.decision, change.where.at("decision"), "Beslutet", "decisions")
             for j, ident in enumerate(change.sections):
-                yield Reference(ident, document.where.at("changelog", i, "sections", j), "Avsnittet", "known",
-                                history=True)
+                yield Reference(ident, change.where.at("sections", j), "Avsnittet", "known", history=True)
         for _, item in document.all_read_more():
             yield Reference(item.ref, item.where.at("ref"), "Läs mer-länkens mål", "known")
     for guideline in period.guidelines.values():
@@ -75,9 +77,11 @@ def references(corpus: Corpus) -> list[Finding]:
         scopes = {"documents": set(period.documents), "decisions": {d.id for d in period.decisions},
                   "key_terms": {k.id for k in period.key_terms}}
         scopes["parents"] = scopes["documents"] | set(period.guidelines)
+        scopes["targets"] = scopes["parents"] | {period.id}
         scopes["known"] = scopes["parents"] | set(period.section_index()) | {
             s.id for g in period.guidelines.values() for s in g.walk()}
         suggest = {scope: Suggestions(known) for scope, known in scopes.items()}
+        sections = period.section_index()
         for ref in iter_references(period):
             known = scopes[ref.scope]
             if ref.ident not in known and ref.history:
@@ -85,6 +89,14 @@ def references(corpus: Corpus) -> list[Finding]:
                     "changelog-section-gone", ref.where,
                     f"Ändringsloggen nämner avsnittet '{ref.ident}', som inte finns i perioden {period.id}.",
                     "Det är rätt om ändringen tog bort avsnittet. Annars: " + suggest[ref.scope](ref.ident)))
+            elif ref.ident not in known and ref.scope in ("documents", "parents", "targets") and ref.ident in sections:
+                section = sections[ref.ident]
+                findings.append(error(
+                    "dangling-reference", ref.where,
+                    f"'{ref.ident}' är ett avsnitt ({section.heading} i '{section.document_id}'), inte ett dokument; "
+                    f"{ref.what.lower()} ska vara ett dokument{' eller en riktlinje' if ref.scope != 'documents' else ''}.",
+                    f"Skriv dokumentets id, t.ex. {section.document_id}. Ska texten hänvisa till avsnittet, gör det "
+                    f"med en länk i texten: [{section.heading}](ref:{ref.ident})."))
             elif ref.ident not in known:
                 findings.append(error(
                     "dangling-reference", ref.where, f"{ref.what} '{ref.ident}' finns inte i perioden {period.id}.",
@@ -93,6 +105,8 @@ def references(corpus: Corpus) -> list[Finding]:
 
 
 _PERIOD_REF = re.compile(r"^ref:(?P<period>\d{4}-\d{4}):(?P<id>.+)$")
+# A period written with an en or em dash, or a minus sign, as titles write it ("2023–2026").
+_DASHED_PERIOD = re.compile(r"^ref:(?P<first>\d{4})\s*[\u2010-\u2015\u2212]\s*(?P<last>\d{4}):(?P<id>.+)$")
 
 
 def split_ref(target: str) -> tuple[str | None, str] | None:
@@ -122,7 +136,15 @@ def period_references(corpus: Corpus) -> list[Finding]:
                 other, ident = split
                 where = text.where(link.start)
                 if other is None:
-                    if ":" in ident:
+                    dashed = _DASHED_PERIOD.match(link.target)
+                    if dashed:
+                        fixed = f"ref:{dashed['first']}-{dashed['last']}:{dashed['id']}"
+                        findings.append(error(
+                            "reference-period-malformed", where,
+                            f"Perioden i länkmålet '{link.target}' är skriven med tankstreck (–), inte bindestreck (-).",
+                            f"Skriv {fixed}: en period skrivs med vanligt bindestreck, också när rubriken har "
+                            "tankstreck (2023–2026)."))
+                    elif ":" in ident:
                         findings.append(error(
                             "reference-period-malformed", where,
                             f"Länkmålet '{link.target}' är varken ref:id eller ref:PERIOD:id.",

@@ -16,6 +16,7 @@ from ..load import load_corpus
 from ..load.yamlfile import MAX_BYTES
 from ..model import Corpus
 from . import areas, conformance, hierarchy, responsibility, term, validity
+from .decisions import decision_dates
 from .characters import invisible_characters
 from .links import link_targets
 from .ids import unique_ids
@@ -27,7 +28,7 @@ from .statutes import check_statutes
 Check = Callable[[Corpus], list[Finding]]  # a pure function; it never raises for a fault in the corpus
 
 CHECKS: list[Check] = [unique_ids, references, check_key_terms, check_statutes, *hierarchy.CHECKS, *validity.CHECKS,
-                       key_term_restatements, period_references, link_targets, invisible_characters,
+                       key_term_restatements, period_references, link_targets, invisible_characters, decision_dates,
                        *responsibility.CHECKS, *conformance.CHECKS, *areas.CHECKS]
 
 
@@ -43,9 +44,14 @@ _ID_LINE = re.compile(r"""^[ ]*(?:-[ ]+)?id:[ ]*["']?([a-z0-9]+(?:-[a-z0-9]+)*)[
 _UNUSABLE = ("yaml-", "file-", "schema-")  # a file with such a finding is left out of the model
 
 
+def unusable_files(findings: list[Finding]) -> set[str]:
+    """The files (as findings show them) left out of the model: those with a YAML, file or schema finding."""
+    return {f.position.file for f in findings if f.code.startswith(_UNUSABLE)}
+
+
 def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[str]]:
     """The files left out of the model, and the ids written in them (read as text: they may not parse)."""
-    files = {f.position.file for f in findings if f.code.startswith(_UNUSABLE)}
+    files = unusable_files(findings)
     ids: set[str] = set()
     for file in files:
         path = root / file

@@ -13,9 +13,11 @@ from typing import Iterator
 
 from .. import cite
 from ..cite import index_from_register
+from ..load.texts import citing_fields
 from ..findings import Finding, Position, capped, error, hint, warning
 from ..dates import DateSpan
-from ..model import Corpus, Document, Guideline, Period, Section, Statute, Text
+from ..model import Corpus, Document, Guideline, Period, Section, Text
+from ..registers import Statute
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,19 @@ def cited(period: Period, index: cite.StatuteIndex) -> Iterator[CitedAt]:
         when = introduced_by(owner.changelog if owner else period.changelog, ids, text.section)
         for citation in cite.citations_of(text.raw, index):
             yield CitedAt(citation, text, valid_from, valid_to, when)
+
+
+def cited_in_glossary(corpus: Corpus, index: cite.StatuteIndex) -> Iterator[CitedAt]:
+    """Every citation in the glossary's definitions and notes (``load.texts.citing_fields``), which the
+    Begrepp page links like the agreement's texts. The glossary has no validity of its own: no date
+    check (repealed, not yet in force) applies to it, the others do."""
+    if not corpus.terms:
+        return
+    file = corpus.terms[0].where.file
+    for path, raw in citing_fields("glossary", file.data):
+        text = Text(raw, False, file, path)
+        for citation in cite.citations_of(raw, index):
+            yield CitedAt(citation, text, "", "")
 
 
 def introduced_by(changelog, ids: dict | None, section: Section | None) -> DateSpan | None:
@@ -126,6 +141,8 @@ def check_statutes(corpus: Corpus) -> list[Finding]:
     for period in corpus.periods.values():
         for place in places(list(cited(period, index))):
             findings += _check_place(place, by_sfs, index)
+    for place in places(list(cited_in_glossary(corpus, index))):
+        findings += _check_place(place, by_sfs, index)
     by_file: dict[str, list[Finding]] = {}
     for f in findings:
         by_file.setdefault(f.position.file, []).append(f)

@@ -104,10 +104,12 @@ def term_data(corpus: Corpus) -> list[Finding]:
     findings = []
     for period in corpus.periods.values():
         findings += _term_key_terms(period)
-        dated = [(d.date, d.when, period.where.at("decisions", i, "date")) for i, d in enumerate(period.decisions)]
+        dated = [(d.date, d.when, d.where.at("date")) for d in period.decisions]
         dated += [(e.date, e.when, e.where.at("date")) for e in period.events]
-        for item in [period, *period.documents.values(), *period.guidelines.values()]:
-            dated += [(c.date, c.when, item.where.at("changelog", i, "date")) for i, c in enumerate(item.changelog)]
+        changes = {id(c): c for item in [period, *period.documents.values(), *period.guidelines.values()]
+                   for c in item.changelog}
+        changes.update((id(c), c) for c in period.changes)  # also those naming no known id
+        dated += [(c.date, c.when, c.where.at("date")) for c in changes.values()]
         for written, when, where in dated:
             if when is None:
                 findings.append(error("schema-date", where, f"'{written}' är inte ett giltigt datum.",

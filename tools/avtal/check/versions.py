@@ -22,38 +22,83 @@ record what an editor noticed about the source, statements who the adopted words
 
 from __future__ import annotations
 
-import difflib
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..dates import today
 from ..findings import Finding, Position, Severity, error, hint, warning
-from ..git import read_revision
+from ..git import branch_start, read_revision
 from ..load import corpus_from_texts, load_corpus
-from ..status import adopted
+from ..load.yamlfile import MAX_BYTES
+from ..load.changes import next_version, version_tuple
 from ..model import Change, Corpus, Document, Guideline, Period, Section
-from .references import iter_references
-
-# difflib ratio (0–1) of "title\ntext" at or above which a removed section counts as moved under a new id
-# ("ett nästan identiskt avsnitt"): chosen by hand, no measurement recorded; tests/test_versions.py
-# moves a section with one character changed ("." → "!") and expects it found.
-NEAR = 0.9
+from ..status import adopted
+from . import decisions, numbers, removed
 
 
-def check_against_base(root: Path, base: str, work: Corpus | None = None) -> list[Finding]:
-    """Findings for the working tree under root compared with git revision `base`.
+def check_against_base(root: Path, base: str, work: Corpus | None = None,
+                       unusable: frozenset[str] | set[str] = frozenset()) -> list[Finding]:
+    """Findings for the working tree under root compared with where its branch left git revision `base`.
 
-    work: the working tree's corpus when already loaded. Codes: those of ``compare``, and
-    ``base-unreadable`` (a tip) for a period or file that exists now but could not be read at `base`.
+    What is compared is what the branch changed: the base side is the merge-base of HEAD and `base`
+    (``git.branch_start``), so changes merged into the base after the branch started are not taken for the
+    branch's own. work: the working tree's corpus when already loaded; unusable: the paths (as findings
+    show them) of files that do not parse or validate now, which have findings of their own and are left
+    out of the comparison on both sides (never reported as removed). Codes: those of ``compare``,
+    ``base-unreadable`` (a tip) for a period or file that exists now but could not be read at the base, and
+    ``base-moved`` (a tip) when the base has moved on since the branch started.
     Raises RevisionError (a CannotRun) when the revision cannot be read.
     """
-    texts = read_revision(root, base)
+    start = branch_start(root, base)
+    texts = read_revision(root, start.commit)
     base_corpus, problems = corpus_from_texts(texts)
     if work is None:
         work, _ = load_corpus(root)
-    return _unreadable(texts, base_corpus, problems, work, base) + compare(base_corpus, work, base)
+    base_corpus, skip = _without(base_corpus, set(unusable), root)
+    label, shown = (base, base) if not start.behind else (f"{start.commit[:7]} (där grenen utgick från {base})",
+                                                          start.commit[:7])
+    findings = _unreadable(texts, base_corpus, problems, work, label, shown) + compare(base_corpus, work, label, skip)
+    if start.behind:
+        findings.append(hint(
+            "base-moved", Position("agreement"),
+            f"{base} har {start.behind} {'commit' if start.behind == 1 else 'commits'} som grenen saknar; ändringarna "
+            f"jämförs med {start.commit[:7]}, där grenen utgick från {base}.",
+            f"Uppdatera grenen (git merge {base}, eller Update branch på GitHub) och kör kontrollen igen innan "
+            "pull requesten slås ihop."))
+    return findings
+
+
+_TARGET = re.compile(r"""^document:[ \t]*["']?([a-z0-9]+(?:-[a-z0-9]+)*)""", re.M)
+
+
+def _without(corpus: Corpus, paths: set[str], root: Path) -> tuple[Corpus, dict[str, set[str]]]:
+    """(the base corpus without what stands in the given files, {period: ids not to compare}).
+
+    A period whose period.yaml is among the files is dropped whole, a document or guideline from its period;
+    what an unusable change file (now or at the base) changes is kept but not compared: its change log
+    cannot be read whole (the change file's id is read as text, it may not parse)."""
+    if not paths:
+        return corpus, {}
+    periods, skip = {}, {}
+    for pid, period in corpus.periods.items():
+        if period.where.file.path in paths:
+            continue
+        periods[pid] = replace(
+            period, documents={i: d for i, d in period.documents.items() if d.where.file.path not in paths},
+            guidelines={i: g for i, g in period.guidelines.items() if g.where.file.path not in paths})
+        skip[pid] = {c.target for c in period.changes if c.source in paths}
+    for path in paths:
+        parts = path.split("/")
+        if len(parts) == 4 and parts[0] == "agreement" and parts[2] == "andringar" and (root / path).is_file() \
+                and not (root / path).is_symlink():
+            text = (root / path).read_bytes()[:MAX_BYTES].decode("utf-8", errors="replace")
+            skip.setdefault(parts[1], set()).update(_TARGET.findall(text))
+    return replace(corpus, periods=periods), skip
 
 
 def _unreadable(texts: dict[str, str], base: Corpus, problems: list[Finding], work: Corpus,
-                rev: str) -> list[Finding]:
+                rev: str, shown: str) -> list[Finding]:
     """Hints for what exists now but could not be read (or broke a rule) at the revision, so is not compared."""
     findings, skipped = [], set()
     for pid, period in sorted(work.periods.items()):
@@ -62,7 +107,7 @@ def _unreadable(texts: dict[str, str], base: Corpus, problems: list[Finding], wo
             findings.append(hint(
                 "base-unreadable", Position(period.where.file.path),
                 f"Perioden {pid} kunde inte läsas in som den såg ut i {rev}; ingenting i den jämförs.",
-                f"Kör 'git show {rev}:{period.where.file.path}' för att se den tidigare versionen."))
+                f"Kör 'git show {shown}:{period.where.file.path}' för att se den tidigare versionen."))
     now = {f.path for f in work.files}
     counts: dict[str, int] = {}
     for problem in problems:
@@ -72,7 +117,7 @@ def _unreadable(texts: dict[str, str], base: Corpus, problems: list[Finding], wo
     return findings + [hint(
         "base-unreadable", Position(path),
         f"Filen kunde inte läsas in som den såg ut i {rev} ({n} fel mot dagens regler); dess ändringar jämförs inte.",
-        f"Kör 'git show {rev}:{path}' för att se den tidigare versionen.") for path, n in sorted(counts.items())]
+        f"Kör 'git show {shown}:{path}' för att se den tidigare versionen.") for path, n in sorted(counts.items())]
 
 
 def combine(check_findings: list[Finding], base_findings: list[Finding]) -> list[Finding]:
@@ -86,14 +131,6 @@ def combine(check_findings: list[Finding], base_findings: list[Finding]) -> list
 
 
 # --- comparing two corpora -------------------------------------------------------------------
-
-def version_tuple(version: str) -> tuple[int, ...]:
-    """"1.2.0" → (1, 2): numbers compared as numbers, trailing zeros dropped; ValueError for a non-number part."""
-    parts = [int(p) for p in version.split(".")]
-    while len(parts) > 1 and parts[-1] == 0:
-        parts.pop()
-    return tuple(parts)
-
 
 def _content(data):
     """The file's data without version, changelog, notes and responsibility statements, at any depth."""
@@ -114,191 +151,208 @@ def _sections(period: Period) -> dict[str, Section]:
     return {s.id: s for s in period.sections()}
 
 
-def compare(base: Corpus, work: Corpus, rev: str) -> list[Finding]:
-    """The version rules (module docstring) for every period on both sides; rev names the base in messages.
+def compare(base: Corpus, work: Corpus, rev: str, skip: dict[str, set[str]] | None = None) -> list[Finding]:
+    """The version rules (module docstring) for every period on both sides; rev names the base in messages;
+    skip: {period id: ids of documents and guidelines not to compare} (a change file of theirs is unusable).
 
     Errors: ``version-lowered``, ``version-not-raised``, ``changelog-missing``, ``changelog-sections``,
-    ``decision-missing``, ``removed-reference``. Warnings: ``section-removed``, ``document-removed``.
+    ``decision-missing``, ``removed-reference``. Warnings: ``section-removed``, ``document-removed``,
+    ``changelog-renumbered``, ``decision-older``, ``section-number-stale`` (``check.numbers``).
     """
     findings = []
     for pid, period in sorted(work.periods.items()):
         if pid in base.periods:
-            findings += _compare_period(base.periods[pid], period, rev)
+            findings += _compare_period(base.periods[pid], period, rev, (skip or {}).get(pid, set()))
     return findings
 
 
-def _compare_period(old: Period, new: Period, rev: str) -> list[Finding]:
-    findings = []
+def _compare_period(old: Period, new: Period, rev: str, skip: set[str]) -> list[Finding]:
     in_force = adopted(old) or adopted(new)  # an adopted period changes only by decision
-    decisions = {d.id for d in new.decisions}
     old_sections, new_sections = _sections(old), _sections(new)
-
+    findings, moved_to = removed.removed(old, new, rev, old_sections, new_sections, recorded(old, new))
+    renamed = {section.id: ident for ident, section in moved_to.items()}
+    rules = _Rules(rev, in_force, new, old, renamed)
     for ident, document in sorted(new.documents.items()):
         before = old.documents.get(ident)
+        if ident in skip:
+            continue
         if before is None:
             if in_force:
-                findings += _decision(document, list(enumerate(document.changelog)), decisions, new)
+                findings += rules.decision(document.changelog)
             continue
         required = [s.id for s in document.walk()
                     if s.id not in old_sections or _signature(old_sections[s.id]) != _signature(s)]
-        findings += _versioned(document, before, rev, required, in_force, decisions, new)
+        findings += rules.versioned(document, before, required)
     for ident, guideline in sorted(new.guidelines.items()):
         before = old.guidelines.get(ident)
-        if before is not None:
-            findings += _versioned(guideline, before, rev, [], False, decisions, new)
-    findings += _period_changed(old, new, rev, in_force, decisions)
-    findings += _removed(old, new, rev, old_sections, new_sections)
-    return findings
+        if before is not None and ident not in skip:
+            findings += replace(rules, in_force=False).versioned(guideline, before, [])
+    if new.id not in skip:
+        findings += rules.period_changed(old, new)
+    return findings + numbers.stale_numbers(old, new, rev)
 
 
-def _new_entries(item, before) -> list[tuple[int, Change]]:
-    seen = set(before.changelog)
-    return [(i, c) for i, c in enumerate(item.changelog) if c not in seen]
+def new_entries(item, before) -> list[Change]:
+    """The change-log entries of item (a document, guideline or period) that before (the same at the base)
+    lacks: a change file by its file, an entry in the file by its words."""
+    seen = {_key(c) for c in before.changelog}
+    return [c for c in item.changelog if _key(c) not in seen]
+
+
+def _key(change: Change):
+    return ("fil", change.source) if change.source else ("rad", change)
+
+
+def _moved(item, before) -> list[Change]:
+    """The change files of item the base had too, whose version is now another (one dated before was added)."""
+    was = {c.source: c.version for c in before.changelog if c.source}
+    return [c for c in item.changelog if c.source in was and was[c.source] != c.version]
+
+
+def recorded(old: Period, new: Period) -> set[str]:
+    """The section ids named by the change-log entries each document of new has and the same in old lacks."""
+    return {ident for document in new.documents.values() if document.id in old.documents
+            for change in new_entries(document, old.documents[document.id]) for ident in change.sections}
 
 
 def _what(item) -> str:
+    if isinstance(item, Period):
+        return f"Perioden {item.id} (period.yaml)"
     return f"Riktlinjen '{item.id}'" if isinstance(item, Guideline) else f"Dokumentet '{item.id}'"
 
 
-def _versioned(item: Document | Guideline, before, rev: str, required: list[str], in_force: bool,
-               decisions: set[str], period: Period) -> list[Finding]:
-    findings = []
-    changed = _content(item.where.file.data) != _content(before.where.file.data)
-    old_v, new_v = version_tuple(before.version), version_tuple(item.version)
-    what = _what(item)
-    if new_v < old_v:
-        findings.append(error(
-            "version-lowered", item.where.at("version"),
-            f"{what} har version {item.version}, lägre än {before.version} i {rev}.",
-            "Versioner får bara höjas; ange en version högre än den tidigare."))
-    elif changed and new_v == old_v:
-        findings.append(error(
-            "version-not-raised", item.where.at("version"),
-            f"{what} har ändrats sedan {rev} men har fortfarande version {item.version}.",
-            f"Höj versionen (t.ex. till {_next(item.version)}) och lägg till en rad i changelog med samma version"
-            + (f" som nämner de ändrade avsnitten: {', '.join(required)}." if required else ".")))
-    if not (changed or new_v > old_v) or new_v < old_v:
+@dataclass(frozen=True)
+class _Rules:
+    """The version rules for the items of one period: rev names the base; in_force: changes need decisions;
+    period and base: the period now and at the base; renamed {new id: old id} of sections under new ids."""
+
+    rev: str
+    in_force: bool
+    period: Period
+    base: Period
+    renamed: dict[str, str]
+
+    def versioned(self, item: Document | Guideline, before, required: list[str]) -> list[Finding]:
+        """A changed document or guideline has a new entry for a higher version naming the changed sections."""
+        changed = _content(item.where.file.data) != _content(before.where.file.data)
+        old_v, new_v = version_tuple(before.version), version_tuple(item.version)
+        what, rev = _what(item), self.rev
+        if new_v < old_v:
+            return [error(
+                "version-lowered", item.where.at("version"),
+                f"{what} har version {item.version}, lägre än {before.version} i {rev}.",
+                "Versioner får bara höjas: sänk inte version: och ta inte bort någon fil under andringar/.")]
+        entries = new_entries(item, before)
+        moved = _moved(item, before)
+        findings = self.renumbered(entries, moved, before)
+        if not (changed or entries or new_v > old_v):
+            return findings
+        if not entries and not changed:
+            return findings + [self.unlogged(item)]
+        if not entries:
+            return findings + [error(
+                "changelog-missing", item.where.file.where_key(("changelog",)),
+                f"{what} har ändrats sedan {rev} men ändringen är inte beskriven: ingen ny ändringsfil och ingen ny "
+                "rad i changelog.", self.describe(item, required))]
+        if new_v == old_v:
+            return findings + [error(
+                "version-not-raised", item.where.at("version"),
+                f"{what} har en ny rad i changelog sedan {rev} men har fortfarande version {item.version}.",
+                f"Höj version: till {next_version(item.version)}, samma version som den nya raden, eller skriv "
+                "ändringen i en egen fil under andringar/ i stället: då följer versionen av sig själv.")]
+        if not any(version_tuple(c.version) == new_v for c in [*entries, *moved]):
+            return findings + [self.unlogged(item)]
+        findings += self.sections(entries, required)
+        if self.in_force:
+            findings += self.decision(entries)
         return findings
-    entries = _new_entries(item, before)
-    if new_v > old_v:
-        entries = [(i, c) for i, c in entries if version_tuple(c.version) == new_v]
-    if not entries:
-        findings.append(error(
+
+    def unlogged(self, item) -> Finding:
+        """changelog-missing for a version raised in the file with no change-log entry for it."""
+        return error(
             "changelog-missing", item.where.file.where_key(("changelog",)),
-            f"{what} har ändrats sedan {rev} men changelog saknar en ny rad"
-            + (f" för version {item.version}." if new_v > old_v else "."),
-            "Lägg till en rad i changelog med datum, version, summary, nature"
-            + (", decision (perioden är gällande)" if in_force else "")
-            + (" och de ändrade avsnitten i sections." if required else ".")))
-        return findings
-    named = {s for _, c in entries for s in c.sections}
-    missing = [s for s in required if s not in named]
-    if missing:
-        i = entries[-1][0]
-        at = ("changelog", i, "sections") if entries[-1][1].sections else ("changelog", i)
-        findings.append(error(
-            "changelog-sections", item.where.at(*at),
-            f"Changelog-raden för version {entries[-1][1].version} nämner inte de ändrade avsnitten: "
-            f"{', '.join(missing)}.",
-            f"Skriv sections: [{', '.join(dict.fromkeys([*entries[-1][1].sections, *missing]))}]."))
-    if in_force:
-        findings += _decision(item, entries, decisions, period)
-    return findings
+            f"{_what(item)} har version {item.version} men ingen rad i changelog för den versionen.",
+            f"Lägg till raden för version {item.version} i changelog, eller låt version: vara och skriv ändringen i "
+            "en egen fil under andringar/: då följer versionen av sig själv.")
 
+    def describe(self, item, required: list[str]) -> str:
+        """The hint for an undescribed change: the change file to write, with its name and fields."""
+        name = f"{today().isoformat()}-{required[0] if required else item.id}.yaml"
+        fields = ["date", "summary", "nature"] + (["decision (perioden är gällande)"] if self.in_force else [])
+        named = f" och sections: [{', '.join(required)}]" if required else ""
+        return (f"Skriv ändringen i en egen fil, t.ex. agreement/{self.period.id}/andringar/{name}, med "
+                f"document: {item.id}, {', '.join(fields)}{named}; versionen ({next_version(item.version)}) "
+                "följer av sig själv." + self.rename_advice(required))
 
-def _decision(item, entries: list[tuple[int, Change]], decisions: set[str], period: Period) -> list[Finding]:
-    """In a period in force, one of the new entries names a decision (one that does not exist is a dangling
-    reference, reported by checks.references)."""
-    if any(c.decision for _, c in entries):
-        return []
-    i, change = entries[-1]
-    return [error(
-        "decision-missing", item.where.at("changelog", i),
-        f"Perioden {period.id} är gällande: en ändring kräver ett beslut, men changelog-raden för version "
-        f"{change.version} anger inget.",
-        "Ange decision: med id för beslutet i period.yaml (decisions); lägg först till beslutet där om det saknas.")]
+    def rename_advice(self, required: list[str]) -> str:
+        """For a section under a new id: rename it back, as section-removed says."""
+        back = [f"'{new}' till '{self.renamed[new]}'" for new in required if new in self.renamed]
+        return (f" Ett avsnitt som bara fått nytt id behåller sitt gamla: byt tillbaka {', '.join(back)}."
+                if back else "")
 
-
-def _next(version: str) -> str:
-    parts = version.split(".")
-    if len(parts) == 1:
-        parts.append("0")
-    parts[-1] = str(int(parts[-1]) + 1)
-    return ".".join(parts)
-
-
-def _period_changed(old: Period, new: Period, rev: str, in_force: bool, decisions: set[str]) -> list[Finding]:
-    if _content(old.where.file.data) == _content(new.where.file.data):
-        return []
-    latest = max((c.version for c in old.changelog), key=version_tuple, default="0")
-    highest = version_tuple(latest)
-    entries = [(i, c) for i, c in _new_entries(new, old) if version_tuple(c.version) > highest]
-    if not entries:
+    def sections(self, entries: list[Change], required: list[str]) -> list[Finding]:
+        """The new entries together name every changed or added section."""
+        named = {s for c in entries for s in c.sections}
+        missing = [s for s in required if s not in named]
+        if not missing:
+            return []
+        last = entries[-1]
         return [error(
-            "changelog-missing", new.where.file.where_key(("changelog",)),
-            f"Perioden {new.id} (period.yaml) har ändrats sedan {rev} men changelog saknar en ny rad med högre version "
-            f"än {latest}.",
-            "Lägg till en rad i changelog med datum, en högre version, summary, nature"
-            + (" och decision (perioden är gällande)." if in_force else "."))]
-    return _decision(new, entries, decisions, new) if in_force else []
+            "changelog-sections", last.where.at("sections") if last.sections else last.where.position,
+            f"Ändringen (version {last.version}) nämner inte de ändrade avsnitten: {', '.join(missing)}.",
+            f"Skriv sections: [{', '.join(dict.fromkeys([*last.sections, *missing]))}]."
+            + self.rename_advice(missing))]
 
+    def decision(self, entries: list[Change]) -> list[Finding]:
+        """In a period in force one of the new entries names a decision (one that does not exist is a dangling
+        reference, reported by check.references; its date is checked by check.decisions)."""
+        if not entries:
+            return []
+        findings = decisions.older(entries, self.base, self.period, self.rev)
+        if any(c.decision for c in entries):
+            return findings
+        last = entries[-1]
+        return findings + [error(
+            "decision-missing", last.where.position,
+            f"Perioden {self.period.id} är gällande: en ändring kräver ett beslut, men ändringen (version "
+            f"{last.version}) anger inget.",
+            f"Ange decision: med id för beslutet; finns det inte än, lägg det i en egen fil "
+            f"agreement/{self.period.id}/beslut/<id>.yaml (id, body, date, summary).")]
 
-def _similar(a: Section, b: Section) -> float:
-    left, right = f"{a.title}\n{a.text}", f"{b.title}\n{b.text}"
-    if left == right:
-        return 1.0
-    matcher = difflib.SequenceMatcher(None, left, right, autojunk=False)
-    if matcher.real_quick_ratio() < NEAR or matcher.quick_ratio() < NEAR:
-        return 0.0
-    return matcher.ratio()
+    def renumbered(self, entries: list[Change], moved: list[Change], before) -> list[Finding]:
+        """A warning when new changes move the version of a change file the base had (one dated before it)."""
+        if not moved or not entries:
+            return []
+        was = {c.source: c.version for c in before.changelog if c.source}
+        first = moved[0]
+        return [warning(
+            "changelog-renumbered", entries[0].where.at("date"),
+            f"Ändringen är daterad före '{first.source}', som hade version {was[first.source]} i {self.rev} och nu "
+            f"får {first.version}.",
+            "Versionerna följer ändringarnas datum. Är datumet rätt är det också rätt att versionerna flyttas; "
+            "annars rätta datumet.")]
 
-
-def _removed(old: Period, new: Period, rev: str, old_sections: dict[str, Section],
-             new_sections: dict[str, Section]) -> list[Finding]:
-    findings = []
-    gone_documents = {d for d in old.documents if d not in new.documents}
-    gone_sections = {s for s in old_sections if s not in new_sections and s not in new.documents
-                     and s not in new.guidelines}
-    fresh = [s for s in new_sections.values() if s.id not in old_sections]
-    moved_to: dict[str, Section] = {}
-    for ident in sorted(gone_sections):
-        section = old_sections[ident]
-        best = max(fresh, key=lambda s: (_similar(section, s), s.id), default=None)
-        score = _similar(section, best) if best else 0.0
-        if score >= NEAR:
-            moved_to[ident] = best
-        if section.document_id in gone_documents and score < NEAR:
-            continue  # reported once for the whole document below
-        document = new.documents.get(section.document_id)
-        where = document.where.at("version") if document else new.where.file.where_key(("changelog",))
-        heading = f" ({section.heading})" if section.heading else ""
-        if score >= NEAR:
-            kind = "identiskt" if score == 1.0 else "nästan identiskt"
-            findings.append(warning(
-                "section-removed", where,
-                f"Avsnittet '{ident}'{heading} i '{section.document_id}' finns inte längre; ett {kind} avsnitt står nu "
-                f"som '{best.id}' i '{best.document_id}'.",
-                f"Ett avsnitt behåller sitt id när det flyttas eller numreras om: byt tillbaka '{best.id}' till "
-                f"'{ident}', så fungerar länkar och jämförelser."))
-        else:
-            findings.append(warning(
-                "section-removed", where,
-                f"Avsnittet '{ident}'{heading} i '{section.document_id}' har tagits bort sedan {rev}.",
-                "Kontrollera att borttagningen är avsiktlig och står i changelog."))
-    for ident in sorted(gone_documents):
-        findings.append(warning(
-            "document-removed", new.where.file.where_key(("changelog",)),
-            f"Dokumentet '{ident}' har tagits bort ur perioden {new.id} sedan {rev}.",
-            "Kontrollera att borttagningen är avsiktlig och står i periodens changelog."))
-    removed = gone_sections | gone_documents | {g for g in old.guidelines if g not in new.guidelines
-                                                and g not in new.documents and g not in new_sections}
-    for ref in iter_references(new):
-        if ref.ident not in removed:
-            continue
-        moved = moved_to.get(ref.ident)
-        findings.append(error(
-            "removed-reference", ref.where,
-            f"{ref.what} '{ref.ident}' har tagits bort sedan {rev}, men hänvisningen hit finns kvar.",
-            f"Ändra hänvisningen till '{moved.id}', dit avsnittet har flyttats." if moved else
-            "Ändra eller ta bort hänvisningen; ett avsnitt som andra hänvisar till kan inte tas bort ensamt."))
-    return findings
+    def period_changed(self, old: Period, new: Period) -> list[Finding]:
+        """A changed period.yaml has a new entry (in changelog or a change file of the period) with a higher
+        version than the base's highest, and in a period in force a decision."""
+        entries = new_entries(new, old)
+        if _content(old.where.file.data) == _content(new.where.file.data):
+            return self.decision(entries) if self.in_force and entries else []
+        latest = max((c.version for c in old.changelog), key=version_tuple, default="0")
+        entries = [c for c in entries if version_tuple(c.version) > version_tuple(latest)]
+        if entries:
+            return self.decision(entries) if self.in_force else []
+        added = [d.id for d in new.decisions if d.where and d.where.file is new.where.file
+                 and d.id not in {x.id for x in old.decisions}]
+        only_decisions = _content({**old.where.file.data, "decisions": None}) == \
+            _content({**new.where.file.data, "decisions": None})
+        message = f"Perioden {new.id} (period.yaml) har ändrats sedan {self.rev} men ändringen är inte beskriven."
+        advice = (f"Skriv ändringen i en egen fil, t.ex. agreement/{new.id}/andringar/{today().isoformat()}-period.yaml, "
+                  f"med document: {new.id}, date, summary, nature" + (", decision" if self.in_force else "") + ".")
+        if added and only_decisions:
+            listed = "', '".join(added)
+            message = (f"Beslutet '{listed}' har lagts till i period.yaml, och en ändring av period.yaml behöver en "
+                       "rad i ändringsloggen.")
+            advice = (f"Flytta beslutet till en egen fil, agreement/{new.id}/beslut/{added[0]}.yaml: ett beslut i en "
+                      "egen fil ändrar inte period.yaml och behöver ingen rad. Eller: " + advice[0].lower() + advice[1:])
+        return [error("changelog-missing", new.where.file.where_key(("changelog",)), message, advice)]

@@ -10,11 +10,12 @@ of ``known``); ``lagen_nu_link`` makes the deep link in lagen.nu's scheme (``#K1
 from functools import lru_cache
 
 from .known import KNOWN_ACTS
-from .parse import Citation, find_citations, place_label
+from .parse import Citation, Written, display_pieces, find_citations, place_label, written_citations
 from .places import lagen_nu_link
 from .register import Act, StatuteIndex, build_index, index_from_register
 
-__all__ = ["Act", "Citation", "KNOWN_ACTS", "StatuteIndex", "build_index", "citations_of", "find_citations",
+__all__ = ["Act", "Citation", "KNOWN_ACTS", "StatuteIndex", "Written", "build_index", "citations_of", "display_pieces",
+           "find_citations", "written_citations",
            "index_from_register", "lagen_nu_link", "place_label"]
 
 

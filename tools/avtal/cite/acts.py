@@ -22,6 +22,9 @@ GENERIC_ACT_RE = re.compile(
 )
 # "SFS 2017:30", and the numbers listed after it: "SFS 2020:1043 och 2023:37".
 SFS_PREFIX_RE = re.compile(r"(?<![\w-])SFS\s*(?P<sfs>" + _SFS + r")")
+# "Se (2017:30).": an SFS number alone in parentheses names its act (ferenda's sfs-tricky-lag.txt links
+# "(1982:713)"); a number without parentheses or "SFS" stays unread (a date, a case number).
+BARE_PAREN_SFS_RE = re.compile(r"\(\s*(?P<sfs>" + _SFS + r")\s*\)")
 # "ändrad genom 2023:37", "infördes genom 2020:1043": an amending act by its number alone.
 AMENDED_BY_RE = re.compile(r"(?<![\w-])genom\s+(?P<sfs>" + _SFS + r")")
 _SFS_LIST_NEXT_RE = re.compile(
@@ -62,7 +65,12 @@ _EXT_GENERIC_TITLE_RE = re.compile(
     r"(?:(?:\s*[-–]\s*|\s+)(?!" + _TITLE_STOP + r")[^\W\d_]\w*){0,14}"
 )
 
-_TRAILING_CONNECTOR_RE = re.compile(r"(?:\s+(?:och|samt|eller|respektive))*\s*$")
+# What a guessed title never ends on: a connector ("… om anställningsskydd och 3 § HSL") or a
+# preposition left when the next act cut it ("lagen (2000:462) om införande av nämnda lag" ends at
+# "om införande"). Swedish function words, chosen by hand.
+_TRAILING_CONNECTOR_RE = re.compile(
+    r"(?:\s+(?:och|samt|eller|respektive|av|till|för|i|på|med|om|vid|från|mot|över|under|hos|inom|utan|åt|efter))*\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,7 @@ class ActRef:
     first_named: bool = False  # "förstnämnda lag": the act named first in the paragraph
     needs_place: bool = False  # an abbreviation that counts only beside a place ("RF"): see needs_place
     chaptered: bool = False  # the act is divided into chapters (Act.has_chapters)
+    unchaptered: bool = False  # the register knows the act and it has no chapters (LSS): no "#K" anchor
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,7 @@ def _candidates(text: str, index: StatuteIndex) -> list[_Candidate]:
     found += [_Candidate(m.start(), m.end(), 2, "sfs", m) for m in SFS_PREFIX_RE.finditer(text)]
     found += [_Candidate(m.start("sfs"), m.end(), 2, "sfs", m) for m in AMENDED_BY_RE.finditer(text)]
     found += [_Candidate(m.start(), m.end(), 3, "paren", m) for m in PAREN_SFS_TITLE_RE.finditer(text)]
+    found += [_Candidate(m.start(), m.end(), 3, "sfs", m) for m in BARE_PAREN_SFS_RE.finditer(text)]
     found += [_Candidate(m.start(), m.end(), 4, "anaphor", m) for m in ANAPHOR_RE.finditer(text)]
     found.sort(key=lambda c: (c.start, -c.end, c.priority))
     return found
@@ -119,7 +129,37 @@ def scan_act_refs(text: str, index: StatuteIndex) -> list[ActRef]:
         if candidate.kind == "sfs":
             refs += _listed_numbers(text, ref, index)
             covered = refs[-1].end
-    return refs
+    return _introduced(text, refs)
+
+
+# A name introduced with its number that the text may later write alone: one word ending in a law
+# word, longer than the law word itself ("sekretesslagen (1980:100)", not "lagen (2000:462)").
+_INTRODUCED_NAME_RE = re.compile(r"[^\W\d_]{2,}" + _LAW_WORD)
+
+
+def _introduced(text: str, refs: list[ActRef]) -> list[ActRef]:
+    """refs with the later mentions of a name the text introduced with its SFS number:
+    "sekretesslagen (1980:100) … 7 kap. 22 § sekretesslagen" (ferenda's sfs-tricky-sammalag.txt),
+    each resolving to the number written at the introduction, from there to the end of the text."""
+    introduced: dict[str, ActRef] = {}
+    for ref in refs:
+        name = (ref.name_written or "").casefold()
+        if ref.sfs_written and _INTRODUCED_NAME_RE.fullmatch(name) and name not in introduced:
+            introduced[name] = ref
+    if not introduced:
+        return refs
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in introduced) + r")(?![\w-])", re.IGNORECASE)
+    starts = [ref.start for ref in refs]
+    added = []
+    for match in pattern.finditer(text):
+        first = introduced[match[0].casefold()]
+        i = bisect.bisect_right(starts, match.start())
+        inside = i > 0 and refs[i - 1].end > match.start()
+        if match.start() < first.end or inside or (i < len(refs) and refs[i].start < match.end()):
+            continue
+        added.append(dataclasses.replace(first, start=match.start(), end=match.end(), name_written=match[0],
+                                         sfs_written=None, conflict=False))
+    return sorted(refs + added, key=lambda r: r.start) if added else refs
 
 
 def _listed_numbers(text: str, ref: ActRef, index: StatuteIndex) -> list[ActRef]:
@@ -252,6 +292,7 @@ def _resolved(
             conflict=(named is not None and named.sfs != sfs_written
                       and not (by_number and name_written and index.is_called(by_number, name_written))),
             chaptered=by_number is not None and by_number.has_chapters,
+            unchaptered=by_number is not None and by_number.registered and not by_number.has_chapters,
         )
     return ActRef(
         start, end,
@@ -261,4 +302,5 @@ def _resolved(
         sfs_written=None,
         conflict=False,
         chaptered=named is not None and named.has_chapters,
+        unchaptered=named is not None and named.registered and not named.has_chapters,
     )

@@ -64,6 +64,7 @@ KNOWN_ACTS: tuple[Act, ...] = (
     _known("1974:152", "Kungörelse (1974:152) om beslutad ny regeringsform", "regeringsformen", "RF"),
     _known("1949:105", "Tryckfrihetsförordning (1949:105)", abbreviation="TF"),
     _known("1991:1469", "Yttrandefrihetsgrundlag (1991:1469)", abbreviation="YGL"),
+    _known("1810:0926", "Successionsordning (1810:0926)", "successionsordningen"),
     # General administrative law and health care.
     _known("2009:400", "Offentlighets- och sekretesslag (2009:400)", abbreviation="OSL"),
     _known("2017:900", "Förvaltningslag (2017:900)", abbreviation="FL"),
@@ -73,4 +74,6 @@ KNOWN_ACTS: tuple[Act, ...] = (
     _known("2004:168", "Smittskyddslag (2004:168)", abbreviation="SmL"),
     _known("2010:800", "Skollag (2010:800)"),
     _known("2008:567", "Diskrimineringslag (2008:567)"),
+    # Intellectual property, as staff name it ("42 § upphovsrättslagen").
+    _known("1960:729", "Lag (1960:729) om upphovsrätt till litterära och konstnärliga verk", "upphovsrättslagen"),
 )

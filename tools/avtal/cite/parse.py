@@ -23,7 +23,10 @@ The agreement cites statutes the way people write them, with no markup:
    reference no place list binds to is a citation of the act without place.
 
 Every place is one citation with one lagen.nu link; the act's text joins the
-place nearest to it. When the SFS number written next to a name disagrees with
+place nearest to it. Each keeps the span of the whole citation as written
+(``written_start``/``written_end``), so that ``written_citations`` can show
+"12 kap. 1-3 §§ HSL" once with both links, and ``display_pieces`` gives the
+pieces a page links (never half of a pair of parentheses). When the SFS number written next to a name disagrees with
 the register entry of the name ("HSL (2001:453)"), the written number wins (it
 identifies the act uniquely; names get reused when an act is replaced) and
 ``conflict`` is set.
@@ -46,6 +49,7 @@ register in ``build_index``.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -75,6 +79,10 @@ class Citation:
     link: str | None
     moment: int | None = None
     mening: int | None = None
+    # The whole citation as the text writes it, shared by every provision it names: "12 kap. 1-3 §§ HSL"
+    # for both "12 kap. 1" and "3 §§ HSL" (offsets into the same text; None: its own span).
+    written_start: int | None = None
+    written_end: int | None = None
 
 
 _ORDINAL_WORDS = {number: word for word, number in ORDINALS.items()}
@@ -117,7 +125,7 @@ _PARAGRAPH_END_RE = re.compile(r"\n[ \t]*\n")
 
 def _citation(
     place: Place | None, start: int, end: int, text: str, ref: ActRef | None,
-    from_context: bool = False,
+    from_context: bool = False, written: tuple[int, int] | None = None,
 ) -> Citation:
     sfs = ref.sfs if ref else None
     fields = {name: getattr(place, name) if place else None
@@ -128,6 +136,11 @@ def _citation(
         # "16 kap. 4 § HSL"): lagen.nu has no #P3 there, and the chapter is not carried over from
         # an earlier citation (ferenda's legalref clears it between references; "samma lag" gives
         # the act only). The act is known, the place is not: link the act.
+        link = lagen_nu_link(sfs)
+    elif sfs and fields["chapter"] and ref is not None and ref.unchaptered:
+        # A chapter of an act the register knows has none ("16 kap. 4 § och 9 § LSS"): lagen.nu has
+        # no "#K16P4" there, and which section is meant is unclear (`avtal check` reports
+        # statute-no-chapters). Link the act, never an anchor that cannot exist.
         link = lagen_nu_link(sfs)
     elif sfs:
         link = lagen_nu_link(sfs, fields["chapter"], fields["section"], fields["stycke"], fields["punkt"],
@@ -142,6 +155,8 @@ def _citation(
         sfs_written=None if from_context or ref is None else ref.sfs_written,
         conflict=False if from_context or ref is None else ref.conflict,
         link=link,
+        written_start=written[0] if written else start,
+        written_end=written[1] if written else end,
         **fields,
     )
 
@@ -257,12 +272,13 @@ def _emit(
 ) -> list[Citation]:
     """Citations of one place list; the act's text joins the nearest place."""
     last = len(place_list) - 1
+    written = (place_list[0].start if start is None else start, place_list[-1].end if end is None else end)
     return [
         _citation(
             place,
             start if (i == 0 and start is not None) else place.start,
             end if (i == last and end is not None) else place.end,
-            text, ref, from_context,
+            text, ref, from_context, written,
         )
         for i, place in enumerate(place_list)
     ]
@@ -293,3 +309,79 @@ def _outside(places: list[Place], refs: list[ActRef], starts: list[int]) -> list
             break
         kept.append(place)
     return kept
+
+
+@dataclass(frozen=True)
+class Written:
+    """One citation as the text writes it ("12 kap. 1-3 §§ HSL"), with the provisions it names, in order.
+
+    ``text == input[start:end]``; ``pieces`` are the parts of it a reader clicks (``display_pieces``).
+    """
+
+    text: str
+    start: int
+    end: int
+    citations: tuple[Citation, ...]
+    pieces: tuple[Citation, ...]
+
+
+def written_citations(text: str, citations: Sequence[Citation]) -> list[Written]:
+    """The citations grouped as written: a range, a list of sections or stycken and the act they belong
+    to are one ``Written`` ("8 kap. 6 § och 12 kap. 1-3 §§ HSL"), shown once with all its links
+    (the Lagar page's "Hänvisas från", a section's "Hänvisar till"). citations: ``find_citations(text)``
+    or a part of it, offsets into text."""
+    groups: dict[tuple[int, int], list[Citation]] = {}
+    for citation in sorted(citations, key=lambda c: (c.start, c.end)):
+        key = (citation.start if citation.written_start is None else citation.written_start,
+               citation.end if citation.written_end is None else citation.written_end)
+        groups.setdefault(key, []).append(citation)
+    return [Written(text[s:e], s, e, tuple(members), tuple(display_pieces(members)))
+            for (s, e), members in sorted(groups.items())]
+
+
+def display_pieces(citations: Sequence[Citation]) -> list[Citation]:
+    """The linked pieces of citations as a page shows them: each provision its own link, as lagen.nu
+    links a range's two ends ("12 kap. 1" – "3 §§ HSL"), but no link takes half of a pair of
+    parentheses. In "lagen (2017:612) om samverkan … (4 kap. 1-3§§)" the act's words link the act and
+    the places inside the parentheses link their anchors, the "(" and ")" staying plain text between
+    them (one citation split at its natural separators, so that every anchor stays one click away).
+    Pieces keep their citation's fields; an act's piece has no place and the act's own link."""
+    out: list[Citation] = []
+    for citation in citations:
+        out += _paren_pieces(citation)
+    return out
+
+
+def _paren_pieces(citation: Citation) -> list[Citation]:
+    text = citation.text
+    opened: list[int] = []
+    stray: list[int] = []  # ")" closing a "(" before the citation
+    for i, char in enumerate(text):
+        if char == "(":
+            opened.append(i)
+        elif char == ")":
+            if opened:
+                opened.pop()
+            else:
+                stray.append(i)
+    cuts = sorted(opened + stray)
+    if not cuts:
+        return [citation]
+    pieces: list[Citation] = []
+    at = 0
+    for cut in cuts + [len(text)]:
+        part = text[at:cut]
+        lead = len(part) - len(part.lstrip())
+        part = part.strip()
+        if part:
+            start = citation.start + at + lead
+            piece = dataclasses.replace(citation, text=part, start=start, end=start + len(part))
+            if (not pieces and cut in opened and (citation.chapter or citation.section)
+                    and any(char.isdigit() for char in text[cut:])):
+                # the act's words before "(" the places are written in
+                piece = dataclasses.replace(piece, chapter=None, section=None, section_to=None, stycke=None,
+                                            punkt=None, moment=None, mening=None,
+                                            link=lagen_nu_link(citation.sfs) if citation.sfs else None)
+            pieces.append(piece)
+        at = cut + 1
+    return pieces or [citation]

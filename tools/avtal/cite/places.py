@@ -80,7 +80,7 @@ _NUMS = _NUM + r"(?:(?:" + _RANGE + "|" + _SEP + r")" + _NUM + r"){0,24}"
 
 # Where a list may start: not inside a number, a date, a word or after "§" ("§ 14" is a protocol's).
 _START = r"(?<![\w.,:/§\-–—‑])"
-_CHAPTERS_RE = re.compile(r"(?P<nums>" + _NUMS + r")\s*(?P<mark>kap(?:itlet|itel|\.|\b))")
+_CHAPTERS_RE = re.compile(r"(?P<nums>" + _NUMS + r")\s*(?P<mark>[Kk]ap(?:itlet|itel|\.|\b))")
 _SECTIONS_RE = re.compile(r"(?P<nums>" + _NUMS + r")\s*(?P<mark>§§?)")
 _SECTIONS_AFTER_CHAPTER_RE = re.compile(r"\s+" + _SECTIONS_RE.pattern)
 # A number inside a list _NUMS has already read: any letter after it is the number's, "i" too (the
@@ -88,10 +88,15 @@ _SECTIONS_AFTER_CHAPTER_RE = re.compile(r"\s+" + _SECTIONS_RE.pattern)
 _NUMBER_RE = re.compile(r"(?P<n>[0-9]{1,3})(?:\s{0,3}[a-z]" + _LETTER_END + ")?")
 _CANDIDATE_RE = re.compile(_START + r"[0-9]")
 
+# A number that starts the next place ("st. 2 § 3") is not a stycke's.
+_NOT_A_PLACE_LATE = r"(?![0-9]|\s*(?:[a-z]\s*)?(?:kap\b|kap\.|§))"
 _MOMENT_RE = re.compile(r"\s*(?P<n>[0-9]{1,2})\s*mom\.")
 _ORDINAL_LIST = r"(?P<list>" + _ORD + r"(?:(?:" + _SEP + "|" + _RANGE + r")" + _ORD + r"){0,11})"
+# "andra stycket", "3 st." and "3 st" (ferenda's sfs-tricky-stycke-forkortning.txt: "4 § 3 st och
+# 39 §" is #P4S3), "st. 2" (the abbreviation before the number).
 _STYCKE_RE = re.compile(
-    r"\s*(?:" + _ORDINAL_LIST + r"\s+(?P<word>stycket|styckena|st\.)" + "|(?P<n>[0-9]{1,2})\\s*st\\.)"
+    r"\s*(?:" + _ORDINAL_LIST + r"\s+(?P<word>stycket|styckena|st\.)" + "|(?P<n>[0-9]{1,2})\\s*st(?:\\.|" + _END + ")"
+    + "|st\\.\\s*(?P<after>[0-9]{1,2})" + _NOT_A_PLACE_LATE + ")"
 )
 _MENING_RE = re.compile(r"\s*" + _ORDINAL_LIST + r"\s+(?P<word>meningen|meningarna)" + _END)
 _PUNKT_ORD_RE = re.compile(r"\s*" + _ORDINAL_LIST + r"\s+(?P<word>punkten|punkterna)" + _END)
@@ -112,7 +117,7 @@ _PUNKT_LETTER = r"(?P<l>[a-hj-z])(?=\)|" + _LETTER_ALONE + ")"
 # when it closes a parenthesis opened before the punkt ("(jfr 9 § 8) och 5 kap. SoL").
 _CLOSE = r"(?P<close>\))?"
 _PUNKT_FIRST_RE = re.compile(
-    r"[ \t\u00a0\u202f]+(?P<word>punkt(?:en|erna)?\s+)?(?:" + _PUNKT_NUM + "|" + _PUNKT_LETTER + ")" + _CLOSE
+    r"[ \t\u00a0\u202f]+(?P<word>punkt(?:en|erna)?\s+|p\.\s*(?=[0-9]))?(?:" + _PUNKT_NUM + "|" + _PUNKT_LETTER + ")" + _CLOSE
 )
 # The next member of a list of punkter: a number or "b)"; a letter alone only after a letter
 # ("10 § f och g"), so that "9 § 8 och a" does not make "a" a punkt.
@@ -246,8 +251,8 @@ def _subdivide(text: str, place: Place) -> list[Place]:
         end = moment.end()
     stycke = _STYCKE_RE.match(text, end)
     if stycke:
-        if stycke["n"]:
-            members = [_Member(int(stycke["n"]), stycke.start("n"), stycke.end())]
+        if stycke["n"] or stycke["after"]:
+            members = [_Member(int(stycke["n"] or stycke["after"]), stycke.start(), stycke.end())]
         else:
             members = _ordinal_members(stycke)
         places, end = _refine(places, members, stycke.end(), "stycke"), stycke.end()

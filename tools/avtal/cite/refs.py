@@ -8,12 +8,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..findings import Position, failing
+from ..findings import Finding, Position, Severity, failing
 from ..load import load_file, load_text
 from ..load.build import statutes_from
 from ..load.corpus import REGISTER_DIR
 from ..load.schema import validate
-from ..load.texts import text_fields
+from ..load.texts import citing_fields
 from ..sourcefile import LoadedFile
 from . import parse as citations
 from .register import StatuteIndex, index_from_register
@@ -26,12 +26,25 @@ SHIPPED_REGISTER = "lagar.yaml"  # in the package avtal.register: the project's 
 def register_index(root: Path | None) -> StatuteIndex:
     """The statute register of the project at root, or, outside a project or when the project has
     no register that loads and follows its schema, the register shipped with the package."""
+    return project_register(root)[0]
+
+
+def project_register(root: Path | None) -> tuple[StatuteIndex, Finding | None]:
+    """(index, problem): the register ``register_index`` gives, and, when the project at root has a
+    register that does not load or does not follow schemas/statutes.schema.json, its first error
+    (the packaged register is then used; ``avtal refs`` says so and exits 1, as ``avtal check``
+    fails on the same file)."""
     if root is not None:
         path = root / "agreement" / REGISTER_DIR / "lagar.yaml"
-        own = _usable(*load_file(path, root)) if path.is_file() else None
-        if own is not None:
-            return index_from_register(statutes_from(own))
-    return shipped_index()
+        if path.is_file():
+            loaded, findings = load_file(path, root)
+            problems = [f for f in findings if f.severity is Severity.ERROR]
+            if loaded is not None and not problems:
+                problems = validate("statutes", loaded)
+            if loaded is not None and not problems:
+                return index_from_register(statutes_from(loaded)), None
+            return shipped_index(), (problems[0] if problems else None)
+    return shipped_index(), None
 
 
 @lru_cache(maxsize=1)
@@ -62,20 +75,25 @@ def kind_of(data) -> str | None:
         return "guideline"
     if "agreement" in data or "key_terms" in data:
         return "period"
+    if "terms" in data:
+        return "glossary"
     return None
 
 
 def find_in_file(name: str, raw: str, index) -> list[tuple[Position | None, citations.Citation]]:
-    """Citations of a plain text, or of every text in the Markdown subset of a corpus YAML file (the
-    texts the site links citations in; found by the file's schema, as ``Period.texts`` finds them)."""
+    """Citations of a plain text, or of every text of a corpus YAML file the site links citations in
+    (the Markdown subset, the glossary's definitions and notes: ``load.texts.citing_fields``),
+    link for link as the site shows them (``display_pieces``: the act's words before "(4 kap. 1-3§§)"
+    are a link of their own, no link takes half of the parentheses)."""
     if name.endswith((".yaml", ".yml")):
         loaded, _ = load_text(raw, name)
         if loaded is not None:
             kind = kind_of(loaded.data)
-            texts = [(path, text) for path, text, markup in text_fields(kind, loaded.data) if markup] if kind else []
+            texts = list(citing_fields(kind, loaded.data)) if kind else []
             return [(loaded.where_in_text(path, c.start), c)
-                    for path, text in texts for c in citations.find_citations(text, index)]
-    return [(None, c) for c in citations.find_citations(raw, index)]
+                    for path, text in texts
+                    for c in citations.display_pieces(citations.find_citations(text, index))]
+    return [(None, c) for c in citations.display_pieces(citations.find_citations(raw, index))]
 
 
 def citation_line(position: Position | None, c: citations.Citation) -> str:

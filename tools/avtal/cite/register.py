@@ -12,7 +12,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
-from ..model import Statute
+from ..registers import Statute
 from .known import KNOWN_ACTS, Act
 
 
@@ -210,7 +210,7 @@ def act_from(statute: Statute) -> Act:
 
 
 def index_from_register(statutes) -> StatuteIndex:
-    """The index of a register (a sequence of model.Statute); built once per register content."""
+    """The index of a register (a sequence of registers.Statute); built once per register content."""
     return _index(tuple(act_from(s) for s in statutes))
 
 

@@ -23,9 +23,11 @@ from dataclasses import replace
 from typing import Sequence
 
 from ..dates import today
-from ..model import Corpus, Document, Guideline, KeyTerm, Period, Section, Statute
+from ..model import Corpus, Document, Guideline, KeyTerm, Period, Section
+from ..registers import Statute
 from ..status import status_on
-from .documents import document_change, guideline_changes, key_term_changes, match_by_id_then_title, shown_of
+from .documents import (document_change, guideline_changes, key_term_changes, match_by_id_then_title, period_change,
+                        shown_of)
 from .result import ADDED, CHANGED, REMOVED, DocumentChange, KeyTermChange, PeriodDiff, SectionRef, Side, StatuteChange
 from .sections import flatten, match_sections, section_changes
 from .statutes import Register, statute_changes
@@ -101,6 +103,9 @@ def diff_periods(old: Period, new: Period, *, old_statutes: Sequence[Statute] | 
             if change is not None:
                 documents.append(change)
     documents += guideline_changes(old, new)
+    period = period_change(old, new)
+    if period is not None:
+        documents.insert(0, period)
     skip_old = {d for d in old.documents if d not in doc_map}
     skip_new = {d for d in new.documents if d not in doc_map.values()}
     key_terms = key_term_changes(old.key_terms, new.key_terms, old, new)

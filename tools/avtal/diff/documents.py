@@ -6,6 +6,7 @@ from difflib import SequenceMatcher
 from typing import Sequence
 
 from ..model import GUIDELINE_STATUS_LABELS, KIND_LABELS, LEVEL_LABELS, Document, KeyTerm, Period
+from .fields import data_of, field_changes, markup_only, shown
 from .result import (ADDED, CHANGED, FIELDS_CHANGED, REMOVED, RETITLED, DocumentChange, FieldChange, KeyTermChange,
                      TextPart)
 from .sections import norm_title
@@ -37,7 +38,7 @@ def key_term_changes(old: Sequence[KeyTerm], new: Sequence[KeyTerm], old_period:
                                      clause(term, new_sections)))
         elif before.value != term.value or before.text != term.text or before.unit != term.unit:
             out.append(KeyTermChange(term.id, term.label, "ändrad", before.text, term.text, before.value, term.value,
-                                     clause(term, new_sections)))
+                                     clause(term, new_sections), before.unit, term.unit))
     for term in old:
         if term.id not in new_by_id:
             out.append(KeyTermChange(term.id, term.label, REMOVED, term.text, None, term.value, None,
@@ -76,6 +77,59 @@ def _document_parts(old: Document | None, new: Document | None, old_shown, new_s
     return tuple(parts)
 
 
+# What document_change and guideline_changes show in their own way (the rest: fields.field_changes).
+_DOCUMENT_SHOWN = frozenset({"id", "title", "number", "kind", "parent", "intro", "cover", "sections"})
+_GUIDELINE_SHOWN = frozenset({"id", "title", "kind", "level", "status", "parent", "url", "owner"})
+# period.yaml: key-term values and wordings are in the diff's own table (key_term_changes).
+_PERIOD_SHOWN = frozenset({"id"})
+
+
+NATURE_LABELS = {"materiell": "materiell", "redaktionell": "redaktionell"}
+
+
+def change_line(change, period: Period) -> str:
+    """A change-log entry as a reader sees it: "2026-03-18, materiell, beslut: Regionstyrelsen 2026-03-18
+    § 56 (regionstyrelsen-2026-03): Ny lydelse om hjälpmedel." """
+    bits = [change.date, NATURE_LABELS.get(change.nature, change.nature)]
+    if change.decision:
+        decision = next((d for d in period.decisions if d.id == change.decision), None)
+        said = " ".join(x for x in (decision.body, decision.date, decision.paragraph or "") if x) if decision else ""
+        bits.append(f"beslut: {said} ({change.decision})" if said else f"beslut: {change.decision}")
+    if change.sections:
+        bits.append("avsnitt: " + ", ".join(change.sections))
+    return ", ".join(bits) + ": " + (shown(change.summary) or "")
+
+
+def metadata(old, new, new_period: Period) -> list[FieldChange]:
+    """The version and each change-log entry new has and old lacks (a change file by its file, an entry in
+    the file by its words): what check --base asks for, shown with the change it describes."""
+    out = []
+    if getattr(old, "version", None) != getattr(new, "version", None):  # a period has no version
+        out.append(FieldChange("Version", old.version, new.version))
+    seen = {("fil", c.source) if c.source else ("rad", c) for c in old.changelog}
+    for change in new.changelog:
+        if (("fil", change.source) if change.source else ("rad", change)) not in seen:
+            out.append(FieldChange(f"Ändring {change.version}", None, change_line(change, new_period)))
+    return out
+
+
+def period_change(old: Period, new: Period) -> DocumentChange | None:
+    """period.yaml's own fields (dates, term, events, predecessor, decisions, key terms' other fields, changes
+    from the predecessor) and its change log: a DocumentChange of kind "period", or None; None too for two
+    different periods (a new period's dates and decisions are its own, not changes)."""
+    if old.id != new.id:
+        return None
+    old_data, new_data = dict(data_of(old)), dict(data_of(new))
+    for data in (old_data, new_data):  # values and wordings are in the key-term table
+        data["key_terms"] = [{k: v for k, v in term.items() if k not in ("value", "text", "unit")}
+                             if isinstance(term, dict) else term for term in data.get("key_terms") or []]
+    fields = field_changes("period", old_data, new_data, _PERIOD_SHOWN)
+    fields += metadata(old, new, new)
+    if not fields:
+        return None
+    return DocumentChange("period", (FIELDS_CHANGED,), old.id, new.id, "Period", old.title, new.title, tuple(fields))
+
+
 def _title_of(period: Period, ident: str | None) -> str | None:
     """The title a reader knows a parent by: parents are documents or guidelines (the id when unknown)."""
     if not ident:
@@ -90,7 +144,9 @@ def document_change(old: Document | None, new: Document | None, old_period: Peri
 
     Its title, number, kind, parent and own texts (cover, introduction; not with ``with_text`` False);
     sections are compared separately. The parent is compared by id (shown by title): a child of a
-    retitled parent is unchanged.
+    retitled parent is unchanged. Within one period (the comparison ``check --base`` makes) also every
+    other field (``fields.field_changes``: dates, short title, read_with, läs mer …), markup changed under
+    unchanged words (``fields.markup_only``), the version and each new change-log entry (``metadata``).
     """
     doc = new or old
     type_label = KIND_LABELS.get(doc.kind, doc.kind)
@@ -107,9 +163,21 @@ def document_change(old: Document | None, new: Document | None, old_period: Peri
             fields.append(FieldChange(label, before, after))
     if old.parent != new.parent:  # the reference; a retitled parent is the same parent
         fields.append(FieldChange("Hör under", _title_of(old_period, old.parent), _title_of(new_period, new.parent)))
+    if old_period.id == new_period.id:  # what check --base compares (not a new period with its dates)
+        fields += field_changes("document", data_of(old), data_of(new), _DOCUMENT_SHOWN)
+        fields += field_changes("document", old.cover, new.cover, frozenset({"text"}), ("properties", "cover"),
+                                ("Försättsblad",))
+        fields += metadata(old, new, new_period)
     if fields:
         labels.append(FIELDS_CHANGED)
     parts = _document_parts(old, new, shown_of(old_period), shown_of(new_period)) if with_text else ()
+    named = {p.name for p in parts}
+    for name, label, get in (("försättsblad", "Försättsblad › Text", lambda d: d.cover.get("text", "")),
+                             ("inledning", "Inledning", lambda d: d.intro)):
+        if name not in named and with_text:
+            fields += markup_only(label, get(old), get(new))
+    if fields and FIELDS_CHANGED not in labels:
+        labels.append(FIELDS_CHANGED)
     if parts:
         labels.append(CHANGED)
     if not labels:
@@ -145,6 +213,9 @@ def guideline_changes(old_period: Period, new_period: Period) -> list[DocumentCh
             before, now = get(guideline, old_period), get(after, new_period)
             if before != now:
                 fields.append(FieldChange(label, before, now))
+        if old_period.id == new_period.id:
+            fields += field_changes("guideline", data_of(guideline), data_of(after), _GUIDELINE_SHOWN)
+            fields += metadata(guideline, after, new_period)
         labels = []
         if " ".join(guideline.title.split()) != " ".join(after.title.split()):
             labels.append(RETITLED)

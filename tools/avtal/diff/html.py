@@ -82,6 +82,7 @@ class SectionItem(NamedTuple):
     heading: Linked
     note: str
     units: list[UnitItem]
+    fields: list[FieldItem] = []  # läs mer and other fields (diff.fields)
 
 
 class Block(NamedTuple):
@@ -164,7 +165,7 @@ def _document(change: DocumentChange, link: Link | None, context: int | None) ->
     units = [UnitItem(f"{part.name.capitalize()}, {unit_name(unit)}", redline_runs(unit.segments, context))
              for part in change.parts for unit in part.units]
     return DocumentItem(document_status(change), document_verb(change), change.type_label.lower(),
-                        _linked(link, side, change.id, change.title),
+                        _linked(link, side, change.id if change.kind != "period" else None, change.title),
                         change.old_title if RETITLED in change.labels else None,
                         document_details(change), fields, units)
 
@@ -172,8 +173,9 @@ def _document(change: DocumentChange, link: Link | None, context: int | None) ->
 def _section(change: SectionChange, link: Link | None, context: int | None) -> SectionItem:
     side = "old" if change.new is None else "new"
     units = [UnitItem(unit_name(unit), redline_runs(unit.segments, context)) for unit in change.units]
+    fields = [FieldItem(f.label, f.old or "–", f.new or "–") for f in change.fields]
     return SectionItem([f"avtal-diff-{_css(label)}" for label in change.labels],
-                       _linked(link, side, change.ref.id, change.ref.heading), section_note(change), units)
+                       _linked(link, side, change.ref.id, change.ref.heading), section_note(change), units, fields)
 
 
 def _css(label: str) -> str:

@@ -93,9 +93,11 @@ def _markdown(diff: PeriodDiff, context, detailed: bool, full_url: str | None = 
                 for change in full:
                     out += [f"#### {md(change.ref.heading)}", "",
                             f"*{md(section_note(change))}* · `{change.ref.id}`", ""]
+                    for item in change.fields:
+                        out.append(f"- **{md(item.label)}:** {md(item.old or '–')} → {md(item.new or '–')}")
                     for unit in change.units:
                         out.append(f"- **{md(unit_name(unit))}:** {_redline_md(unit.segments, context)}")
-                    if change.units:
+                    if change.units or change.fields:
                         out.append("")
                 if renumbered:
                     out += [f"Endast omnumrerade: {md(renumbered_line(renumbered))}", ""]

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from .. import dates
 from ..model import Period
 from ..templating import environment, render
-from .reportdocs import DocumentView, Row, documents_view, period_rows
+from .reportdocs import DocumentView, Row, documents_view, field_rows, period_rows
 from .result import PeriodDiff, Side
 from .wording import (document_details, document_verb, key_term_line, statute_heading, statute_place, summary)
 
@@ -105,6 +105,7 @@ def report_view(diff: PeriodDiff, old_period: Period, new_period: Period, *, dat
     documents, unchanged = documents_view(diff, old_period, new_period, redline=layout == REDLINE)
     period = period_rows(old_period, new_period, diff.old.status_label, diff.new.status_label) \
         if diff.old.scope == "period" else []
+    period += field_rows(diff, "period", new_period.id, period) if diff.old.scope == "period" else []
     return Report(title, side_words(diff.old), side_words(diff.new), header_text(diff, date), date, layout,
                   columns, _summary(diff), period, documents, unchanged)
 

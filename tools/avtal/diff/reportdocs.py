@@ -120,6 +120,20 @@ def document_rows(old: Document | None, new: Document | None, old_period: Period
     return [row for row in rows if row is not None]
 
 
+def field_rows(diff: PeriodDiff, kind: str, ident: str, shown: list[Row]) -> list[Row]:
+    """Rows for the other fields the diff found changed in a document (kind "dokument") or the period (kind
+    "period"): those ``diff.fields`` labels from the schemas (läs mer, read_with, cover, events …), so that the
+    report shows what ``check --base`` asks a new version for. Rows already shown (same label), the version
+    and change entries (the change log) and decisions (``period_rows``) are left out."""
+    change = next((c for c in diff.documents if c.kind == kind and c.new_id == ident), None)
+    if change is None:
+        return []
+    labels = {row.label for row in shown}
+    rows = [_row(f.label, f.old, f.new) for f in change.fields
+            if f.label not in labels and f.label != "Version" and not f.label.startswith(("Ändring ", "Beslut"))]
+    return [row for row in rows if row is not None]
+
+
 def new_entries(old: list[Change], new: list[Change], period: Period) -> list[LogEntry]:
     """Change-log entries of new that old lacks (same version, date and summary count as the same)."""
     seen = {(c.version, c.date, c.summary) for c in old}
@@ -279,6 +293,8 @@ def documents_view(diff: PeriodDiff, old_period: Period, new_period: Period,
     for (old, new, old_roots, new_roots), group in zip(pairs, groups):
         old_walk, new_walk = _walk(old_roots), _walk(new_roots)
         rows = document_rows(old, new, old_period, new_period) if whole else []
+        if whole and old is not None and new is not None:
+            rows += field_rows(diff, "dokument", new.id, rows)
         log = new_entries(old.changelog if old else [], new.changelog, new_period) if whole and new else []
         parts = _part_blocks(old, new, old_shown, new_shown, redline) if whole else []
         sections, renumbered = [], []

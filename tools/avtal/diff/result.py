@@ -13,7 +13,7 @@ RENUMBERED = "omnumrerad"
 RETITLED = "ny rubrik"
 CHANGED = "ändrad text"
 FIELDS_CHANGED = "ändrade uppgifter"
-SECTION_LABELS = (ADDED, REMOVED, MOVED, RENUMBERED, RETITLED, CHANGED)
+SECTION_LABELS = (ADDED, REMOVED, MOVED, RENUMBERED, RETITLED, CHANGED, FIELDS_CHANGED)
 
 # Statute reference changes.
 REPLACED = "ersatt"  # a repealed act replaced by its successor (per the register)
@@ -78,6 +78,7 @@ class SectionChange:
     new: SectionRef | None
     units: tuple[UnitChange, ...] = ()
     matched_by: str | None = None  # id, rubrik, text (how old and new were paired)
+    fields: tuple["FieldChange", ...] = ()  # läs mer and any other field (diff.fields), link targets in the text
 
     @property
     def ref(self) -> SectionRef:
@@ -145,6 +146,8 @@ class KeyTermChange:
     old_value: object = None
     new_value: object = None
     clause: str | None = None  # heading of the section that states the value
+    old_unit: str | None = None
+    new_unit: str | None = None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ from functools import cached_property
 from typing import Iterable, Sequence
 
 from ..model import Document, Section
-from .result import ADDED, CHANGED, MOVED, REMOVED, RENUMBERED, RETITLED, SectionChange, SectionRef, UnitChange
+from .fields import data_of, field_changes, markup_only
+from .result import (ADDED, CHANGED, FIELDS_CHANGED, MOVED, REMOVED, RENUMBERED, RETITLED, FieldChange, SectionChange,
+                     SectionRef, UnitChange)
 from .words import Unit, diff_units, keys, reader_text, units_of, whole
 
 # Likeness thresholds (difflib ratios, 0–1) for sections left over after matching by id: text is
@@ -173,6 +175,19 @@ def _out_of_order(pairs: list[tuple[int, object]]) -> set:
     return {item for k, (_, item) in enumerate(pairs) if k not in keep}
 
 
+_SECTION_SHOWN = frozenset({"id", "title", "number", "text", "sections"})
+
+
+def section_fields(old: Section, new: Section, text_shown: bool) -> tuple[FieldChange, ...]:
+    """A section's fields besides its id, title, number, text and subsections (läs mer, and whatever a schema
+    adds: ``fields.field_changes``), and, when the word diff shows nothing (text_shown False), what changed
+    in the text's markup (``fields.markup_only``)."""
+    out = field_changes("document", data_of(old), data_of(new), _SECTION_SHOWN, ("$defs", "section"))
+    if not text_shown:
+        out += markup_only("Text", old.text, new.text)
+    return tuple(out)
+
+
 def section_changes(old_nodes: list[Node], new_nodes: list[Node], matches: dict[int, tuple[int, str]],
                      doc_map: dict[str, str], skip_old_docs: set[str], skip_new_docs: set[str]) -> list[SectionChange]:
     """The changes in new reading order; a removed section after the new place of the last section
@@ -222,8 +237,12 @@ def section_changes(old_nodes: list[Node], new_nodes: list[Node], matches: dict[
         units = diff_units(o.units, n.units) if o.reader != n.reader else ()
         if units:
             labels.append(CHANGED)
+        fields = section_fields(o.section, n.section, bool(units))
+        if fields:
+            labels.append(FIELDS_CHANGED)
         if labels:
-            entries.append((n.order, 0, SectionChange(tuple(labels), o.ref(), n.ref(), units, matches[o_order][1])))
+            entries.append((n.order, 0, SectionChange(tuple(labels), o.ref(), n.ref(), units, matches[o_order][1],
+                                                      fields)))
     for o in old_nodes:
         if o.order in new_of_old or o.document.id in skip_old_docs:
             continue

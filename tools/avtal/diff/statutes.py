@@ -8,7 +8,7 @@ from typing import Sequence
 
 from .. import text as textmod
 from ..cite import Citation, find_citations, index_from_register
-from ..model import Statute
+from ..registers import Statute
 from .result import ADDED, OTHER_PLACE, REMOVED, REPLACED, ActLabel, CitationPlace, SectionRef, StatuteChange
 from .words import reader_text
 

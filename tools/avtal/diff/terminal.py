@@ -89,6 +89,8 @@ def _report(diff: PeriodDiff, style: _Style, context: int | None) -> str:
             lines.append(style.heading(f"{title}"))
             for change in full:
                 lines.append(f"  {style.heading(change.ref.heading)} [{change.ref.id}] – {section_note(change)}")
+                for item in change.fields:
+                    lines.append(f"    {item.label}: {item.old or '–'} → {item.new or '–'}")
                 for unit in change.units:
                     lines.append(f"    {unit_name(unit)}: {_redline_terminal(unit.segments, style, context)}")
             if renumbered:

@@ -8,7 +8,7 @@ renumbering does not drown the real changes.
 
 from __future__ import annotations
 
-from .result import (ADDED, CHANGED, MOVED, OTHER_PLACE, REMOVED, RENUMBERED, REPLACED, RETITLED, DocumentChange,
+from .result import (ADDED, CHANGED, FIELDS_CHANGED, MOVED, OTHER_PLACE, REMOVED, RENUMBERED, REPLACED, RETITLED, DocumentChange,
                      KeyTermChange, PeriodDiff, SectionChange, Segment, StatuteChange, UnitChange)
 
 # Unchanged words kept on each side of a change in terminal and Markdown (the site shows whole units).
@@ -29,6 +29,8 @@ def summary(diff: PeriodDiff) -> str:
         parts.append(plural(len(diff.key_terms), "ändrat nyckelvärde", "ändrade nyckelvärden"))
     documents = [d for d in diff.documents if d.kind == "dokument"]
     guidelines = [d for d in diff.documents if d.kind == "riktlinje"]
+    if any(d.kind == "period" for d in diff.documents):
+        parts.append("ändrade uppgifter i period.yaml")
     if documents:
         parts.append(plural(len(documents), "dokument", "dokument") + _document_breakdown(documents, True))
     if guidelines:
@@ -38,10 +40,11 @@ def summary(diff: PeriodDiff) -> str:
                              "ändrade lagrumshänvisningar"))
     if diff.sections:
         counts = {label: sum(1 for s in diff.sections if label in s.labels)
-                  for label in (ADDED, REMOVED, MOVED, RENUMBERED, RETITLED, CHANGED)}
+                  for label in (ADDED, REMOVED, MOVED, RENUMBERED, RETITLED, CHANGED, FIELDS_CHANGED)}
         words = {ADDED: ("nytt", "nya"), REMOVED: ("borttaget", "borttagna"), MOVED: ("flyttat", "flyttade"),
                  RENUMBERED: ("omnumrerat", "omnumrerade"), RETITLED: ("med ny rubrik", "med ny rubrik"),
-                 CHANGED: ("med ändrad text", "med ändrad text")}
+                 CHANGED: ("med ändrad text", "med ändrad text"),
+                 FIELDS_CHANGED: ("med ändrade uppgifter", "med ändrade uppgifter")}
         detail = ", ".join(f"{n} {words[label][0 if n == 1 else 1]}" for label, n in counts.items() if n)
         parts.append(f"{plural(len(diff.sections), 'avsnitt', 'avsnitt')} ({detail})")
     return "; ".join(parts) + "."
@@ -73,6 +76,8 @@ def key_term_line(change: KeyTermChange) -> tuple[str, str, str]:
     after = change.new_text if change.new_text is not None else "–"
     if before == after:  # same wording, other value
         before, after = _value(change.old_value), _value(change.new_value)
+    if before == after:  # same value, other unit
+        before, after = f"{before} {change.old_unit or ''}".strip(), f"{after} {change.new_unit or ''}".strip()
     return change.label, before, after
 
 

@@ -7,7 +7,9 @@ objects that remember their file and path (``model.Located``).
 from __future__ import annotations
 
 from ..model import (Change, Decision, Document, Event, Guideline, KeyTerm, Located, Note, Period, ReadMore,
-                     Section, StaffWord, Statute, Term, Text)
+                     Section, Text)
+from ..registers import StaffWord, Statute, Term
+from ..findings import Reviewed
 from ..responsibility import Actor, Area, Responsibility, Topic
 from ..sourcefile import LoadedFile, PathKey
 from .texts import text_fields
@@ -23,13 +25,36 @@ def _texts(kind: str, file: LoadedFile, document: Document | Guideline | None = 
     return out
 
 
+def texts_of(kind: str, file: LoadedFile) -> list[Text]:
+    """Every text field of a file of kind that stands outside any document (a decision's, the period's)."""
+    return _texts(kind, file)
+
+
 def _notes(items) -> list[Note]:
     return [Note(n["kind"], n["text"], n.get("quote")) for n in items or ()]
 
 
-def _changes(items) -> list[Change]:
-    return [Change(c["date"], c["version"], c["summary"], c["nature"], tuple(c.get("sections", ())),
-                   c.get("decision"), c.get("derived_from")) for c in items or ()]
+def _changes(items, file: LoadedFile, path: PathKey = ("changelog",)) -> list[Change]:
+    return [Change(str(c["date"]), c["version"], c["summary"], c["nature"], tuple(c.get("sections", ())),
+                   c.get("decision"), c.get("derived_from"), where=Located(file, path + (i,)))
+            for i, c in enumerate(items or ())]
+
+
+def _decision(x: dict, where: Located) -> Decision:
+    return Decision(x["id"], x["body"], str(x["date"]), x["summary"], x.get("paragraph"), x.get("source"), where)
+
+
+def change_from(file: LoadedFile) -> Change:
+    """The Change of a schema-valid change file (``andringar/``): its ``target`` the id it changes, its
+    version not yet known ("": ``load.changes`` gives it)."""
+    c = file.data
+    return Change(str(c["date"]), "", c["summary"], c["nature"], tuple(c.get("sections", ())), c.get("decision"),
+                  target=c["document"], where=Located(file, ()))
+
+
+def decision_from(file: LoadedFile) -> Decision:
+    """The Decision of a schema-valid decision file (``beslut/``)."""
+    return _decision(file.data, Located(file, ()))
 
 
 def _read_more(items, file: LoadedFile, path: PathKey) -> list[ReadMore]:
@@ -70,7 +95,7 @@ def document_from(file: LoadedFile, period_id: str) -> Document:
         id=d["id"], kind=d["kind"], title=d["title"], version=d["version"], valid_from=d["valid_from"],
         valid_to=d["valid_to"], period_id=period_id, where=Located(file, ()), number=d.get("number"),
         short_title=d.get("short_title"), parent=d.get("parent"), read_with=list(d.get("read_with", ())),
-        changelog=_changes(d.get("changelog")), cover=dict(d.get("cover", {})), intro=d.get("intro", ""),
+        changelog=_changes(d.get("changelog"), file), cover=dict(d.get("cover", {})), intro=d.get("intro", ""),
         read_more=_read_more(d.get("read_more"), file, ("read_more",)),
         sections=[_section(s, d["id"], file, ("sections", i), 1) for i, s in enumerate(d["sections"])],
         notes=_notes(d.get("notes")))
@@ -88,7 +113,7 @@ def guideline_from(file: LoadedFile, period_id: str) -> Guideline:
         sections=[_section(s, d["id"], file, ("sections", i), 1) for i, s in enumerate(d.get("sections", ()))],
         owner=d.get("owner"), url=d.get("url"),
         valid_from=d.get("valid_from"), valid_to=d.get("valid_to"), review_by=d.get("review_by"),
-        changelog=_changes(d.get("changelog")), description=d.get("description"), notes=_notes(d.get("notes")))
+        changelog=_changes(d.get("changelog"), file), description=d.get("description"), notes=_notes(d.get("notes")))
     guideline.texts = _texts("guideline", file, guideline)
     return guideline
 
@@ -101,14 +126,13 @@ def period_from(file: LoadedFile) -> Period:
         agreement=d["agreement"], where=Located(file, ()), term=dict(d.get("term", {})),
         events=[Event(e["kind"], str(e["date"]), Located(file, ("events", i)), e.get("party"), e.get("decision"))
                 for i, e in enumerate(d.get("events", ()))],
-        decisions=[Decision(x["id"], x["body"], str(x["date"]), x["summary"], x.get("paragraph"), x.get("source"))
-                   for x in d.get("decisions", ())],
+        decisions=[_decision(x, Located(file, ("decisions", i))) for i, x in enumerate(d.get("decisions", ()))],
         key_terms=[KeyTerm(k["id"], k["label"], k["type"], k["value"], k["text"], k["clause"],
                            Located(file, ("key_terms", i)), k.get("unit"), k.get("document"))
                    for i, k in enumerate(d.get("key_terms", ()))],
         predecessor=dict(d.get("predecessor", {})),
         changes_from_predecessor=list(d.get("changes_from_predecessor", ())),
-        changelog=_changes(d.get("changelog")), notes=_notes(d.get("notes")))
+        changelog=_changes(d.get("changelog"), file), notes=_notes(d.get("notes")))
     period.own_texts = _texts("period", file)
     return period
 
@@ -151,3 +175,10 @@ def areas_from(file: LoadedFile) -> list[Area]:
     """The delregioner and närområden of the area register (omraden.yaml), in file order."""
     return [Area(a["id"], a["name"], a["kind"], a["source"], Located(file, ("areas", i)), a.get("part_of"),
                  tuple(_notes(a.get("notes")))) for i, a in enumerate(file.data["areas"])]
+
+
+def reviewed_from(file: LoadedFile) -> list[Reviewed]:
+    """The entries of granskade.yaml (findings the working group has reviewed), in file order."""
+    return [Reviewed(code=r["code"], file=r["file"], reason=r["reason"], date=r["date"],
+                     position=file.where(("reviewed", i)), id=r.get("id"), by=r.get("by"))
+            for i, r in enumerate(file.data["reviewed"])]

@@ -6,9 +6,12 @@ Layout (one folder per contract period, registers beside them)::
     agreement/register/begrepp.yaml    glossary
     agreement/register/ansvar.yaml     topics and actors of the responsibility statements
     agreement/register/omraden.yaml    delregioner and närområden
+    agreement/granskade.yaml           findings the working group has reviewed (check.reviewed)
     agreement/<period>/period.yaml     the period manifest
     agreement/<period>/**/*.yaml       documents
     agreement/<period>/riktlinjer/*.yaml  guidelines and other governing documents
+    agreement/<period>/andringar/*.yaml   changes, one per file (``load.changes``: versions follow)
+    agreement/<period>/beslut/*.yaml      decisions, one per file, beside those in period.yaml
 """
 
 from __future__ import annotations
@@ -21,14 +24,17 @@ from .. import model
 from ..errors import CannotRun
 from ..findings import Finding, Position, error
 from ..sourcefile import LoadedFile
-from . import build, responsibilities, schema
+from . import build, changes, responsibilities, schema
 from .yamlfile import display_path, load_file, load_text
 
 PERIOD_FILE = "period.yaml"
 GUIDELINE_DIR = "riktlinjer"
+#: Folders of a period whose files each hold one record: a change (one change-log entry) or a decision.
+RECORD_DIRS = {"andringar": "change", "beslut": "decision"}
 REGISTER_DIR = "register"
 REGISTER_FILES = {"lagar.yaml": "statutes", "begrepp.yaml": "glossary", "ansvar.yaml": "responsibility",
                   "omraden.yaml": "areas"}
+REVIEWED_FILE = "granskade.yaml"  # agreement/granskade.yaml: findings the working group has reviewed
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,7 @@ class SourceFile:
     """A corpus file found on disk or in git, with the schema kind its place calls for and its period."""
 
     path: Path
-    kind: str  # a schema kind: document, guideline, period, statutes, glossary, responsibility, areas
+    kind: str  # a schema kind: document, guideline, period, statutes, glossary, change, decision, responsibility, areas
     period: str | None
 
 
@@ -48,11 +54,13 @@ def classify(parts: tuple[str, ...]) -> tuple[str, str | None]:
     if parts[0] == REGISTER_DIR:
         return REGISTER_FILES.get(parts[-1], "unknown"), None
     if len(parts) == 1:
-        return "unknown", None
+        return ("reviewed" if parts[0] == REVIEWED_FILE else "unknown"), None
     if parts[-1] == PERIOD_FILE and len(parts) == 2:
         return "period", parts[0]
     if parts[1] == GUIDELINE_DIR:
         return ("guideline" if len(parts) == 3 else "unknown"), parts[0]  # not in a folder under riktlinjer/
+    if parts[1] in RECORD_DIRS:
+        return (RECORD_DIRS[parts[1]] if len(parts) == 3 else "unknown"), parts[0]
     return "document", parts[0]
 
 
@@ -234,8 +242,9 @@ def _assemble(items, lenient: bool = False) -> tuple[model.Corpus, list[Finding]
                 findings.append(error(
                     "corpus-unknown-file", Position(loaded.path, 1, 1),
                     "Filen ligger på en plats där ingen sorts data väntas.",
-                    "Dokument ligger i agreement/<period>/, riktlinjer i agreement/<period>/riktlinjer/, "
-                    "registren i agreement/register/ (lagar.yaml, begrepp.yaml, ansvar.yaml, omraden.yaml)."))
+                    "Dokument ligger i agreement/<period>/, riktlinjer i agreement/<period>/riktlinjer/, ändringar "
+                    "och beslut i agreement/<period>/andringar/ och beslut/, registren i agreement/register/ "
+                    "(lagar.yaml, begrepp.yaml, ansvar.yaml, omraden.yaml)."))
             continue
         if lenient:
             valid.append((source, loaded))
@@ -309,9 +318,12 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
             corpus.actors = _made(build.actors_from, loaded, lenient=lenient, findings=findings) or []
         elif source.kind == "areas":
             corpus.areas = _made(build.areas_from, loaded, lenient=lenient, findings=findings) or []
+        elif source.kind == "reviewed":
+            corpus.reviewed = _made(build.reviewed_from, loaded, lenient=lenient, findings=findings) or []
     reported: set[str] = set()
+    records: list[tuple[model.Period, str, object]] = []  # (period, kind, the change or decision) in file order
     for source, loaded in valid:
-        if source.kind not in ("document", "guideline"):
+        if source.kind not in ("document", "guideline", "change", "decision"):
             continue
         period = corpus.periods.get(source.period)
         if period is None and source.period not in reported | present and not lenient:
@@ -321,6 +333,14 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
                 f"Mappen '{source.period}' saknar {PERIOD_FILE}.",
                 f"Skapa agreement/{source.period}/{PERIOD_FILE} eller flytta filen till en periods mapp."))
         if period is None:
+            continue
+        if source.kind in ("change", "decision"):
+            make = build.change_from if source.kind == "change" else build.decision_from
+            record = _made(make, loaded, lenient=lenient, findings=findings)
+            if record is not None:
+                records.append((period, source.kind, record))
+                if source.kind == "decision":  # a decision's words are checked as period.yaml's are
+                    period.own_texts += build.texts_of("decision", loaded)
             continue
         if source.kind == "document":
             item = _made(build.document_from, loaded, period.id, lenient=lenient, findings=findings)
@@ -340,4 +360,9 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
                 f"Ge dokumentet ett eget id; det andra står i {other}.", related=[other]))
             continue
         bucket[item.id] = item
+    for period, kind, record in records:
+        (period.changes if kind == "change" else period.decisions).append(record)
+    for period in corpus.periods.values():
+        if period.changes:
+            changes.apply(period)
     responsibilities.resolve(corpus)

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
     from referencing import Registry
 
-KINDS = ("document", "guideline", "period", "statutes", "glossary", "responsibility", "areas")
+KINDS = ("document", "guideline", "period", "statutes", "glossary", "change", "decision", "reviewed", "responsibility",
+         "areas")
 
 _TYPES = {"string": "text", "object": "en uppsättning nycklar", "array": "en lista",
           "integer": "ett heltal", "number": "ett tal", "boolean": "ja/nej (true/false)", "null": "tomt"}
@@ -42,20 +43,27 @@ def read_schemas() -> dict[str, dict]:
 
 @lru_cache(maxsize=None)
 def registry() -> "Registry":
-    """Every schema by its ``$id``, so that ``$ref`` between schemas resolves (for jsonschema)."""
+    """Every schema by its file name, so that a relative ``$ref`` between schemas resolves (for jsonschema).
+
+    The schema files carry no ``$id``: a tool that follows the specification resolves their relative
+    ``$ref`` (``common.schema.json#/$defs/id``) against where it read the file from, the folder next to it,
+    and never tries to fetch an address (an ``https://`` id made check-jsonschema and older versions of
+    VS Code's YAML extension do that). Here a schema without ``$id`` has the empty base, so the same
+    ``$ref`` resolves to the resource registered under the bare file name.
+    """
     from referencing import Registry, Resource
 
-    return Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in read_schemas().values())
+    return Registry().with_resources((name, Resource.from_contents(s)) for name, s in _by_name().items())
 
 
 @lru_cache(maxsize=None)
-def _by_id() -> dict[str, dict]:
-    return {s["$id"]: s for s in read_schemas().values()}
+def _by_name() -> dict[str, dict]:
+    return read_schemas()
 
 
 def schema_of(kind: str) -> dict:
     """The schema of a kind of file (one of KINDS); KeyError for another kind."""
-    return _by_id()[f"https://avtal.local/schemas/{kind}.schema.json"]
+    return _by_name()[f"{kind}.schema.json"]
 
 
 def resolve(ref: str, base: dict) -> tuple[dict, dict]:
@@ -67,7 +75,7 @@ def resolve(ref: str, base: dict) -> tuple[dict, dict]:
     file has to be validated (``validate``'s cache).
     """
     name, _, pointer = ref.partition("#")
-    document = _by_id()[base["$id"].rsplit("/", 1)[0] + "/" + name] if name else base
+    document = _by_name()[name] if name else base
     node = document
     for part in (p for p in pointer.split("/") if p):
         node = node[part.replace("~1", "/").replace("~0", "~")]
@@ -98,16 +106,19 @@ def _pattern(validator, pattern: str, instance, schema):
 
     if not validator.is_type(instance, "string"):
         return
-    if pattern.endswith("$") and not pattern.endswith("\\$"):
-        pattern = pattern[:-1] + r"\Z"
-    if not re.search(pattern, instance):
-        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+    if not re.search(_ecma(pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {_ecma(pattern)!r}")
+
+
+def _ecma(pattern: str) -> str:
+    """pattern with a final ``$`` made ``\\Z``: the end of the value, not also before a final line feed."""
+    return pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
 
 
 def forget() -> None:
     """Forget the schemas read so far (the validators, the registry, their digest): for a test that
     changes what ``read_schemas`` returns."""
-    for cached in (_validators, registry, _schemas_digest, _by_id):
+    for cached in (_validators, registry, _schemas_digest, _by_name):
         cached.cache_clear()
 
 
@@ -221,6 +232,18 @@ def _findings_for(err: "ValidationError", loaded: LoadedFile, unknown: list) -> 
     return out
 
 
+_DASHES = re.compile("[\u2010-\u2015\u2212]")  # hyphen, non-breaking hyphen, figure/en/em dash, bar, minus
+
+
+def _dashes_fixed(value, pattern: str) -> str | None:
+    """value with its dashes made hyphens, when that is what makes it match pattern (a period typed
+    "2023–2026" as titles write it); else None."""
+    if not isinstance(value, str) or not _DASHES.search(value):
+        return None
+    fixed = _DASHES.sub("-", value)
+    return fixed if re.search(_ecma(pattern), fixed) else None
+
+
 def _field(path) -> str:
     names = [str(p) for p in path if not isinstance(p, int)]
     return names[-1] if names else "dokumentet"
@@ -268,6 +291,13 @@ def _finding(err: "ValidationError", loaded: LoadedFile, key: str | None = None)
         return error("schema-type", where, f"'{_field(path)}' ska vara {want}.", hint)
     if v == "pattern":
         desc = err.schema.get("description", "")
+        dashed = _dashes_fixed(err.instance, err.validator_value)
+        if dashed is not None:
+            return error("schema-date" if err.validator_value.startswith("^\\d{4}-\\d{2}") else "schema-id"
+                         if err.validator_value in ("^\\d{4}-\\d{4}$", ID_PATTERN) else "schema-pattern", where,
+                         f"'{err.instance}' är skrivet med tankstreck (–) där det ska vara ett vanligt bindestreck (-).",
+                         f"Skriv {dashed}. Tankstreck hör till löptext och rubriker (2023–2026), inte till id, "
+                         "perioder och datum.")
         if err.validator_value == "^\\d{4}-\\d{4}$":
             return error("schema-id", where, f"'{err.instance}' är inte ett giltigt id för en avtalsperiod.",
                          "Skriv första och sista året med ett vanligt bindestreck, t.ex. 2023-2026.")

@@ -64,6 +64,26 @@ def text_fields(kind: str, data) -> Iterator[tuple[PathKey, str, bool]]:
     yield from _walk(_shape(kind), data, (), 0)
 
 
+def citing_fields(kind: str, data) -> Iterator[tuple[PathKey, str]]:
+    """(path, text) of the texts of a file of kind in which statute citations are found, linked and
+    checked: the Markdown subset, and in the glossary (kind ``glossary``) each term's definition and
+    the text of its notes, plain text that cites acts ("13 a kap. 1 § HSL (2017:30)"). Data that does
+    not follow its schema is walked as far as it does."""
+    if kind != "glossary":
+        yield from ((path, text) for path, text, markup in text_fields(kind, data) if markup)
+        return
+    terms = data.get("terms") if isinstance(data, dict) else None
+    for i, term in enumerate(terms if isinstance(terms, list) else ()):
+        if not isinstance(term, dict):
+            continue
+        if isinstance(term.get("definition"), str):
+            yield ("terms", i, "definition"), term["definition"]
+        notes = term.get("notes")
+        for j, note in enumerate(notes if isinstance(notes, list) else ()):
+            if isinstance(note, dict) and isinstance(note.get("text"), str):
+                yield ("terms", i, "notes", j, "text"), note["text"]
+
+
 def _walk(shape: _Shape, data, path: PathKey, depth: int):
     if shape.text is not None:
         if isinstance(data, str):

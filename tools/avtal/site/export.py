@@ -22,7 +22,7 @@ from .urls import Site, page_url
 
 FORMAT = "avtal-export"
 FORMAT_VERSION = 1  # the const of format_version in schemas/export.schema.json: the two change together
-SCHEMA_URL = "https://avtal.local/schemas/export.schema.json"
+SCHEMA_URL = "export.schema.json"  # the schema beside the data (data/export.schema.json); no address to fetch
 
 _HREF = re.compile(r'href="(?!https?:|mailto:)([^"]*)"')
 

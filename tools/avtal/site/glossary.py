@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import text as textmod
-from ..model import Document, Period, Section, Term
+from ..model import Document, Period, Section
+from ..registers import Term
 
 # Counts of sections (and documents' own texts) of one period using a term. Both chosen by hand, no
 # measurement recorded; tests/test_site_pages.py checks keywords ``usage`` gives with them ("ÖK" on

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ..model import Period, Term
+from ..model import Period
+from ..registers import Term
 from . import blocks, glossary
 from .blocks import link
 from .markup import render
-from .urls import GLOSSARY_PAGE, Site, current_period
+from .urls import GLOSSARY_PAGE, Site, cited_parts, current_period
 
 #: The row of a term's staff words (``staff_words``): the project's search words, each with its reason,
 #: labelled so that no reader takes them for the agreement's words.
@@ -44,7 +45,7 @@ def _term_view(site: Site, period: Period | None, term: Term) -> dict:
     if term.expansion:
         rows.append(("Betyder" if term.kind == "forkortning" else "Utskrivet", term.expansion))
     if term.definition:
-        parts: list = [{"quote": term.definition}]
+        parts: list = [{"quote": {"parts": cited_parts(site, term.definition)}}]
         if period and term.defined_in and (period.id, term.defined_in) in site.urls:
             parts += [" (", link(site.link(page, period.id, term.defined_in), site.titles[period.id, term.defined_in]),
                       ")"]
@@ -69,4 +70,4 @@ def _term_view(site: Site, period: Period | None, term: Term) -> dict:
                                             for d, links in by_document.items()]}
                      if by_document else "Förekommer inte i avtalstexten."))
     return {"id": term.id, "term": term.term, "rows": [{"label": k, "value": v} for k, v in rows],
-            "notes": blocks.notes(term.notes)}
+            "notes": [{**note, "text": {"parts": cited_parts(site, note["text"])}} for note in blocks.notes(term.notes)]}

@@ -18,6 +18,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from .. import text as textmod
+from ..cite import display_pieces
 from ..model import Document, KeyTerm, Period, Section
 from .markup import macro
 from .urls import Site, citations_in
@@ -66,7 +67,8 @@ def inline_nodes(ctx: TextContext, raw: str, found: list | None = None) -> list[
     reach = list(itertools.accumulate((e for _, e in fixed), max))  # the furthest end of fixed[:i + 1]
     cited_to = -1
     citations = citations_in(ctx.site, raw) if found is None else found
-    for citation in sorted(citations, key=lambda c: (c.start, c.end)):
+    # Each provision its own link, no link taking half of a pair of parentheses (cite.display_pieces).
+    for citation in display_pieces(sorted(citations, key=lambda c: (c.start, c.end))):
         before = bisect.bisect_left(starts, citation.end)  # the fixed spans that start before it ends
         if (before and reach[before - 1] > citation.start) or citation.start < cited_to:
             continue
@@ -206,7 +208,9 @@ def text_blocks(ctx: TextContext, raw: str) -> list[dict]:
         if at < 0:
             return inline_nodes(ctx, text)
         cursor = at + len(text)
-        found = [dataclasses.replace(c, start=c.start - at, end=c.end - at) for c in whole
+        found = [dataclasses.replace(c, start=c.start - at, end=c.end - at,
+                                     written_start=None if c.written_start is None else c.written_start - at,
+                                     written_end=None if c.written_end is None else c.written_end - at) for c in whole
                  if at <= c.start and c.end <= cursor]
         return inline_nodes(ctx, text, found)
 

@@ -2,36 +2,39 @@
 
 from __future__ import annotations
 
-from ..model import Statute
+from ..registers import Statute
 from . import blocks
 from .blocks import link
 from .markup import render
-from .urls import Site, citations_in
+from .urls import Site, written_in, written_parts
 
 PAGE = "lagar.md"
 #: Where the statute register's facts come from (agreement/register/lagar.yaml: each entry's source).
 SOURCE = "Svensk författningssamling (SFS) via riksdagen.se, angiven för varje lag; registret är projektets eget"
 
 
-def citing_sections(site: Site) -> dict[str, dict[tuple[str, str], list[str]]]:
-    """sfs -> {(period, section or document id): [citation texts]}, in corpus order.
+def citing_sections(site: Site) -> dict[str, dict[tuple[str, str], list[list[dict]]]]:
+    """sfs -> {(period, section or document id): [citations as parts]}, in corpus order.
 
     The citations are those of every text in the Markdown subset (``Period.texts``), as the site
-    links them and ``avtal refs`` lists them; period.yaml's own texts have no page of their own.
+    links them and ``avtal refs`` lists them, each as the text writes it, once, with its links
+    (``urls.written_parts``: "12 kap. 1-3 §§ HSL", not "12 kap. 1" and "3 §§"); period.yaml's own
+    texts have no page of their own.
     """
-    found: dict[str, dict[tuple[str, str], list[str]]] = {}
+    found: dict[str, dict[tuple[str, str], list[list[dict]]]] = {}
     for period in site.corpus.periods.values():
         for text in period.texts(markup=True):
             owner = text.section or text.document
             if owner is None:
                 continue
-            for citation in citations_in(site, text.raw):
-                if citation.sfs is None:
+            for written in written_in(site, text.raw):
+                sfs = written.citations[0].sfs
+                if sfs is None:
                     continue
-                texts = found.setdefault(citation.sfs, {}).setdefault((period.id, owner.id), [])
-                written = " ".join(citation.text.split())
-                if written not in texts:
-                    texts.append(written)
+                texts = found.setdefault(sfs, {}).setdefault((period.id, owner.id), [])
+                parts = written_parts(written)
+                if parts not in texts:
+                    texts.append(parts)
     return found
 
 
@@ -66,7 +69,8 @@ def laws_markdown(site: Site) -> str:
         rows.append(("Lagtext", link(statute.url, statute.url)))
         if statute.source:
             rows.append(("Källa", link(statute.source, statute.source)))
-        places = [{"parts": [link(site.link(PAGE, pid, ident), site.titles[pid, ident]), " – " + "; ".join(texts)]}
+        places = [{"parts": [link(site.link(PAGE, pid, ident), site.titles[pid, ident]), " – ",
+                             *[part for i, parts in enumerate(texts) for part in (["; "] if i else []) + parts]]}
                   for (pid, ident), texts in citing.get(statute.sfs, {}).items() if (pid, ident) in site.urls]
         cited = statute.sfs in citing
         if places:

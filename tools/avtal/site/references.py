@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import text as textmod
-from ..cite import place_label
 from ..model import KIND_LABELS, Document, Guideline, Period
 from .blocks import link
-from .urls import Site, citations_in, relative
+from .urls import Site, relative, written_in, written_parts
 
 LEVEL_ORDER = {"lansgemensam": 0, "delregional": 1, "lokal": 2}
 
@@ -25,7 +24,8 @@ class Ref:
     title: str
     kind: str  # "avsnitt", "dokument", "riktlinje" or "lag"
     document: str | None = None  # the document a section belongs to
-    url: str | None = None  # a statute's lagen.nu link
+    url: str | None = None  # a statute's lagen.nu link (a citation's first provision)
+    parts: tuple = ()  # a citation as written, each provision linked (``urls.written_parts``)
 
 
 @dataclass
@@ -85,10 +85,12 @@ def references(site: Site, period: Period) -> References:
                 if target is not None:
                     refs.add(source, target)
             for raw in texts.get(owner.id, ()):
-                for citation in citations_in(site, raw):
-                    if citation.link:
-                        refs.add(source, Ref(citation.sfs or citation.text, _citation_label(site, citation), "lag",
-                                             url=citation.link))
+                for written in written_in(site, raw):
+                    first = written.citations[0]
+                    if first.link:
+                        label, name = _citation_label(site, written)
+                        refs.add(source, Ref(first.sfs or written.text, label, "lag", url=first.link,
+                                             parts=tuple(written_parts(written, name))))
     for guideline in period.guidelines.values():
         target = ref(guideline.id)
         for ident in guideline.implements:
@@ -98,18 +100,19 @@ def references(site: Site, period: Period) -> References:
     return refs
 
 
-def _citation_label(site: Site, citation) -> str:
-    """The place cited, written out whole, with the act's name ("3 §§" of "12 kap. 1-3 §§ HSL" →
-    "12 kap. 3 § HSL"); a citation of a whole act as written."""
-    place = place_label(citation)
-    label = place or " ".join(citation.text.split())
+def _citation_label(site: Site, written) -> tuple[str, str]:
+    """A citation as written, once ("12 kap. 1-3 §§ HSL", not "12 kap. 1" and "3 §§"), and the act's
+    name to add when the text does not name it ("16 kap. 1 § samma lag" → "HSL"; "" when it does)."""
+    label = " ".join(written.text.split())
+    citation = written.citations[0]
     statute = site.statute(citation.sfs)
     if statute is None:
-        return f"{label} (SFS {citation.sfs})" if place and citation.sfs else label
-    names = [n for n in (statute.abbreviation, statute.short_name, statute.sfs, *statute.aliases) if n]
-    if any(n.casefold() in label.casefold() for n in names):
-        return label
-    return f"{label} {statute.abbreviation or statute.short_name or statute.title}"
+        name = "" if citation.sfs_written or citation.name_written or not citation.sfs else f"(SFS {citation.sfs})"
+    else:
+        names = [n for n in (statute.abbreviation, statute.short_name, statute.sfs, *statute.aliases) if n]
+        found = any(n.casefold() in label.casefold() for n in names) or bool(citation.name_written)
+        name = "" if found else (statute.abbreviation or statute.short_name or statute.title)
+    return (f"{label} {name}" if name else label), name
 
 
 def ref_links(site: Site, page: str, period: Period, refs: list[Ref], document_id: str | None) -> list[dict]:
@@ -119,9 +122,9 @@ def ref_links(site: Site, page: str, period: Period, refs: list[Ref], document_i
     seen_laws: set[str] = set()
     for ref in refs:
         if ref.kind == "lag":
-            if ref.url not in seen_laws:
-                seen_laws.add(ref.url)
-                out.append(link(ref.url, ref.title, "avtal-lagrum"))
+            if ref.title not in seen_laws:  # each citation as written once
+                seen_laws.add(ref.title)
+                out.append({**link(ref.url, ref.title, "avtal-lagrum"), "parts": list(ref.parts)})
             continue
         title = ref.title
         if ref.kind == "avsnitt" and ref.document and ref.document != document_id:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import posixpath
+import re
 from dataclasses import dataclass, field
 
-from ..cite import StatuteIndex, citations_of, index_from_register
+from ..cite import StatuteIndex, Written, citations_of, index_from_register, written_citations
 from ..dates import today
-from ..model import Corpus, Document, Period, Statute
+from ..model import Corpus, Document, Period
+from ..registers import Statute
 from ..status import Status, adopted, status_on, timeline
 from . import glossary
 
@@ -168,3 +170,46 @@ def citations_in(site: Site, raw: str) -> list:
     if raw not in site.found:  # each text is rendered on its page, in print and in the export
         site.found[raw] = list(citations_of(raw, site.citations))
     return site.found[raw]
+
+
+def written_in(site: Site, raw: str) -> list[Written]:
+    """The citations of a text grouped as written (``cite.written_citations``): "12 kap. 1-3 §§ HSL" once."""
+    return written_citations(raw, citations_in(site, raw))
+
+
+def cited_parts(site: Site, raw: str) -> list:
+    """A plain text with its statute citations linked, for the ``value`` macro: strings between
+    parts from ``written_parts`` (the glossary's definitions and notes)."""
+    out: list = []
+    at = 0
+    for written in written_in(site, raw):
+        if written.start < at:
+            continue
+        if written.start > at:
+            out.append(raw[at:written.start])
+        out += written_parts(written)
+        at = written.end
+    if at < len(raw):
+        out.append(raw[at:])
+    return out
+
+
+def written_parts(written: Written, act_name: str = "") -> list[dict]:
+    """A citation as the text writes it, in parts for the ``value``/``link`` macros: each provision's
+    words linked to its anchor (``cite.display_pieces``), the words between them ("-", " och ", "(")
+    plain, white space folded; act_name (when the citation does not name its act) added after it."""
+    parts: list[dict] = []
+    at = written.start
+    for piece in written.pieces:
+        between = re.sub(r"\s+", " ", written.text[at - written.start:piece.start - written.start])
+        if between:
+            parts.append({"href": "", "text": between, "classes": ""})
+        parts.append({"href": piece.link or "", "text": " ".join(piece.text.split()),
+                      "classes": "avtal-lagrum" if piece.link else ""})
+        at = piece.end
+    rest = written.text[at - written.start:]
+    if rest:
+        parts.append({"href": "", "text": re.sub(r"\s+", " ", rest), "classes": ""})
+    if act_name:
+        parts.append({"href": "", "text": " " + act_name, "classes": ""})
+    return parts

@@ -2,8 +2,8 @@
 
 How a release is marked: a document's versions are its change-log entries, and the commit that
 releases a version is the first commit on the main line (``git log --first-parent``: a merged pull
-request counts as one commit) in which the document's file holds that version in its ``version``
-field. The version's text is the file as the main line last held it under that version, read with
+request counts as one commit) in which the document has that version: its file's ``version`` field,
+raised once for each change file naming it (``load.changes``). The version's text is the file as the main line last held it under that version, read with
 the period manifest of the same moment (key terms and decisions as they were then). No tag or other
 marker is needed: what ``avtal check --base`` already enforces (a changed document gets a higher
 version and a change-log entry) is the release.
@@ -22,16 +22,17 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from ..check.versions import version_tuple
 from ..dates import DateSpan, date_span
 from ..errors import CannotRun
 from ..git import history, read_blobs
 from ..load import corpus_from_texts
+from ..load.changes import next_version, version_tuple
 from ..load.corpus import classify
 from ..model import Corpus, Document, Period
 
 _ID = re.compile(r"""(?m)^id:[ \t]*["']?([^"'\s#]+)""")
 _VERSION = re.compile(r"""(?m)^version:[ \t]*["']?([^"'\s#]+)""")
+_TARGET = re.compile(r"""(?m)^document:[ \t]*["']?([^"'\s#]+)""")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Release:
     path: str  # the document's file, relative to the project, at its last state
     blob: str  # the file's blob at its last state
     period_blob: str | None  # period.yaml's blob at that moment
+    changes: tuple[tuple[str, str], ...] = ()  # (path, blob) of the change files naming it at that moment
 
 
 @dataclass(frozen=True)
@@ -74,10 +76,12 @@ class EarlierVersion:
 def releases(root: Path) -> dict[tuple[str, str], list[Release]]:
     """{(period, document id): its releases in order}, from the main line's history of agreement/.
 
-    Raises RevisionError (a CannotRun) when root is not in a git repository or git is missing."""
+    A document's version at a commit is the one ``load.changes`` derives: its file's ``version`` raised once
+    for each change file under its period's ``andringar/`` that names it. Raises RevisionError (a
+    CannotRun) when root is not in a git repository or git is missing."""
     commits = history(root, "agreement")
     texts = read_blobs(root, [blob for c in commits for path, blob in c.changed.items()
-                              if blob and _kind(path) == "document"])
+                              if blob and _kind(path) in ("document", "change")])
     state: dict[str, str] = {}  # path -> blob, as the main line holds it
     found: dict[tuple[str, str], list[Release]] = {}
     for commit in commits:
@@ -86,21 +90,30 @@ def releases(root: Path) -> dict[tuple[str, str], list[Release]]:
                 state.pop(path, None)
             else:
                 state[path] = blob
-        for path, blob in commit.changed.items():
-            if blob is None or _kind(path) != "document" or blob not in texts:
+        changed_periods = {PurePosixPath(p).parts[1] for p in commit.changed if _kind(p) == "change"}
+        for path, blob in sorted(state.items()):
+            if _kind(path) != "document" or blob not in texts:
+                continue
+            period_id = PurePosixPath(path).parts[1]
+            if path not in commit.changed and period_id not in changed_periods:
                 continue
             ident, version = _ID.search(texts[blob]), _VERSION.search(texts[blob])
             if not ident or not version:
                 continue
-            period_id = PurePosixPath(path).parts[1]
+            changes = tuple((p, b) for p, b in sorted(state.items()) if _kind(p) == "change" and b in texts
+                            and PurePosixPath(p).parts[1] == period_id
+                            and (target := _TARGET.search(texts[b])) and target[1] == ident[1])
+            derived = version[1]
+            for _ in changes:
+                derived = next_version(derived)
             key = (period_id, ident[1])
             period_blob = state.get(f"agreement/{period_id}/period.yaml")
             chain = found.setdefault(key, [])
-            if chain and chain[-1].version == version[1]:
-                chain[-1] = replace(chain[-1], path=path, blob=blob, period_blob=period_blob)
+            if chain and chain[-1].version == derived:
+                chain[-1] = replace(chain[-1], path=path, blob=blob, period_blob=period_blob, changes=changes)
             else:
-                chain.append(Release(period_id, ident[1], version[1], commit.sha, commit.date, path, blob,
-                                     period_blob))
+                chain.append(Release(period_id, ident[1], derived, commit.sha, commit.date, path, blob,
+                                     period_blob, changes))
     return found
 
 
@@ -146,7 +159,8 @@ def earlier_versions(root: Path, corpus: Corpus, warn=None) -> list[EarlierVersi
         earlier = [r for r in chain if current is not None and _order(r.version) < _order(current.version)]
         if earlier:
             wanted.append(((period_id, ident), chain, earlier))
-    texts = read_blobs(root, [b for _, _, earlier in wanted for r in earlier for b in (r.blob, r.period_blob) if b])
+    texts = read_blobs(root, [b for _, _, earlier in wanted for r in earlier
+                              for b in (r.blob, r.period_blob, *(blob for _, blob in r.changes)) if b])
     out: list[EarlierVersion] = []
     for (period_id, ident), chain, earlier in wanted:
         current = corpus.periods[period_id].documents[ident]
@@ -175,7 +189,7 @@ def earlier_versions(root: Path, corpus: Corpus, warn=None) -> list[EarlierVersi
 def _read(release: Release, texts: dict[str, str], current: Period) -> tuple[Document, Period]:
     """The document and its period as they read at the release's last state, the period's other documents
     and guidelines as they are now (current). KeyError: a file or the document is missing."""
-    files = {release.path: texts[release.blob]}
+    files = {release.path: texts[release.blob], **{path: texts[blob] for path, blob in release.changes}}
     if release.period_blob:
         files[f"agreement/{release.period_id}/period.yaml"] = texts[release.period_blob]
     corpus, _ = corpus_from_texts(files, lenient=True, shown=f"{release.commit[:7]}:")

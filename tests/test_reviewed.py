@@ -1,0 +1,139 @@
+"""Reviewed findings (agreement/granskade.yaml) and the pull request's own findings first
+(issue 13, 5): real git repositories, the real CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from avtal import cli
+
+from test_versions import MINIMAL, ROOT, git
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git saknas")
+
+DEL_A = "agreement/2023-2026/del-a.yaml"
+REVIEWED = "agreement/granskade.yaml"
+SOL = "Socialtjänstlag (2001:453) upphävdes 2025-07-01 och ersattes av Socialtjänstlag (2025:400); " \
+      "dokumentet gäller till 2026-12-31."
+
+
+def _edit(root: Path, path: str, old: str, new: str) -> None:
+    file = root / path
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The minimal corpus citing the repealed social services act in a-samverkan and a-samverkan-lokal,
+    committed on main."""
+    root = tmp_path / "repo"
+    shutil.copytree(MINIMAL / "agreement", root / "agreement")
+    shutil.copytree(ROOT / "agreement" / "register", root / "agreement" / "register")
+    (root / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
+    _edit(root, DEL_A, "Parterna samverkar på länsnivå.",
+          "Parterna samverkar på länsnivå enligt socialtjänstlagen (2001:453).")
+    _edit(root, DEL_A, "Lokal samverkan sker i varje närområde.",
+          "Lokal samverkan sker i varje närområde, se 2 kap. socialtjänstlagen (2001:453).")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Antagen version")
+    return root
+
+
+def review(root: Path, *entries: str) -> None:
+    (root / REVIEWED).write_text("reviewed:\n" + "".join(entries), encoding="utf-8")
+
+
+def entry(ident: str | None = "a-samverkan", code: str = "statute-repealed") -> str:
+    place = f"    id: {ident}\n" if ident else ""
+    return (f"  - code: {code}\n    file: {DEL_A}\n{place}    reason: Den antagna texten; ändras vid nästa revidering.\n"
+            "    date: 2026-11-30\n    by: arbetsgruppen\n")
+
+
+def check(root: Path, capsys, *args: str) -> tuple[int, str]:
+    code = cli.main(["--root", str(root), "check", "--date", "2025-03-01", *args])
+    return code, capsys.readouterr().out
+
+
+def test_a_reviewed_finding_is_reported_as_such_and_no_longer_counts_as_a_warning(repo, capsys):
+    review(repo, entry())
+    code, out = check(repo, capsys, "--strict")
+    assert out == (
+        f"{DEL_A}:23:45: granskad [statute-repealed] {SOL}\n"
+        f"    tips: Granskad 2026-11-30 av arbetsgruppen: Den antagna texten; ändras vid nästa revidering. ({REVIEWED})\n"
+        f"{DEL_A}:28:54: varning [statute-repealed] {SOL}\n"
+        "    tips: Hänvisa till Socialtjänstlag (2025:400) vid nästa revidering.\n"
+        "0 fel, 1 varningar, 0 tips, 1 granskade.\n")
+    assert code == 1  # --strict: the subsection's warning is not reviewed
+    review(repo, entry(None))  # no id: every finding of the code in the file
+    code, out = check(repo, capsys, "--strict")
+    assert code == 0 and out.endswith("0 fel, 0 varningar, 0 tips, 2 granskade.\n")
+
+
+def test_the_place_survives_lines_moving(repo, capsys):
+    review(repo, entry())
+    _edit(repo, DEL_A, "\nsections:\n", "\nsections:\n  - id: a-ny\n    title: Ny\n    text: |\n      Ny text.\n")
+    code, out = check(repo, capsys)
+    assert f"{DEL_A}:27:45: granskad [statute-repealed]" in out and code == 0
+
+
+@pytest.mark.parametrize("change,message", [
+    (("Parterna samverkar på länsnivå enligt socialtjänstlagen (2001:453).", "Parterna samverkar på länsnivå."),
+     f"Det granskade fyndet [statute-repealed] i 'a-samverkan' i {DEL_A} finns inte längre."),
+    (("id: a-samverkan\n", "id: a-samverkan-lan\n"),
+     f"Den granskade platsen 'a-samverkan' finns inte längre i {DEL_A}."),
+])
+def test_a_review_that_covers_nothing_any_more_is_a_tip(repo, capsys, change, message):
+    review(repo, entry())
+    _edit(repo, DEL_A, *change)
+    _, out = check(repo, capsys)
+    assert (f"{REVIEWED}:2:5: tips [reviewed-stale] {message}\n"
+            "    tips: Ta bort raden ur granskade.yaml; gäller granskningen en annan plats, skriv dess id.\n") in out
+
+
+def test_an_error_cannot_be_reviewed(repo, capsys):
+    _edit(repo, DEL_A, "[riktlinjen](ref:riktlinje-oenighet)", "[riktlinjen](ref:riktlinje-saknas)")
+    review(repo, entry("a-oenighet", "dangling-reference"))
+    code, out = check(repo, capsys)
+    assert code == 1 and "fel [dangling-reference]" in out and "tips [reviewed-stale]" in out
+
+
+def test_the_schema_of_the_file(repo, capsys):
+    (repo / REVIEWED).write_text("reviewed:\n  - code: statute-repealed\n    file: del-a.yaml\n"
+                                 "    reason: x\n    date: 2026-11-30\n", encoding="utf-8")
+    code, out = check(repo, capsys)
+    assert code == 1 and f"{REVIEWED}:3:11: fel [schema-pattern]" in out
+    assert "Skriv filens sökväg från projektets mapp, t.ex. agreement/2023-2026/del-b.yaml." in out
+
+
+def test_annotations_show_the_pull_requests_own_findings_first_and_the_job_summary_all(repo, capsys, tmp_path,
+                                                                                       monkeypatch):
+    """GitHub annotates 10 warnings of a step: the branch's new one (a-avtalstid, line 19) comes before the
+    standing ones, a reviewed one is not annotated, and the job summary lists all three."""
+    review(repo, entry())
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Granskat")
+    git(repo, "checkout", "-q", "-b", "pr")
+    _edit(repo, DEL_A, "Uppsägningstiden är {{uppsagningstid}} före avtalstidens slut.",
+          "Uppsägningstiden är {{uppsagningstid}} före avtalstidens slut, se socialtjänstlagen (2001:453).")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    _, out = check(repo, capsys, "--base", "main", "--format", "github")
+    annotations = [line.split("::")[1] for line in out.splitlines() if line.startswith("::")]
+    assert annotations[0] == f"warning file={DEL_A},line=19,col=73,title=statute-repealed"
+    assert [a for a in annotations if "statute" in a] == [
+        f"warning file={DEL_A},line=19,col=73,title=statute-repealed",
+        f"warning file={DEL_A},line=28,col=54,title=statute-repealed"]
+    assert not any("line=23," in a for a in annotations)  # reviewed
+    table = summary.read_text(encoding="utf-8")
+    assert table.startswith("### avtal check\n\n")
+    rows = [line for line in table.splitlines() if line.startswith("| `") and "statute" in line]
+    assert [row.split(" | ")[:3] for row in rows[:3]] == [
+        [f"| `{DEL_A}:19:73`", "varning", "`statute-repealed`"],
+        [f"| `{DEL_A}:23:45`", "granskad", "`statute-repealed`"],
+        [f"| `{DEL_A}:28:54`", "varning", "`statute-repealed`"]]
