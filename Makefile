@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: serve site check test browser-deps clean bench pdf report search-quality search-compare citation-quality
+.PHONY: serve site check test browser-deps clean bench pdf report search-quality search-compare citation-quality a11y
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,12 @@ search-compare: $(STAMP) browser-deps
 # tests/citations/; fails below the floors (tools/citation_quality.py -v lists every case that differs).
 citation-quality: $(STAMP)
 	$(BIN)/python tools/citation_quality.py
+
+# WCAG 2.1 AA: axe-core (wcag2a/2aa/21a/21aa) on every page of a fresh build at desktop and phone width, and
+# every request each page makes; fails on any violation or request to another host (tools/a11y.py -v lists
+# each element). `make test` checks a representative set of pages (tests/test_accessibility.py).
+a11y: $(STAMP) browser-deps
+	$(BIN)/python tools/a11y.py $(A11Y)
 
 # Everything but the search measurement (about a minute on its own: make search-quality).
 test: $(STAMP) browser-deps

@@ -36,13 +36,18 @@ search_quality = _load_search_quality()
 serve = search_quality.serve
 
 
+BUILD_LOG = "avtal-build.txt"  # what the build printed, beside site_dir
+
+
 def build(root: Path, site_dir: Path) -> Path:
-    """`avtal build` of a project folder into site_dir (a subprocess: mkdocs keeps global state)."""
+    """`avtal build` of a project folder into site_dir (a subprocess: mkdocs keeps global state);
+    what it printed is kept in BUILD_LOG beside site_dir."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="true")
     result = subprocess.run([sys.executable, "-m", "avtal.cli", "--root", str(root), "build", "--site-dir", str(site_dir)],
                             capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise AssertionError(f"avtal build misslyckades ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    (site_dir.parent / BUILD_LOG).write_text(result.stdout + result.stderr, encoding="utf-8")
     return site_dir
 
 

@@ -240,6 +240,10 @@ def test_pdf_of_the_period_holds_the_whole_agreement(site, chromium, tmp_path):
     footer = " ".join((reader.pages[0].extract_text() or "").split())
     assert "Hälso- och sjukvårdsavtalet 2023-2026 · Gällande" in footer and "Sida 1 av" in footer
     assert reader.outline, "bokmärken från rubrikerna"
+    # no page ends with a heading whose text starts on the next (issue 17: break-after: avoid in print)
+    headings = make_pdf.headings(site / "2023-2026" / "utskrift" / "index.html")
+    assert "B.3 Parternas ansvar" in headings
+    assert make_pdf.headings_at_page_end(pdf, headings) == []
 
 
 # --- phones ------------------------------------------------------------------------

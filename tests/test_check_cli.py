@@ -415,3 +415,15 @@ def test_check_reads_the_citations_of_the_glossary(tmp_path, capsys):
     assert code == 1
     line = len(path.read_text(encoding="utf-8").splitlines())
     assert f"agreement/register/begrepp.yaml:{line}:18: fel [statute-chapter] Hälso- och sjukvårdslag (2017:30) har inget 99 kap." in out
+
+
+def test_the_build_counts_the_findings_as_avtal_check_does(site, capsys):
+    """The build's line "Kontrollen av avtalet: …" counts reviewed findings as reviewed, as avtal check
+    does, not as warnings (it said "22 varningar" beside check's "2 varningar, 20 granskade")."""
+    from built_site import BUILD_LOG
+
+    _, out, _ = check(ROOT, capsys)
+    counted = out.strip().splitlines()[-1]
+    assert "granskade" in counted
+    printed = (site.parent / BUILD_LOG).read_text(encoding="utf-8")
+    assert f"Kontrollen av avtalet: {counted}" in printed

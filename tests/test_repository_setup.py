@@ -104,7 +104,9 @@ def test_pages_workflow():
     workflow = load_yaml(PAGES)
     assert triggers(workflow)["push"]["branches"] == ["main"]
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    assert runs(workflow, "build") == ["make .venv/.installed", "make site"]
+    build, site, chromium, pdf = runs(workflow, "build")
+    assert [build, site, pdf] == ["make .venv/.installed", "make site", ".venv/bin/python tools/make_pdf.py --site site"]
+    assert chromium.splitlines()[0] == ".venv/bin/playwright install --with-deps chromium"  # make_pdf's /usr/bin/chromium
     assert uses(workflow, "build", "actions/setup-python")["with"]["python-version"] == "3.11"
     assert uses(workflow, "build", "actions/upload-pages-artifact")["with"]["path"] == "site/"
     assert workflow["jobs"]["deploy"]["needs"] == "build"

@@ -448,12 +448,15 @@ def _children_cpu() -> float:
 def plain_mkdocs_project(target: Path, generated: Generated, source: Path = ROOT) -> Path:
     """The generated site as an ordinary mkdocs project without the avtal hook: site_src copied to
     target/docs with the generated pages and the open-data file written into it, the start page's
-    picture put in place of its placeholder, each page's search weight as front matter (what the
+    picture put in place of its placeholder, the publisher's facts in place of theirs, each page's search weight as front matter (what the
     hook sets in page.meta), and source's mkdocs.yml with the navigation written in and the hook
     and watch list removed. Returns target/mkdocs.yml."""
     from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST
     from avtal.site.mkdocs_hooks import HIERARCHY_PLACEHOLDER
+    from avtal.site.publisher import fill, publisher
 
+    config = yaml.safe_load((source / "mkdocs.yml").read_text(encoding="utf-8"))
+    facts = publisher(config.get("extra"))
     docs = target / "docs"
     shutil.copytree(source / "site_src", docs)
     for path, content in generated.pages.items():
@@ -468,14 +471,13 @@ def plain_mkdocs_project(target: Path, generated: Generated, source: Path = ROOT
         if page.is_relative_to(docs / "overrides"):
             continue
         uri = page.relative_to(docs).as_posix()
-        text = page.read_text(encoding="utf-8").replace(HIERARCHY_PLACEHOLDER, generated.start_html)
+        text = fill(page.read_text(encoding="utf-8").replace(HIERARCHY_PLACEHOLDER, generated.start_html), facts)
         boost = generated.boosts.get(uri, OTHER_PAGE_SEARCH_BOOST)
         front = text[4:text.index("\n---\n", 3)] if text.startswith("---\n") else None
         if boost != 1.0 and "search" not in (yaml.safe_load(front or "") or {}):  # as the hook: front matter decides
             weight = f"search:\n  boost: {boost}\n"
             text = "---\n" + weight + text[4:] if front is not None else f"---\n{weight}---\n\n{text}"
         page.write_text(text, encoding="utf-8")
-    config = yaml.safe_load((source / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
     config.pop("watch", None)
     config["docs_dir"] = "docs"

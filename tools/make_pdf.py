@@ -20,12 +20,15 @@ A separate step on purpose: `avtal build` must not need a browser.
 from __future__ import annotations
 
 import io
+import re
 import sys
 from contextlib import redirect_stdout
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search_quality import CHROMIUM, browser, serve  # noqa: E402
+
+from avtal.site.pdflink import link_pdf  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = '<div style="font-size:7pt;width:100%;margin:0 12mm;color:#555"><span class="title"></span></div>'
@@ -43,7 +46,8 @@ def periods_in(site: Path) -> list[str]:
 
 
 def make_pdfs(site: Path, periods: list[str], out: Path | None = None, chromium=None) -> list[Path]:
-    """Print <period>/utskrift/ of a built site to PDF; returns the files written.
+    """Print <period>/utskrift/ of a built site to PDF; returns the files written. Printed into the site
+    (out None), the period's printable page and overview then link their PDF (avtal.site.pdflink).
 
     chromium: a Playwright browser already running (one process may run one sync Playwright);
     by default one is started for the job."""
@@ -53,9 +57,81 @@ def make_pdfs(site: Path, periods: list[str], out: Path | None = None, chromium=
     with serve(site) as base:
         page = chromium.new_page()
         try:
-            return [print_period(page, base, site, period, out) for period in periods]
+            printed = [print_period(page, base, site, period, out) for period in periods]
         finally:
             page.close()
+    if out is None:  # the PDFs are in the site: its printable page and overview link them, with their size
+        for period, pdf in zip(periods, printed):
+            for html in (site / period / "utskrift" / "index.html", site / period / "index.html"):
+                link_pdf(html, pdf)
+    return printed
+
+
+def headings(html: Path) -> set[str]:
+    """The text of every heading (h1-h6) of an HTML page, whitespace collapsed, without permalink signs."""
+    from html.parser import HTMLParser
+
+    class Parser(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.found: set[str] = set()
+            self.current: list[str] | None = None
+
+        def handle_starttag(self, tag, attrs):
+            if re.fullmatch(r"h[1-6]", tag):
+                self.current = []
+
+        def handle_endtag(self, tag):
+            if re.fullmatch(r"h[1-6]", tag) and self.current is not None:
+                self.found.add(" ".join("".join(self.current).replace("¶", "").split()))
+                self.current = None
+
+        def handle_data(self, data):
+            if self.current is not None:
+                self.current.append(data)
+
+    parser = Parser()
+    parser.feed(html.read_text(encoding="utf-8"))
+    return parser.found - {""}
+
+
+#: Points kept clear at the top and bottom of each page for the running header and footer (16 mm margins).
+_MARGIN_PT = 50
+#: A line this much larger than the page's usual text is a heading (Material's h3 is 1.25 times the text).
+_HEADING_RATIO = 1.2
+
+
+def headings_at_page_end(pdf: Path, heading_texts: set[str]) -> list[tuple[int, str]]:
+    """Pages of a printed PDF whose last line of text is a heading, as (page number, line): a heading
+    separated from the text it introduces. A line is a heading when its words are one of heading_texts set
+    in bold, or its type is _HEADING_RATIO times the page's most common size."""
+    from collections import Counter, defaultdict
+
+    import pypdf
+
+    reader = pypdf.PdfReader(pdf)
+    out = []
+    for number, page in enumerate(reader.pages, 1):
+        height = float(page.mediabox.height)
+        lines: dict[int, list[tuple[str, float, bool]]] = defaultdict(list)
+
+        def visit(text, cm, tm, font, size, lines=lines):
+            if text.strip():
+                y = tm[5] * (cm[3] or 1) + cm[5]
+                bold = "bold" in str((font or {}).get("/BaseFont", "")).lower()
+                lines[round(y)].append((text.strip(), abs(size * (tm[3] or 1) * (cm[3] or 1)), bold))
+
+        page.extract_text(visitor_text=visit)
+        body = {y: parts for y, parts in lines.items() if _MARGIN_PT < y < height - _MARGIN_PT}
+        if not body:
+            continue
+        usual = Counter(round(size, 1) for parts in body.values() for _, size, _ in parts).most_common(1)[0][0]
+        last = body[min(body)]
+        words = " ".join(" ".join(text for text, _, _ in last).split())
+        if (words in heading_texts and all(bold for _, _, bold in last)) or \
+                max(size for _, size, _ in last) >= usual * _HEADING_RATIO:
+            out.append((number, words))
+    return out
 
 
 def print_period(page, base: str, site: Path, period: str, out: Path | None) -> Path:

@@ -7,6 +7,7 @@ Each function returns plain data (dicts of strings, lists and Markup) for the ma
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..model import Document, Note, Period, ReadMore
 from ..text import safe_href
@@ -14,6 +15,13 @@ from .urls import Site
 
 NOTE_LABELS = {"stavfel": "Stavfel i källan", "numrering": "Numrering", "textuttag": "Textuttag",
                "innehall": "Anmärkning", "lag": "Lagändring"}
+
+
+#: A läs mer title of the source that names a PDF ("…, PDF", "… (PDF)"): the source linked the document's
+#: PDF, the site links the document's entry in its register. The title is the source's and stays; the link
+#: gets words of its own (READ_MORE_NOT_PDF), so it does not say "PDF" when it opens a web page.
+SAYS_PDF = re.compile(r"(?:,\s*PDF|\(PDF\))\s*$")
+READ_MORE_NOT_PDF = "om dokumentet i registret"
 
 
 def link(href: str, text: str, classes: str = "") -> dict:
@@ -102,5 +110,13 @@ def read_more(site: Site, page: str, period: Period, anchor: str, items: list[Re
     """The source's läs mer box of a section or document (anchor: its id), links that resolve only."""
     if not items:
         return None
-    return {"anchor": anchor, "links": [link(site.link(page, period.id, item.ref), item.title)
-                                        for item in items if (period.id, item.ref) in site.urls]}
+    links = []
+    for item in items:
+        if (period.id, item.ref) not in site.urls:
+            continue
+        href = site.link(page, period.id, item.ref)
+        if SAYS_PDF.search(item.title):  # the source's words, kept; our link says where it leads
+            links.append(link(href, READ_MORE_NOT_PDF) | {"source_title": item.title})
+        else:
+            links.append(link(href, item.title))
+    return {"anchor": anchor, "links": links}

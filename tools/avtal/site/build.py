@@ -63,6 +63,10 @@ def build(corpus: Corpus, site: Site | None = None, versions=()) -> Build:
     return Build(site, out)
 
 
+#: The navigation's group of a period's arrangements (kind overenskommelse): the agreement's Del C.
+ARRANGEMENTS_NAV_TITLE = "Del C, överenskommelser"
+
+
 def nav(corpus: Corpus, hand_written: list[str], versions=()) -> list:
     """The site's navigation: the agreement's own structure, then registers and guides (earlier
     versions and their comparisons are reached from the Ändringar page and the version history).
@@ -77,13 +81,21 @@ def nav(corpus: Corpus, hand_written: list[str], versions=()) -> list:
             children.append({"Vem ansvarar för vad?": responsibility.matrix_page(period)})
         if changes.has_page(corpus, period, versions):
             children.append({"Ändringar": changes.page_path(period)})
+        arrangements: list = []
         for document in period.ordered_documents():
-            children.append({str(escape(document.nav_title)): document_page(document)})
+            entry = {str(escape(document.nav_title)): document_page(document)}
+            if document.kind == "overenskommelse":  # the four of Del C, one group as the agreement has them
+                if not arrangements:
+                    children.append({ARRANGEMENTS_NAV_TITLE: arrangements})
+                arrangements.append(entry)
+            else:
+                children.append(entry)
         children.append({"Riktlinjer och styrdokument": guideline_page(period)})
         children.append({"Utskrift (hela avtalet)": print_page(period)})
         entries.append({label: children})
     for path, title in ((LAWS_PAGE, "Lagar och förordningar"), (GLOSSARY_PAGE, "Begrepp"),
-                        ("redigera.md", "Så ändrar du avtalet"), ("om.md", "Om webbplatsen")):
+                        ("redigera.md", "Så ändrar du avtalet"), ("om.md", "Om webbplatsen"),
+                        ("tillganglighet.md", "Tillgänglighetsredogörelse")):
         if path in hand_written:
             entries.append({title: path})
     return entries

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..registers import Statute
 from . import blocks
 from .blocks import link
+from .glossary_page import sv_key
 from .markup import render
 from .urls import Site, written_in, written_parts
 
@@ -50,7 +51,8 @@ def status_text(statute: Statute, by_sfs: dict[str, Statute]) -> str:
 def laws_markdown(site: Site) -> str:
     """The law page: each act's number, names, status, lagen.nu link and the sections citing it.
 
-    The acts that some text of the corpus cites or names come first; the acts the register holds
+    The acts stand in Swedish alphabetical order of their titles, as the page says. The acts that some text
+    of the corpus cites or names come first; the acts the register holds
     although no text cites them (the act that replaced a cited one, acts kept so that their usual
     abbreviations resolve: PSL, OSL, RF) follow under a heading of their own that says so, so that
     none of them reads as an act the agreement cites.
@@ -58,7 +60,7 @@ def laws_markdown(site: Site) -> str:
     corpus = site.corpus
     citing = citing_sections(site)
     acts, uncited = [], []
-    for statute in sorted(corpus.statutes, key=lambda s: (s.short_name or s.title).casefold()):
+    for statute in sorted(corpus.statutes, key=lambda s: sv_key(s.title)):  # by the name the heading shows
         rows: list[tuple[str, object]] = [("SFS-nummer", statute.sfs)]
         if statute.abbreviation:
             rows.append(("Förkortning", statute.abbreviation))

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from avtal.check import check_root
 from avtal.check.report import format_text
+from avtal.check.reviewed import apply_reviewed
 from avtal.diff.report import stylesheet
 from avtal.errors import CannotRun
 from avtal.findings import Severity, summary
@@ -26,6 +27,7 @@ from avtal.git import is_shallow, last_change
 from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST, build, nav, search_boosts
 from avtal.site.export import export
 from avtal.site.overview import start_page_html
+from avtal.site.publisher import fill, publisher, warning
 from avtal.site.search_text import index_html
 from avtal.site.urls import Site
 from avtal.site.versions import earlier_versions
@@ -35,7 +37,7 @@ HIERARCHY_PLACEHOLDER = "<!-- avtal:hierarchy -->"
 COMPARISON_CSS = "stylesheets/lydelse.css"  # the two-column tables of comparisons (avtal.diff.report)
 _log = logging.getLogger("avtal")
 
-_state: dict = {"build": None, "corpus": None, "boosts": {}, "extras": {}}
+_state: dict = {"build": None, "corpus": None, "boosts": {}, "extras": {}, "publisher": {}}
 
 
 class CorpusHasErrors(PluginError):
@@ -53,6 +55,7 @@ def on_config(config):
     """Check the corpus (raises CorpusHasErrors on errors), build every page once, set the navigation."""
     root = Path(config.config_file_path).resolve().parent
     corpus, findings = check_root(root)
+    findings = apply_reviewed(corpus, findings)  # the same count as avtal check: "20 granskade"
     if any(f.severity is Severity.ERROR for f in findings):
         raise CorpusHasErrors(findings)
     _log.info("Kontrollen av avtalet: %s", summary(findings))
@@ -66,6 +69,9 @@ def on_config(config):
     hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     config.nav = nav(corpus, hand_written + [p.path for p in _state["build"].pages], versions)
     config.extra_css.extend(path for path in _state["extras"] if path not in config.extra_css)
+    _state["publisher"] = publisher(config.extra)
+    if message := warning(_state["publisher"]):
+        _log.warning(message)
     return config
 
 
@@ -109,13 +115,14 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown: str, page, config, files):
-    """Give the page its search weight and put the hierarchy picture in place of its placeholder."""
+    """Give the page its search weight, put the hierarchy picture in place of its placeholder and the
+    publisher's facts in place of theirs (avtal.site.publisher)."""
     boost = _state["boosts"].get(page.file.src_uri, OTHER_PAGE_SEARCH_BOOST)
     if "search" not in page.meta and boost != 1.0:  # front matter decides when it says
         page.meta["search"] = {"boost": boost}
     if HIERARCHY_PLACEHOLDER in markdown:
         markdown = markdown.replace(HIERARCHY_PLACEHOLDER, start_page_html(_state["build"].site, page.file.src_uri))
-    return markdown
+    return fill(markdown, _state["publisher"])
 
 
 

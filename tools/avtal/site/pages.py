@@ -24,6 +24,15 @@ from .urls import Site, document_page, guideline_page, print_page
 GUIDELINE_SOURCE = "avtalets hänvisningar och Läs mer-rutor; varje dokuments ägare och adress anges vid dokumentet"
 
 
+def spoken_label(label: str) -> str | None:
+    """How a screen reader should say a cover label set letter by letter, or None when it reads as written:
+    the source's "A V T A L" -> "Avtal" (read out letter by letter otherwise); "STRATEGI" -> None."""
+    letters = label.split(" ")
+    if len(letters) > 2 and all(len(c) == 1 and c.isalpha() for c in letters):
+        return "".join(letters).capitalize()
+    return None
+
+
 def document_view(site: Site, document: Document, refs: References | None, page: str | None = None,
                   level: int = 1) -> dict:
     """A document's data for templates/document.md: on its own page (page None, level 1: its title
@@ -36,6 +45,7 @@ def document_view(site: Site, document: Document, refs: References | None, page:
     if document.cover:
         cover = {key: document.cover.get(key) for key in ("label", "title", "subtitle")}
         cover["text"] = text_html(ctx, document.cover["text"]) if "text" in document.cover else None
+        cover["spoken"] = spoken_label(cover["label"]) if cover["label"] else None
     ctx.owner = document
     return {
         "standalone": standalone, "title": document.title, "id": document.id, "level": level,
@@ -50,7 +60,17 @@ def document_view(site: Site, document: Document, refs: References | None, page:
         "notes": blocks.notes(document.notes),
         "sections": [_section_view(ctx, s, level + 1, refs, standalone) for s in document.sections],
         "history": version_history(site, page, document) if standalone else [],
+        "parts": _parts(site, page, period, document),
     }
+
+
+def _parts(site: Site, page: str, period: Period, document: Document) -> list[dict]:
+    """The documents directly under the agreement document (Del A, Del B, the arrangements of Del C), in
+    reading order, as links for its page: the source lists them as plain text, which stays as it is.
+    [] for any other document."""
+    if document.kind != "avtal":
+        return []
+    return [link(site.link(page, period.id, d.id), d.title) for d in period.ordered_documents() if d.parent == document.id]
 
 
 def _section_view(ctx: TextContext, section: Section, level: int, refs: References | None,

@@ -1,0 +1,391 @@
+"""Accessibility of the built site (issue 17): WCAG 2.1 AA as axe-core measures it, in the browser, at
+desktop and phone width; no request leaves the site; tooltips by keyboard and touch, closed with Esc;
+Swedish footer and 404; the accessibility statement never presents a missing fact as one; print.
+
+axe runs here over a representative set of pages (one of each kind the build makes, the heaviest pages
+left out to keep `make test` short); `make a11y` (tools/a11y.py) runs it over every page of a build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from built_site import CHROMIUM, ROOT
+
+from avtal.site.blocks import READ_MORE_NOT_PDF, SAYS_PDF
+from avtal.site.build import ARRANGEMENTS_NAV_TITLE
+from avtal.site.pages import spoken_label
+from avtal.site.pdflink import PLACEHOLDER, link_pdf, size_label
+from avtal.site.publisher import FIELDS, fill, missing, publisher, warning
+
+
+def _tool(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+a11y = _tool("a11y")
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                    reason=f"{CHROMIUM} saknas: installera Debians paket chromium (make browser-deps)")
+
+#: The kinds of page the build makes, one each: the start page (the hierarchy picture, hand-written text),
+#: the agreement's page (cover, its parts, a table), an arrangement (reading guide, läs mer, statute links,
+#: key values, the version history that scrolls on phones), the statement, the 404. The overview, the
+#: registers, Del A/B and the printable page take 3-25 s each for axe: `make a11y` covers every page.
+REPRESENTATIVE = ["", "2023-2026/hos-avtalet/", "2023-2026/ok-lakarmedverkan/", "tillganglighet/", "404.html"]
+
+
+# --- axe-core, in the browser ------------------------------------------------------
+
+@pytest.mark.parametrize("width, viewport", a11y.WIDTHS, ids=[w for w, _ in a11y.WIDTHS])
+@pytest.mark.browser
+@needs_chromium
+def test_axe_finds_no_wcag_violation(chromium, base, site, width, viewport):
+    assert set(REPRESENTATIVE) <= set(a11y.pages(site))
+    results = a11y.audit(chromium, base, REPRESENTATIVE, widths=[(width, viewport)])
+    assert {r.path: r.violations for r in results if r.violations} == {}
+    assert {r.path: r.foreign for r in results if r.foreign} == {}
+
+
+
+_CONTRAST = """el => {
+    const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const box = getComputedStyle(el.querySelector('rect')).fill;
+    return [...el.querySelectorAll('text')].map(t => {
+        const [a, b] = [lum(getComputedStyle(t).fill), lum(box)].sort((x, y) => y - x);
+        return [t.textContent, (a + 0.05) / (b + 0.05)]; }); }"""
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_hierarchy_picture_text_has_contrast(chromium, base):
+    """axe cannot compute contrast inside SVG (its needs-review items on the start page): computed here,
+    each box's text colour against its fill, at least 4.5:1 (WCAG 1.4.3)."""
+    page = chromium.new_page()
+    try:
+        page.goto(base, wait_until="load")
+        ratios = [pair for node in page.locator("svg.avtal-hierarki .avtal-nod").all() for pair in node.evaluate(_CONTRAST)]
+    finally:
+        page.close()
+    assert len(ratios) >= 20
+    assert [(text, round(ratio, 1)) for text, ratio in ratios if ratio < 4.5] == []
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_no_page_requests_anything_from_another_host(chromium, base, site):
+    """Every page of the build, loaded until the network is idle (fonts, search index, worker)."""
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        foreign = {path: a11y.load(page, base, path) for path in a11y.pages(site)}
+    finally:
+        page.close()
+    assert {path: urls for path, urls in foreign.items() if urls} == {}
+    assert len(foreign) >= 19
+
+
+def test_no_page_names_a_font_service(site):
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+
+
+# --- tooltips: keyboard, touch, Esc (WCAG 1.4.13) -----------------------------------------
+
+TOOLTIPS = [  # (page, element, the tooltip's words)
+    ("2023-2026/del-b/", "abbr[title='Västra Götalandsregionen']", "Västra Götalandsregionen"),
+    ("2023-2026/del-a/", ".avtal-nyckelvarde[title='Avtalstid']", "Avtalstid"),
+    ("2023-2026/del-b/", "a.avtal-lagrum[href='https://lagen.nu/2017:30']", "Hälso- och sjukvårdslag (2017:30)"),
+]
+_TIP = ".md-tooltip2--active .md-tooltip2__inner"
+
+
+@pytest.mark.parametrize("path, selector, words", TOOLTIPS)
+@pytest.mark.browser
+@needs_chromium
+def test_tooltip_opens_by_keyboard_and_closes_with_escape(chromium, base, path, selector, words):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(base + path, wait_until="load")
+        # a handle, not a locator: Material moves the title into the tooltip while it is open
+        target = page.locator(f"article {selector}").first.element_handle()
+        # from the link or focusable element just before it, one Tab reaches it
+        page.evaluate("""el => {
+            const all = [...document.querySelectorAll('article a[href], article [tabindex="0"]')];
+            all[all.indexOf(el) - 1].focus(); }""", target)
+        page.keyboard.press("Tab")
+        assert target.evaluate("el => el === document.activeElement")
+        tip = page.locator(_TIP)
+        tip.wait_for(state="visible", timeout=5000)
+        assert tip.inner_text().strip() == words
+        page.keyboard.press("Escape")
+        tip.wait_for(state="hidden", timeout=5000)
+        assert target.evaluate("el => el === document.activeElement")  # Esc closes it, the focus stays
+        page.keyboard.press("Tab")
+        page.keyboard.press("Shift+Tab")  # back again: it opens again
+        page.locator(_TIP).wait_for(state="visible", timeout=5000)
+    finally:
+        page.close()
+
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_tooltip_opens_on_touch(chromium, base):
+    context = chromium.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(base + "2023-2026/del-b/", wait_until="load")
+        page.locator("article abbr[title='Västra Götalandsregionen']").first.tap()
+        tip = page.locator(_TIP)
+        tip.wait_for(state="visible", timeout=5000)
+        assert tip.inner_text().strip() == "Västra Götalandsregionen"
+    finally:
+        context.close()
+
+
+
+def test_every_element_with_a_tooltip_can_take_the_focus(site):
+    """Material shows a title as a tooltip on hover and on focus: everything titled in the text is focusable."""
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for tag in re.findall(r'<(?:abbr|span|sup)\b[^>]*\btitle="[^"]*"[^>]*>', text):
+            assert 'tabindex="0"' in tag, f"{path}: {tag}"
+
+
+# --- print ------------------------------------------------------------------------------
+
+@pytest.mark.browser
+@needs_chromium
+def test_printout_names_its_date_and_address_and_keeps_headings_with_text(chromium, base):
+    page = chromium.new_page()
+    try:
+        page.goto(base + "2023-2026/utskrift/", wait_until="load")
+        info = page.locator(".avtal-utskriftsinfo")
+        assert not info.is_visible()  # only on paper
+        page.emulate_media(media="print")
+        assert info.is_visible()
+        today = page.evaluate("() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; }")
+        assert info.inner_text() == f"Utskriven {dt.date(*today).isoformat()} från {base}2023-2026/utskrift/"
+        for level in ("h2", "h3", "h4"):
+            assert page.locator(f"article {level}").first.evaluate("el => getComputedStyle(el).breakAfter") == "avoid"
+    finally:
+        page.close()
+
+
+
+@pytest.mark.parametrize("size, label", [(999, "1 kB"), (1, "1 kB"), (850_400, "850 kB"), (1_564_000, "1,6 MB"),
+                                         (12_000_000, "12,0 MB")])
+def test_pdf_size_label(size, label):
+    assert size_label(size) == label
+
+
+def test_printable_page_links_its_pdf_once_printed(site, tmp_path):
+    period = tmp_path / "2023-2026"
+    (period / "utskrift").mkdir(parents=True)
+    html = period / "utskrift" / "index.html"
+    shutil.copy(site / "2023-2026" / "utskrift" / "index.html", html)
+    assert PLACEHOLDER in html.read_text(encoding="utf-8")
+    pdf = period / "hos-avtalet-2023-2026.pdf"
+    pdf.write_bytes(b"%PDF" + b"x" * 1_563_996)
+    assert link_pdf(html, pdf) is True
+    text = html.read_text(encoding="utf-8")
+    assert ('Skriv ut med webbläsarens utskriftsfunktion. Avtalet finns också som '
+            '<a href="../hos-avtalet-2023-2026.pdf" type="application/pdf">PDF-fil (1,6 MB)</a>.</p>') in text
+    assert link_pdf(html, pdf) is False  # once
+
+
+# --- Swedish throughout ------------------------------------------------------------------
+
+def test_footer_is_swedish_on_every_page(site):
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "Made with" not in text and "Material for MkDocs" not in text, path
+        footer = text[text.index('<div class="md-copyright">'):]
+        assert ">Tillgänglighetsredogörelse</a>" in footer[:600], path
+
+
+def test_404_page_helps_in_swedish(site):
+    text = (site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Sidan finns inte</h1>" in text and "Not found" not in text
+    assert '<a href="/./">startsidan</a>' in text
+    assert 'class="md-search__input"' in text  # the search box
+    assert '"base": "/."' in text  # not "/": the theme would fetch "//search/…", another host
+
+
+def test_cover_label_spelled_out_is_read_as_a_word(site):
+    text = (site / "2023-2026" / "hos-avtalet" / "index.html").read_text(encoding="utf-8")
+    assert ('<p class="avtal-omslag-etikett" data-search-exclude><span aria-hidden="true">A V T A L</span>'
+            '<span class="avtal-for-skarmlasare">Avtal</span></p>') in text
+
+
+@pytest.mark.parametrize("label, spoken", [("A V T A L", "Avtal"), ("STRATEGI", None), ("Del A", None),
+                                           ("A B", None), ("Ö K A", "Öka")])
+def test_spoken_label(label, spoken):
+    assert spoken_label(label) == spoken
+
+
+def test_glossary_does_not_ask_for_a_mouse(site):
+    text = (site / "begrepp" / "index.html").read_text(encoding="utf-8")
+    assert "muspekaren" not in text
+    assert ("peka på, tryck på eller gå med tabbtangenten till en förkortning med prickad understrykning, så visas "
+            "förklaringen (Esc stänger den)") in text
+
+
+# --- navigation and links ----------------------------------------------------------------
+
+def test_agreement_page_links_its_parts(site):
+    text = (site / "2023-2026" / "hos-avtalet" / "index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="avtal-delar" aria-label="Avtalets delar".*?</nav>', text, re.S)[0]
+    assert re.findall(r'<a href="([^"]+)">', nav) == [
+        "../del-a/", "../del-b/", "../ok-in-och-utskrivning/", "../ok-lakarmedverkan/", "../ok-munhalsa/",
+        "../ok-psykisk-funktionsnedsattning-missbruk/"]
+
+
+def test_menu_groups_the_arrangements_under_del_c(site):
+    text = (site / "index.html").read_text(encoding="utf-8")
+    start = text.index(ARRANGEMENTS_NAV_TITLE)
+    group = text[start:text.index("</nav>", start)]
+    assert [href for href in re.findall(r'href="([^"]+)"', group)] == [
+        "2023-2026/ok-in-och-utskrivning/", "2023-2026/ok-lakarmedverkan/", "2023-2026/ok-munhalsa/",
+        "2023-2026/ok-psykisk-funktionsnedsattning-missbruk/"]
+
+
+@pytest.mark.parametrize("title, says_pdf", [
+    ("Rutiner för samordning av insatser rehabilitering och habilitering 2009, PDF", True),
+    ("Riktlinje Hantering av oenighet på regional nivå Vårdsamverkan Västra Götaland (PDF)", True),
+    ("PDF-rutin för samordning", False), ("Riktlinje för SIP", False)])
+def test_source_titles_that_name_a_pdf(title, says_pdf):
+    assert bool(SAYS_PDF.search(title)) is says_pdf
+
+
+def test_read_more_link_says_pdf_only_when_it_leads_to_one(site):
+    text = (site / "2023-2026" / "del-b" / "index.html").read_text(encoding="utf-8")
+    assert ("<li>Rutiner för samordning av insatser rehabilitering och habilitering 2009, PDF – "
+            f'<a href="../riktlinjer/#rutin-samordning-rehabilitering-habilitering">{READ_MORE_NOT_PDF}</a></li>') in text
+    for path in site.rglob("*.html"):
+        for href, words in re.findall(r'<a [^>]*href="([^"]*)"[^>]*>([^<]*)</a>', path.read_text(encoding="utf-8")):
+            if "PDF" in words and "PDF-fil" not in words:
+                assert href.lower().endswith(".pdf"), f"{path}: {href} {words}"
+
+
+# --- the accessibility statement: the publisher's facts from configuration, never invented ---------
+
+def test_statement_marks_what_the_publisher_must_fill_in(site):
+    text = (site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
+    assert ('<strong class="avtal-saknas">[Uppgift saknas: utgivarens namn. Fylls i av den som publicerar '
+            'webbplatsen.]</strong> står bakom den här webbplatsen.') in text
+    for _, label in FIELDS.values():
+        assert f"[Uppgift saknas: {label}. Fylls i av den som publicerar webbplatsen.]" in text
+    assert '<a href="https://www.digg.se/tdosanmalan">anmäla det till Digg</a>' in text
+    assert "delvis förenlig med lagen om tillgänglighet till digital offentlig service" in text
+    om = (site / "om" / "index.html").read_text(encoding="utf-8")
+    assert ("<strong>Ansvarig för innehållet:</strong> <strong class=\"avtal-saknas\">[Uppgift saknas: utgivarens "
+            "namn. Fylls i av den som publicerar webbplatsen.]</strong>") in om
+
+
+@pytest.mark.parametrize("extra, shown", [
+    ({"utgivare": {"namn": "Västra Götalandsregionen"}}, "Västra Götalandsregionen står"),
+    ({"utgivare": {"namn": "A & B <i>"}}, "A &amp; B &lt;i&gt; står"),
+    ({"utgivare": {"namn": "  "}}, '<strong class="avtal-saknas">[Uppgift saknas: utgivarens namn.'),
+    ({}, '<strong class="avtal-saknas">[Uppgift saknas: utgivarens namn.'),
+    (None, '<strong class="avtal-saknas">[Uppgift saknas: utgivarens namn.'),
+])
+def test_publisher_name_filled_in(extra, shown):
+    assert fill("<!-- avtal:utgivare --> står", publisher(extra)).startswith(shown)
+
+
+@pytest.mark.parametrize("contact, shown", [
+    ("tillganglighet@example.se", '<a href="mailto:tillganglighet@example.se">tillganglighet@example.se</a>'),
+    ("https://example.se/kontakt", '<a href="https://example.se/kontakt">https://example.se/kontakt</a>'),
+    ("javascript:alert(1)", "javascript:alert(1)"),  # neither: shown as text, never a link
+    ("031-00 00 00", "031-00 00 00"),
+])
+def test_publisher_contact_filled_in(contact, shown):
+    assert fill("<!-- avtal:kontakt -->", publisher({"utgivare": {"kontakt": contact}})) == shown
+
+
+def test_build_warns_while_a_fact_is_missing():
+    values = publisher({"utgivare": {"namn": "VGR", "kontakt": "a@b.se", "bedomd": "2026-11-30",
+                                     "atgardas": "2027-06-30"}})
+    assert missing(values) == ["datum då redogörelsen senast uppdaterades"]
+    assert warning(values) == ("Tillgänglighetsredogörelsen och Om webbplatsen saknar datum då redogörelsen senast "
+                               "uppdaterades: ange dem i mkdocs.yml under extra: utgivare: (sidorna säger tills dess "
+                               "att uppgiften saknas).")
+    assert warning(values | {"uppdaterad": "2026-11-30"}) is None
+
+
+def test_real_project_leaves_the_publisher_unset_and_the_build_says_so():
+    """The sources name no publisher or contact: mkdocs.yml leaves them empty rather than invent them."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # mkdocs' !!python tags
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert missing(publisher(config["extra"])) == [label for _, label in FIELDS.values()]
+
+
+# --- the keyboard-only path: search -> result -> section -> tooltip -> back ------------------------
+
+@pytest.mark.browser
+@needs_chromium
+def test_keyboard_alone_goes_from_search_to_a_tooltip_and_back(chromium, base):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(base, wait_until="networkidle")
+        page.keyboard.press("/")  # Material's key for the search box
+        assert page.evaluate("() => document.activeElement.matches('input.md-search__input')")
+        page.keyboard.type("16 kap. 4 § HSL", delay=10)
+        page.locator(".md-search-result__link").first.wait_for(state="visible", timeout=15000)
+        page.keyboard.press("Tab")  # Tab reaches the first result, as the arrow keys do
+        first = page.evaluate("""() => { const el = document.activeElement;
+            return [el.matches('.md-search-result__link'), el.getAttribute('href'), getComputedStyle(el).outlineStyle]; }""")
+        assert first[0] and first[2] == "solid", first  # focused, visibly
+        page.keyboard.press("Tab")
+        page.keyboard.press("Shift+Tab")  # and back again, the search still open
+        assert page.evaluate("() => document.activeElement.getAttribute('href')") == first[1]
+        page.keyboard.press("Tab")  # the first result's section
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r".*#.+"), timeout=10000)
+        landed = page.url
+        assert landed.startswith(f"{base}2023-2026/del-b/") and landed.endswith("#b-lagstiftning"), landed
+        # from the section, Tab reaches a tooltip within a few steps
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => !!document.activeElement.getAttribute('aria-describedby')"):
+                break
+        tip = page.locator(_TIP)
+        tip.wait_for(state="visible", timeout=5000)
+        page.keyboard.press("Escape")
+        tip.wait_for(state="hidden", timeout=5000)
+        page.go_back()  # the browser's Back (Alt+Left is the browser's key, not the page's: headless has none)
+        assert page.url.split("?")[0].split("#")[0] == base
+    finally:
+        page.close()
+
+
+def test_laws_stand_in_swedish_alphabetical_order_of_their_names(site):
+    from avtal.site.glossary_page import sv_key
+
+    text = (site / "lagar" / "index.html").read_text(encoding="utf-8")
+    assert "i bokstavsordning efter lagens namn" in text
+    cited, _, uncited = text.partition('id="inte-i-avtalet"')
+    for part in (cited, uncited):
+        names = [" ".join(re.sub(r"<[^>]+>", "", h).replace("¶", "").split())
+                 for h in re.findall(r'<h[23] id="sfs-[^"]+">(.*?)</h[23]>', part, re.S)]
+        assert len(names) >= 3
+        assert names == sorted(names, key=sv_key)
