@@ -111,7 +111,11 @@ def nav(corpus: Corpus, hand_written: list[str], versions=()) -> list:
 # them crowded the sections out: with 2 or 3 top-1 of the old queries fell to 68 % and 57 % (before
 # issue 16's ranking), and after it with 1.0 the rows stood first for "papperslösa", "HVB", "bårhus"
 # and 'palliativ vård' ahead of the sections they quote (old 91 % top-1 against 93 % on main). 0.6
-# keeps the old queries at 93 % and "vem ansvarar för hjälpmedel" on its row.
+# keeps the old queries at 93 % and "vem ansvarar för hjälpmedel" on its row. After issue 17's merge
+# (tools/search_quality.py -v, rows indexed by their question and keywords only, descriptions left out):
+# 0.3 put "vem ansvarar för hjälpmedel" 9th and 0.15 every who-question below the top 3, without a
+# single ordinary query gained at top 3 ("palliativ vård", its row first, came back only at 0.15).
+# Leaving the descriptions out gained nothing and lost "vem har ansvaret för SIP": they stay indexed.
 STRATEGY_SEARCH_BOOST = 0.6
 MATRIX_SEARCH_BOOST = 0.6
 OTHER_PAGE_SEARCH_BOOST = 0.3
