@@ -214,8 +214,8 @@ def _place(fixture: Path) -> str:
     return {"document": P + "del-x.yaml", "guideline": P + "riktlinjer/riktlinje-x.yaml", "period": P + "period.yaml",
             "statutes": "agreement/register/lagar.yaml", "glossary": "agreement/register/begrepp.yaml",
             "change": P + "andringar/2025-02-20-x.yaml", "decision": P + "beslut/x.yaml",
-            "reviewed": "agreement/granskade.yaml"}[kind]
-
+            "reviewed": "agreement/granskade.yaml",
+            "responsibility": "agreement/register/ansvar.yaml", "areas": "agreement/register/omraden.yaml"}[kind]
 
 @pytest.mark.parametrize("fixture", LOADER_INVALID, ids=[p.name for p in LOADER_INVALID])
 def test_malformed_file_in_a_corpus(tmp_path, capsys, fixture: Path):

@@ -178,7 +178,8 @@ def schema_globs() -> dict[str, list[str]]:
 def test_every_schema_in_the_settings_exists():
     for schema in schema_globs():
         assert (ROOT / schema).is_file(), schema
-    kinds = {"document", "guideline", "period", "statutes", "glossary", "change", "decision", "reviewed"}  # corpus.classify's
+    kinds = {"document", "guideline", "period", "statutes", "glossary", "change", "decision", "reviewed",
+             "responsibility", "areas"}  # corpus.classify's
     assert {Path(s).name for s in schema_globs()} == {f"{kind}.schema.json" for kind in kinds}
 
 

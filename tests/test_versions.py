@@ -161,6 +161,15 @@ def test_notes_are_not_content(repo, capsys):
     assert check(repo, capsys) == (0, "Inga fel hittades.\n")
 
 
+def test_responsibility_statements_are_not_content(repo, capsys):
+    """A statement is an editor's reading of the adopted words, which its quote must repeat exactly: like
+    a note it changes nothing the parties agreed, so it needs no new version or decision."""
+    edit(repo, "del-a.yaml", "      Parterna samverkar på länsnivå.\n",
+         "      Parterna samverkar på länsnivå.\n    responsibilities:\n      - topic: samverkan\n"
+         "        kind: samordning\n        party: gemensamt\n        quote: Parterna samverkar på länsnivå.\n")
+    assert check(repo, capsys) == (0, "Inga fel hittades.\n")
+
+
 def test_the_change_must_name_every_changed_section(repo, capsys):
     edit(repo, *TEXT)
     edit(repo, "del-a.yaml", "Lokal samverkan sker", "Lokal samverkan sker alltid")

@@ -15,6 +15,7 @@ from .sourcefile import LoadedFile, PathKey
 
 if TYPE_CHECKING:
     from .registers import Statute, Term
+    from .responsibility import Actor, Area, Responsibility, Topic  # a layer up, with the rules that read them
 
 KIND_LABELS = {
     "avtal": "Avtal", "avtalsdel": "Avtalsdel", "overenskommelse": "Överenskommelse", "strategi": "Strategi",
@@ -69,8 +70,8 @@ class Text:
 
     @property
     def editorial(self) -> bool:
-        """An editor's note on the source or a change-log entry: words about the agreement, not of it."""
-        return "notes" in self.path or "changelog" in self.path
+        """An editor's note, a change-log entry or a responsibility statement: words about the agreement, not of it."""
+        return "notes" in self.path or "changelog" in self.path or "responsibilities" in self.path
 
     @property
     def heading(self) -> bool:
@@ -152,6 +153,7 @@ class Section:
     sections: list["Section"] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     depth: int = 1
+    responsibilities: list["Responsibility"] = field(default_factory=list)
 
     @property
     def heading(self) -> str:
@@ -222,6 +224,8 @@ class Guideline:
     period_id: str
     where: Located
     implements: list[str] = field(default_factory=list)
+    area: str | None = None  # an id in the area register (agreement/register/omraden.yaml)
+    sections: list[Section] = field(default_factory=list)  # the body, when its text is known
     owner: str | None = None
     url: str | None = None
     valid_from: str | None = None
@@ -231,6 +235,8 @@ class Guideline:
     description: str | None = None
     notes: list[Note] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list, compare=False, repr=False)  # every text field, in file order
+
+    walk = Document.walk  # every section of its body (none for a title-and-address entry), depth first
 
 
 @dataclass(frozen=True)
@@ -358,3 +364,6 @@ class Corpus:
     terms: list[Term] = field(default_factory=list)
     files: list[LoadedFile] = field(default_factory=list)
     reviewed: list[Reviewed] = field(default_factory=list)  # agreement/granskade.yaml
+    topics: list["Topic"] = field(default_factory=list)  # agreement/register/ansvar.yaml
+    actors: list["Actor"] = field(default_factory=list)
+    areas: list["Area"] = field(default_factory=list)  # agreement/register/omraden.yaml

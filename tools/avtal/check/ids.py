@@ -1,4 +1,5 @@
-"""Ids: every section id is unique within its period and distinct from document and guideline ids."""
+"""Ids: every section id (of a document or a guideline's body) is unique within its period and distinct
+from document and guideline ids."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ def unique_ids(corpus: Corpus) -> list[Finding]:
         seen: dict[str, Position] = {}
         for ident, item in list(period.documents.items()) + list(period.guidelines.items()):
             seen[ident] = item.where.at("id")
-        for section in period.sections():
+        for section in [*period.sections(), *(s for g in period.guidelines.values() for s in g.walk())]:
             where = section.where.at("id")
             if section.id in seen:
                 findings.append(error(

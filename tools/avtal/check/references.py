@@ -56,6 +56,9 @@ def iter_references(period: Period) -> Iterator[Reference]:
         yield Reference(guideline.parent, guideline.where.at("parent"), "Överordnat dokument", "parents")
         for i, ident in enumerate(guideline.implements):
             yield Reference(ident, guideline.where.at("implements", i), "Avsnittet", "known")
+        for section in guideline.walk():
+            for item in section.read_more:
+                yield Reference(item.ref, item.where.at("ref"), "Läs mer-länkens mål", "known")
     for text in period.texts(markup=True):
         for link in textmod.links(text.raw):
             split = split_ref(link.target)
@@ -75,7 +78,8 @@ def references(corpus: Corpus) -> list[Finding]:
                   "key_terms": {k.id for k in period.key_terms}}
         scopes["parents"] = scopes["documents"] | set(period.guidelines)
         scopes["targets"] = scopes["parents"] | {period.id}
-        scopes["known"] = scopes["parents"] | set(period.section_index())
+        scopes["known"] = scopes["parents"] | set(period.section_index()) | {
+            s.id for g in period.guidelines.values() for s in g.walk()}
         suggest = {scope: Suggestions(known) for scope, known in scopes.items()}
         sections = period.section_index()
         for ref in iter_references(period):

@@ -15,7 +15,7 @@ from ..findings import Finding
 from ..load import load_corpus
 from ..load.yamlfile import MAX_BYTES
 from ..model import Corpus
-from . import hierarchy, term, validity
+from . import areas, conformance, hierarchy, responsibility, term, validity
 from .decisions import decision_dates
 from .characters import invisible_characters
 from .links import link_targets
@@ -30,7 +30,7 @@ Check = Callable[[Corpus], list[Finding]]  # a pure function; it never raises fo
 
 CHECKS: list[Check] = [unique_ids, references, check_key_terms, check_statutes, *hierarchy.CHECKS, *validity.CHECKS,
                        key_term_restatements, period_references, link_targets, invisible_characters, decision_dates,
-                       written_versions]
+                       written_versions, *responsibility.CHECKS, *conformance.CHECKS, *areas.CHECKS]
 
 
 def run_checks(corpus: Corpus, checks: Iterable[Check] | None = None) -> list[Finding]:

@@ -18,8 +18,9 @@ Then, for every period present on both sides:
   adopted) changes nothing the parties agreed and needs no decision, though it may name one. Guidelines
   are decided by others (e.g. VGR and VästKom) and need no decision of the period.
 
-"Content" is the file's data without version, changelog and notes: notes record what an
-editor noticed about the source and change nothing that the parties agreed.
+"Content" is the file's data without version, changelog, notes and responsibility statements: notes
+record what an editor noticed about the source, statements who the adopted words make responsible
+(their quotes must repeat those words exactly); neither changes anything the parties agreed.
 """
 
 from __future__ import annotations
@@ -135,9 +136,10 @@ def combine(check_findings: list[Finding], base_findings: list[Finding]) -> list
 # --- comparing two corpora -------------------------------------------------------------------
 
 def _content(data):
-    """The file's data without version, changelog and notes, at any depth."""
+    """The file's data without version, changelog, notes and responsibility statements, at any depth."""
     if isinstance(data, dict):
-        return {k: _content(v) for k, v in data.items() if k not in ("version", "changelog", "notes")}
+        return {k: _content(v) for k, v in data.items()
+                if k not in ("version", "changelog", "notes", "responsibilities")}
     if isinstance(data, list):
         return [_content(v) for v in data]
     return data

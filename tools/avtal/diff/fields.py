@@ -1,7 +1,7 @@
 """Every field the checker counts as a change, shown: the diff and ``check --base`` agree by construction.
 
 ``check.versions`` asks for a new version whenever a file's data changes, except its ``version``,
-``changelog`` and ``notes`` (``IGNORED``). The diff shows the fields a reader knows in a way of their own
+``changelog``, ``notes`` and responsibility statements, an editor's reading (``IGNORED``). The diff shows the fields a reader knows in a way of their own
 (texts word by word, sections by id, titles, numbers, kinds, parents, key-term values); this module
 lists every *other* field whose value differs, by walking the two files' data beside their schema and
 labelling each field with its schema ``title`` (Swedish, the one VS Code shows on hover). A field added
@@ -20,7 +20,7 @@ from ..load.schema import resolve, schema_of
 from ..text import visible
 from .result import FieldChange
 
-IGNORED = ("version", "changelog", "notes")  # what check.versions leaves out of a file's content
+IGNORED = ("version", "changelog", "notes", "responsibilities")  # what check.versions leaves out of a file's content
 _MAX_DEPTH = 32  # deeper than any corpus file (load.yamlfile refuses nesting over 32)
 
 

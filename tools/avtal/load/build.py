@@ -10,13 +10,14 @@ from ..model import (Change, Decision, Document, Event, Guideline, KeyTerm, Loca
                      Section, Text)
 from ..registers import StaffWord, Statute, Term
 from ..findings import Reviewed
+from ..responsibility import Actor, Area, Responsibility, Topic
 from ..sourcefile import LoadedFile, PathKey
 from .texts import text_fields
 
 
 def _texts(kind: str, file: LoadedFile, document: Document | Guideline | None = None) -> list[Text]:
     """Every text field of the file (found by its schema), each with the section that holds it."""
-    sections = {s.where.path: s for s in document.walk()} if isinstance(document, Document) else {}
+    sections = {s.where.path: s for s in document.walk()} if document is not None else {}
     out = []
     for path, raw, markup in text_fields(kind, file.data):
         section = next((sections[path[:n]] for n in range(len(path) - 1, 0, -1) if path[:n] in sections), None)
@@ -60,6 +61,17 @@ def _read_more(items, file: LoadedFile, path: PathKey) -> list[ReadMore]:
     return [ReadMore(r["title"], r["ref"], Located(file, path + (i,))) for i, r in enumerate(items or ())]
 
 
+def _responsibilities(items, section_id: str, document_id: str, file: LoadedFile,
+                      path: PathKey) -> list[Responsibility]:
+    """The statements as written; ``load.responsibilities.resolve`` adds their party, heading and unit."""
+    return [Responsibility(
+        topic=r["topic"], kind=r["kind"], quote=r["quote"], section=section_id, document=document_id,
+        where=Located(file, path + (i,)), tagged=r.get("party"), actor=r.get("actor"),
+        levels=tuple(r.get("levels", ())), across_heading=r.get("across_heading"),
+        unclassified=r.get("unclassified"), notes=_notes(r.get("notes")))
+        for i, r in enumerate(items or ())]
+
+
 def _section(data: dict, document_id: str, file: LoadedFile, path: PathKey, depth: int) -> Section:
     return Section(
         id=data["id"], title=data["title"], document_id=document_id, where=Located(file, path),
@@ -67,7 +79,9 @@ def _section(data: dict, document_id: str, file: LoadedFile, path: PathKey, dept
         read_more=_read_more(data.get("read_more"), file, path + ("read_more",)),
         sections=[_section(s, document_id, file, path + ("sections", i), depth + 1)
                   for i, s in enumerate(data.get("sections", ()))],
-        notes=_notes(data.get("notes")), depth=depth)
+        notes=_notes(data.get("notes")), depth=depth,
+        responsibilities=_responsibilities(data.get("responsibilities"), data["id"], document_id, file,
+                                           path + ("responsibilities",)))
 
 
 def document_from(file: LoadedFile, period_id: str) -> Document:
@@ -95,7 +109,9 @@ def guideline_from(file: LoadedFile, period_id: str) -> Guideline:
     guideline = Guideline(
         id=d["id"], kind=d["kind"], level=d["level"], title=d["title"], parent=d["parent"], status=d["status"],
         version=d["version"], period_id=period_id, where=Located(file, ()),
-        implements=list(d.get("implements", ())), owner=d.get("owner"), url=d.get("url"),
+        implements=list(d.get("implements", ())), area=d.get("area"),
+        sections=[_section(s, d["id"], file, ("sections", i), 1) for i, s in enumerate(d.get("sections", ()))],
+        owner=d.get("owner"), url=d.get("url"),
         valid_from=d.get("valid_from"), valid_to=d.get("valid_to"), review_by=d.get("review_by"),
         changelog=_changes(d.get("changelog"), file), description=d.get("description"), notes=_notes(d.get("notes")))
     guideline.texts = _texts("guideline", file, guideline)
@@ -141,6 +157,24 @@ def terms_from(file: LoadedFile) -> list[Term]:
         notes=tuple(_notes(t.get("notes"))),
         staff_words=tuple(StaffWord(w["word"], w["reason"], tuple(w.get("see", ()))) for w in t.get("staff_words", ())))
         for i, t in enumerate(file.data["terms"])]
+
+
+def topics_from(file: LoadedFile) -> list[Topic]:
+    """The topics of the responsibility register (ansvar.yaml), in file order."""
+    return [Topic(t["id"], t["title"], Located(file, ("topics", i)), t.get("description"),
+                  tuple(t.get("synonyms", ()))) for i, t in enumerate(file.data["topics"])]
+
+
+def actors_from(file: LoadedFile) -> list[Actor]:
+    """The actors of the responsibility register (ansvar.yaml), in file order."""
+    return [Actor(a["id"], a["name"], a["party"], a["basis"], Located(file, ("actors", i)))
+            for i, a in enumerate(file.data["actors"])]
+
+
+def areas_from(file: LoadedFile) -> list[Area]:
+    """The delregioner and närområden of the area register (omraden.yaml), in file order."""
+    return [Area(a["id"], a["name"], a["kind"], a["source"], Located(file, ("areas", i)), a.get("part_of"),
+                 tuple(_notes(a.get("notes")))) for i, a in enumerate(file.data["areas"])]
 
 
 def reviewed_from(file: LoadedFile) -> list[Reviewed]:

@@ -4,6 +4,8 @@ Layout (one folder per contract period, registers beside them)::
 
     agreement/register/lagar.yaml      statutes
     agreement/register/begrepp.yaml    glossary
+    agreement/register/ansvar.yaml     topics and actors of the responsibility statements
+    agreement/register/omraden.yaml    delregioner and närområden
     agreement/granskade.yaml           findings the working group has reviewed (check.reviewed)
     agreement/<period>/period.yaml     the period manifest
     agreement/<period>/**/*.yaml       documents
@@ -22,7 +24,7 @@ from .. import model
 from ..errors import CannotRun
 from ..findings import Finding, Position, error
 from ..sourcefile import LoadedFile
-from . import build, changes, schema
+from . import build, changes, responsibilities, schema
 from .yamlfile import display_path, load_file, load_text
 
 PERIOD_FILE = "period.yaml"
@@ -30,7 +32,8 @@ GUIDELINE_DIR = "riktlinjer"
 #: Folders of a period whose files each hold one record: a change (one change-log entry) or a decision.
 RECORD_DIRS = {"andringar": "change", "beslut": "decision"}
 REGISTER_DIR = "register"
-REGISTER_FILES = {"lagar.yaml": "statutes", "begrepp.yaml": "glossary"}
+REGISTER_FILES = {"lagar.yaml": "statutes", "begrepp.yaml": "glossary", "ansvar.yaml": "responsibility",
+                  "omraden.yaml": "areas"}
 REVIEWED_FILE = "granskade.yaml"  # agreement/granskade.yaml: findings the working group has reviewed
 
 
@@ -39,7 +42,7 @@ class SourceFile:
     """A corpus file found on disk or in git, with the schema kind its place calls for and its period."""
 
     path: Path
-    kind: str  # a schema kind: document, guideline, period, statutes, glossary, change, decision
+    kind: str  # a schema kind: document, guideline, period, statutes, glossary, change, decision, responsibility, areas
     period: str | None
 
 
@@ -254,7 +257,7 @@ def _assemble(items, lenient: bool = False) -> tuple[model.Corpus, list[Finding]
                     "Filen ligger på en plats där ingen sorts data väntas.",
                     "Dokument ligger i agreement/<period>/, riktlinjer i agreement/<period>/riktlinjer/, ändringar "
                     "och beslut i agreement/<period>/andringar/ och beslut/, registren i agreement/register/ "
-                    "(lagar.yaml, begrepp.yaml)."))
+                    "(lagar.yaml, begrepp.yaml, ansvar.yaml, omraden.yaml)."))
             continue
         if lenient:
             valid.append((source, loaded))
@@ -323,6 +326,11 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
             corpus.statutes = _made(build.statutes_from, loaded, lenient=lenient, findings=findings) or []
         elif source.kind == "glossary":
             corpus.terms = _made(build.terms_from, loaded, lenient=lenient, findings=findings) or []
+        elif source.kind == "responsibility":
+            corpus.topics = _made(build.topics_from, loaded, lenient=lenient, findings=findings) or []
+            corpus.actors = _made(build.actors_from, loaded, lenient=lenient, findings=findings) or []
+        elif source.kind == "areas":
+            corpus.areas = _made(build.areas_from, loaded, lenient=lenient, findings=findings) or []
         elif source.kind == "reviewed":
             corpus.reviewed = _made(build.reviewed_from, loaded, lenient=lenient, findings=findings) or []
     reported: set[str] = set()
@@ -370,3 +378,4 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
     for period in corpus.periods.values():
         if period.changes:
             changes.apply(period)
+    responsibilities.resolve(corpus)

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
     from referencing import Registry
 
-KINDS = ("document", "guideline", "period", "statutes", "glossary", "change", "decision", "reviewed")
+KINDS = ("document", "guideline", "period", "statutes", "glossary", "change", "decision", "reviewed", "responsibility",
+         "areas")
 
 _TYPES = {"string": "text", "object": "en uppsättning nycklar", "array": "en lista",
           "integer": "ett heltal", "number": "ett tal", "boolean": "ja/nej (true/false)", "null": "tomt"}

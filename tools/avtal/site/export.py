@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 from .. import text as textmod
 from ..findings import Finding, error
 from ..model import Corpus, Document, Guideline, Period, Section
+from ..responsibility import Responsibility
 from .inline import TextContext, text_html
 from .urls import Site, page_url
 
@@ -89,6 +90,11 @@ def export(corpus: Corpus, base_url: str = "", site: Site | None = None) -> dict
         "periods": [_period(site, p, base_url) for p in sorted(corpus.periods.values(), key=lambda p: p.id)],
         "statutes": [_statute(s) for s in corpus.statutes],
         "terms": [_term(t) for t in corpus.terms],
+        "topics": [{"id": t.id, "title": t.title, "description": t.description, "synonyms": list(t.synonyms)}
+                   for t in corpus.topics],
+        "actors": [{"id": a.id, "name": a.name, "party": a.party, "basis": a.basis} for a in corpus.actors],
+        "areas": [{"id": a.id, "name": a.name, "kind": a.kind, "part_of": a.part_of, "source": a.source}
+                  for a in corpus.areas],
     }
 
 
@@ -166,7 +172,18 @@ def _section(site: Site, period: Period, section: Section, shown: dict[str, str]
         "text": textmod.plain(textmod.expand_key_terms(section.text, shown)),
         "html": _html(site, period, section.text, section, url, base_url),
         "read_more": [{"title": r.title, "ref": r.ref} for r in section.read_more],
+        "responsibilities": [_statement(st) for st in section.responsibilities],
         "sections": [_section(site, period, s, shown, base_url) for s in section.sections],
+    }
+
+
+def _statement(statement: Responsibility) -> dict:
+    """A responsibility statement as the text says it, its party resolved (see schemas/export.schema.json)."""
+    return {
+        "topic": statement.topic, "kind": statement.kind, "party": statement.party,
+        "party_from": statement.party_from, "actor": statement.actor, "levels": list(statement.levels),
+        "quote": statement.quote, "lead": statement.lead, "heading": statement.heading,
+        "across_heading": statement.across_heading, "unclassified": statement.unclassified,
     }
 
 
@@ -183,6 +200,10 @@ def _guideline(site: Site, period: Period, guideline: Guideline, base_url: str) 
         "external_url": guideline.url,
         "url": _url(base_url, site.urls[period.id, guideline.id]),
         "description": guideline.description,
+        "area": guideline.area,
+        "has_text": bool(guideline.sections),
+        "sections": [_section(site, period, s, {k.id: k.text for k in period.key_terms}, base_url)
+                     for s in guideline.sections],
     }
 
 

@@ -15,6 +15,9 @@ from .history import version_history
 from .inline import TextContext, text_html
 from .markup import render
 from .references import LEVEL_ORDER, References, keywords, lines, reading_guide, ref_links
+from ..check.conformance import restatements
+from ..responsibility import AREA_KIND_LABELS
+from .responsibility import has_page, section_marks
 from .urls import Site, document_page, guideline_page, print_page
 
 #: Where the guideline register's facts come from (its "Källa" mark).
@@ -55,7 +58,7 @@ def document_view(site: Site, document: Document, refs: References | None, page:
         "keywords": keywords(site, page, period, document.id),
         "references": lines(site, page, period, document.id, refs, document.id),
         "notes": blocks.notes(document.notes),
-        "sections": [_section_view(ctx, s, level + 1, refs) for s in document.sections],
+        "sections": [_section_view(ctx, s, level + 1, refs, standalone) for s in document.sections],
         "history": version_history(site, page, document) if standalone else [],
         "parts": _parts(site, page, period, document),
     }
@@ -70,7 +73,10 @@ def _parts(site: Site, page: str, period: Period, document: Document) -> list[di
     return [link(site.link(page, period.id, d.id), d.title) for d in period.ordered_documents() if d.parent == document.id]
 
 
-def _section_view(ctx: TextContext, section: Section, level: int, refs: References | None) -> dict:
+def _section_view(ctx: TextContext, section: Section, level: int, refs: References | None,
+                  linked: bool = True) -> dict:
+    """A section's data for the ``section`` macro; linked False on the printable page (its party marks
+    do not lead away from it)."""
     site, page, period = ctx.site, ctx.page, ctx.period
     ctx.owner = section
     return {
@@ -80,7 +86,8 @@ def _section_view(ctx: TextContext, section: Section, level: int, refs: Referenc
         "keywords": keywords(site, page, period, section.id),
         "references": lines(site, page, period, section.id, refs, section.document_id),
         "notes": blocks.notes(section.notes),
-        "sections": [_section_view(ctx, child, level + 1, refs) for child in section.sections],
+        "responsibility": section_marks(site, page, period, section, linked and has_page(period)),
+        "sections": [_section_view(ctx, child, level + 1, refs, linked) for child in section.sections],
     }
 
 
@@ -100,19 +107,30 @@ def guidelines_view(site: Site, period: Period, refs: References | None, page: s
     marks = blocks.register_marks("Riktlinjer och styrdokument",
                                   blocks.last_change(*(g.changelog for g in period.guidelines.values())),
                                   GUIDELINE_SOURCE, period, draft=site.status(period).code == "utkast")
+    restated = restatements(period) if any(g.sections for g in ordered) else {}
     return {"standalone": standalone, "level": level, "marks": marks,
-            "guidelines": [_guideline_view(site, page, period, g, refs) for g in ordered]}
+            "guidelines": [_guideline_view(site, page, period, g, refs, level, standalone, restated.get(g.id, []))
+                           for g in ordered]}
 
 
-def _guideline_view(site: Site, page: str, period: Period, guideline: Guideline, refs: References | None) -> dict:
+def _guideline_view(site: Site, page: str, period: Period, guideline: Guideline, refs: References | None,
+                    level: int = 1, linked: bool = True, restated: list | None = None) -> dict:
     rows = [("Typ", KIND_LABELS[guideline.kind]), ("Nivå", LEVEL_LABELS[guideline.level]),
             ("Status", GUIDELINE_STATUS_LABELS[guideline.status])]
+    area = next((a for a in site.corpus.areas if a.id == guideline.area), None)
+    if area is not None:
+        within = next((a.name for a in site.corpus.areas if a.id == area.part_of), None)
+        rows.append(("Område", f"{area.name} ({AREA_KIND_LABELS[area.kind].lower()}"
+                               + (f" i {within})" if within else ")")))
     if period.target(guideline.parent) is not None:
         rows.append(("Hör under", link(site.link(page, period.id, guideline.parent),
                                        site.titles[period.id, guideline.parent])))
     if guideline.owner:
         rows.append(("Ägare/beslutar", guideline.owner))
     rows.append(("Webbadress", link(guideline.url, guideline.url) if guideline.url else "Ingen fast adress känd."))
+    rows.append(("Text", "Står nedan, avsnitt för avsnitt." if guideline.sections else
+                 {"strong": "Finns inte här: registret har bara dokumentets titel och adress. Texten finns hos "
+                            "utgivaren.", "classes": "avtal-bara-titel"}))
     incoming = refs.incoming.get(guideline.id) if refs else None
     if incoming:
         rows.append(("Nämns i", {"links": ref_links(site, page, period, incoming, None)}))
@@ -122,8 +140,23 @@ def _guideline_view(site: Site, page: str, period: Period, guideline: Guideline,
     children = [g for g in period.guidelines.values() if g.parent == guideline.id]
     if children:
         rows.append(("Under detta", {"links": [link(site.link(page, period.id, g.id), g.title) for g in children]}))
+    ctx = TextContext(site, page, period, key_terms={k.id: k for k in period.key_terms})
+    sections = [_section_view(ctx, s, level + 2, refs, linked) for s in guideline.sections]
+    for view in _walk_views(sections):  # what each section restates of the documents above
+        links = [link(site.link(page, period.id, r.statement.section), site.titles[period.id, r.statement.section])
+                 for r in restated or () if r.section.id == view["id"]]
+        if links and view["responsibility"] is not None:
+            view["responsibility"]["restates"] = links
+        elif links:
+            view["responsibility"] = {"marks": [], "unclassified": 0, "restates": links}
     return {"id": guideline.id, "title": guideline.title, "rows": [{"label": k, "value": v} for k, v in rows],
-            "description": guideline.description, "notes": blocks.notes(guideline.notes)}
+            "description": guideline.description, "notes": blocks.notes(guideline.notes), "sections": sections}
+
+
+def _walk_views(views: list[dict]):
+    for view in views:
+        yield view
+        yield from _walk_views(view["sections"])
 
 
 def guidelines_markdown(site: Site, period: Period, refs: References | None = None) -> str:

@@ -132,8 +132,12 @@ class Site:
                 self.urls[period.id, section.id] = f"{url}#{section.id}"
                 self.titles[period.id, section.id] = section.heading
         for guideline in period.guidelines.values():
-            self.urls[period.id, guideline.id] = f"{one or page_url(guideline_page(period))}#{guideline.id}"
+            register = one or page_url(guideline_page(period))
+            self.urls[period.id, guideline.id] = f"{register}#{guideline.id}"
             self.titles[period.id, guideline.id] = guideline.title
+            for section in guideline.walk():  # a guideline's body stands under its entry
+                self.urls[period.id, section.id] = f"{register}#{section.id}"
+                self.titles[period.id, section.id] = section.heading
 
     def printable(self, period: Period) -> "Site":
         """This index with every id of period on its printable page (``print_page``)."""
