@@ -405,6 +405,14 @@ def test_statement_marks_what_the_publisher_must_fill_in(site):
         assert f"[Uppgift saknas: {label}. Fylls i av den som publicerar webbplatsen.]" in text
     assert '<a href="https://www.digg.se/tdosanmalan">anmäla det till Digg</a>' in text
     assert "delvis förenlig med lagen om tillgänglighet till digital offentlig service" in text
+    assert "Så vitt vi vet uppfyller" not in text  # no claim of full conformance
+    # what was measured, on which build, and what remains
+    assert "<p>Den här versionen av webbplatsen byggdes 2025-03-01. Bedömningen är en självskattning." in text
+    assert "<li>på varje sida av webbplatsen, i datorbredd (1280 pixlar) och mobilbredd (375 pixlar),</li>" in text
+    assert "<li>med sökningen öppen och sökträffar visade, i båda bredderna,</li>" in text
+    words = " ".join(text.split())
+    assert "På en pekskärm öppnar ett tryck i stället länken till lagen, så förklaringen visas inte" in words
+    assert "En skärmläsare läser därför upp rubrikerna med ¶ på slutet" in words
     om = (site / "om" / "index.html").read_text(encoding="utf-8")
     assert ("<strong>Ansvarig för innehållet:</strong> <strong class=\"avtal-saknas\">[Uppgift saknas: utgivarens "
             "namn. Fylls i av den som publicerar webbplatsen.]</strong>") in om
