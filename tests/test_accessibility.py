@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from built_site import CHROMIUM, ROOT
+from built_site import CHROMIUM, ROOT, build
 
 from avtal.site.blocks import READ_MORE_NOT_PDF, SAYS_PDF
 from avtal.site.build import ARRANGEMENTS_NAV_TITLE
@@ -337,6 +337,22 @@ def test_404_page_helps_in_swedish(site):
     assert '<a href="/./">startsidan</a>' in text
     assert 'class="md-search__input"' in text  # the search box
     assert '"base": "/."' in text  # not "/": the theme would fetch "//search/…", another host
+
+
+@pytest.mark.build
+def test_404_page_and_printout_know_a_site_in_a_subfolder(history_repo, tmp_path, monkeypatch):
+    """The small test period (conftest.history_repo) built with site_url https://example.se/avtal/ (mkdocs.yml
+    reads AVTAL_SITE_URL): the 404 page, served at any depth, links the subfolder's start page; the
+    printout names the public address."""
+    monkeypatch.setenv("AVTAL_DATE", "2093-01-01")
+    monkeypatch.setenv("AVTAL_SITE_URL", "https://example.se/avtal/")
+    history_site = build(history_repo, tmp_path / "site")
+    text = (history_site / "404.html").read_text(encoding="utf-8")
+    assert '<a href="/avtal/">startsidan</a>' in text and '<a href="/avtal/om/">om webbplatsen</a>' in text
+    assert "/./" not in text
+    printable = (history_site / "2091-2094" / "utskrift" / "index.html").read_text(encoding="utf-8")
+    assert ('<p class="avtal-utskriftsinfo" aria-hidden="true" '
+            'data-adress="https://example.se/avtal/2091-2094/utskrift/"></p>') in printable
 
 
 def test_cover_label_spelled_out_is_read_as_a_word(site):
