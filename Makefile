@@ -29,9 +29,10 @@ browser-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "chromium saknas: installera Debians paket chromium (webbläsartesterna hoppas över)"; fi
 
-# One PDF per contract period, printed by Chromium from the site's printable page, into site/.
+# One PDF per contract period, printed by Chromium from the site's printable page, into site/; ADDRESS=the
+# site's public address to name on the printout (else only mkdocs.yml's site_url, never localhost).
 pdf: site browser-deps
-	$(BIN)/python tools/make_pdf.py --site site
+	$(BIN)/python tools/make_pdf.py --site site $(if $(ADDRESS),--address "$(ADDRESS)")
 
 # A change report to print or send on remiss: andringsrapport.html and .pdf, Chromium printing the
 # HTML of `avtal diff OLD NEW --format report`. E.g. make report OLD=origin/main:2023-2026 NEW=2023-2026

@@ -41,6 +41,40 @@ def draft(tmp_path_factory) -> tuple[Path, str]:
 
 
 @pytest.fixture(scope="session")
+def history_repo(tmp_path_factory) -> Path:
+    """The made-up revision of the test period 2091-2094 (tests/fixtures/report/revision.py: Del B of a
+    test agreement at 1.0, then 1.1) as a git repository that builds: the real site_src, mkdocs.yml,
+    schemas and tools beside it. Read only: tests that change it make their own."""
+    import shutil
+    import sys
+
+    if shutil.which("git") is None:
+        pytest.skip("git saknas")
+    sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "report"))
+    import revision
+
+    return revision.history(tmp_path_factory.mktemp("versions") / "repo",
+                            extra={"mkdocs.yml": ROOT / "mkdocs.yml", "site_src": ROOT / "site_src",
+                                   "schemas@": ROOT / "schemas", "tools@": ROOT / "tools"})
+
+
+@pytest.fixture(scope="session")
+def history_site(history_repo) -> Path:
+    """history_repo built once by `avtal build` (a few seconds: three documents) as on a day when the test
+    period is in force: its version-1.0/ and jamforelse-1.0-1.1/ pages, a document with a version history."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AVTAL_DATE", "2093-01-01")
+        return build(history_repo, history_repo / "site-out")
+
+
+@pytest.fixture(scope="session")
+def history_base(history_site) -> str:
+    """history_site served over http on 127.0.0.1; its base URL."""
+    with serve(history_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def base(site) -> str:
     """The real site served over http on 127.0.0.1; its base URL."""
     with serve(site) as url:

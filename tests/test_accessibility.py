@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from built_site import CHROMIUM, ROOT
+from built_site import CHROMIUM, ROOT, build
 
 from avtal.site.blocks import READ_MORE_NOT_PDF, SAYS_PDF
 from avtal.site.build import ARRANGEMENTS_NAV_TITLE
@@ -35,6 +35,7 @@ def _tool(name: str):
 
 
 a11y = _tool("a11y")
+make_pdf = _tool("make_pdf")
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                     reason=f"{CHROMIUM} saknas: installera Debians paket chromium (make browser-deps)")
 
@@ -56,6 +57,37 @@ def test_axe_finds_no_wcag_violation(chromium, base, site, width, viewport):
     assert {r.path: r.violations for r in results if r.violations} == {}
     assert {r.path: r.foreign for r in results if r.foreign} == {}
 
+
+
+@pytest.mark.parametrize("width, viewport", a11y.WIDTHS, ids=[w for w, _ in a11y.WIDTHS])
+@pytest.mark.browser
+@needs_chromium
+def test_axe_finds_no_wcag_violation_with_search_results_shown(chromium, base, width, viewport):
+    """The search open and its results listed: the "N sökresultat" line and the words marked in the
+    results in their contrast (WCAG 1.4.3, measured 4.41:1 and 4.25:1 in the theme's colours)."""
+    [result] = a11y.audit_search(chromium, base, widths=[(width, viewport)])
+    assert (result.path, result.violations, result.foreign) == (f"sök: {a11y.SEARCH_QUERY}", {}, [])
+
+
+HISTORY = "2091-2094"
+#: The pages only a document with an earlier version has (tests/fixtures/report: test-del-b 1.0, then 1.1).
+HISTORY_PAGES = [f"{HISTORY}/", f"{HISTORY}/andringar/", f"{HISTORY}/test-del-b/", f"{HISTORY}/test-del-b/version-1.0/",
+                 f"{HISTORY}/test-del-b/jamforelse-1.0-1.1/"]
+
+
+@pytest.mark.parametrize("width, viewport", a11y.WIDTHS, ids=[w for w, _ in a11y.WIDTHS])
+@pytest.mark.browser
+@needs_chromium
+def test_axe_finds_no_wcag_violation_on_version_pages(chromium, history_site, history_base, width, viewport):
+    """The version history's small links ("Avsnitt: …", "Vad som ändrades i version 1.1"), the earlier
+    version and the comparison: pages the real build has only once a document is revised."""
+    assert set(HISTORY_PAGES) <= set(a11y.pages(history_site))
+    document = (history_site / HISTORY / "test-del-b" / "index.html").read_text(encoding="utf-8")
+    assert '<small><a href="../test-del-b/jamforelse-1.0-1.1/">Vad som ändrades i version 1.1</a></small>' in document \
+        or ">Vad som ändrades i version 1.1</a></small>" in document
+    results = a11y.audit(chromium, history_base, HISTORY_PAGES, widths=[(width, viewport)])
+    assert {r.path: r.violations for r in results if r.violations} == {}
+    assert {r.path: r.foreign for r in results if r.foreign} == {}
 
 
 _CONTRAST = """el => {
@@ -100,6 +132,84 @@ def test_no_page_names_a_font_service(site):
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+
+
+# --- the menu by keyboard on a phone and when zoomed (below 76.25em Material's menu is a drawer) --------
+
+_FOCUS = """() => { const el = document.activeElement; return {role: el.getAttribute('role'),
+    name: el.getAttribute('aria-label'), expanded: el.getAttribute('aria-expanded'),
+    inMenu: !!el.closest('.md-sidebar--primary'), tag: el.tagName}; }"""
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_menu_opens_and_closes_with_the_keyboard_on_a_phone(chromium, base):
+    page = chromium.new_page(viewport={"width": 375, "height": 740})
+    try:
+        page.goto(base + "2023-2026/del-a/", wait_until="load")
+        menu = page.locator(".md-sidebar--primary")
+        assert menu.evaluate("el => el.inert") is True  # closed: its links are not in the tab order
+        for _ in range(3):  # the skip link, the logo, the menu button
+            page.keyboard.press("Tab")
+            if page.evaluate(_FOCUS)["name"] == "Meny":
+                break
+        assert page.evaluate(_FOCUS) == {"role": "button", "name": "Meny", "expanded": "false", "inMenu": False,
+                                         "tag": "LABEL"}
+        page.keyboard.press("Enter")
+        focus = page.evaluate(_FOCUS)
+        assert focus["inMenu"] and focus["tag"] == "A", focus  # the focus moved into the open menu
+        assert page.locator(".avtal-meny-knapp").get_attribute("aria-expanded") == "true"
+        assert menu.evaluate("el => el.inert") is False
+        page.keyboard.press("Escape")
+        assert page.evaluate(_FOCUS) == {"role": "button", "name": "Meny", "expanded": "false", "inMenu": False,
+                                         "tag": "LABEL"}
+        assert menu.evaluate("el => el.inert") is True
+        page.keyboard.press(" ")  # Space opens it too
+        assert page.locator(".avtal-meny-knapp").get_attribute("aria-expanded") == "true"
+        page.keyboard.press("Escape")
+        stops = []  # the whole tab order of the page with the menu closed: nothing inside it
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            stops.append(page.evaluate(_FOCUS)["inMenu"])
+        assert not any(stops)
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_menu_stays_in_the_tab_order_on_a_wide_screen(chromium, base):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(base + "2023-2026/del-a/", wait_until="load")
+        assert page.locator(".md-sidebar--primary").evaluate("el => el.inert") is False
+        assert not page.locator(".avtal-meny-knapp").is_visible()
+        # the search's result area is no tab stop while the search is closed, one once results show
+        wrap = page.locator(".md-search__scrollwrap")
+        assert wrap.evaluate("el => getComputedStyle(el).visibility") == "hidden"  # not focusable
+        a11y.open_search(page, a11y.SEARCH_QUERY)
+        assert wrap.evaluate("el => getComputedStyle(el).visibility") == "visible"
+        more = page.locator(".md-search-result__more > summary").first  # "N till på denna sida"
+        more.focus()
+        assert more.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    finally:
+        page.close()
+
+
+# --- the period page at 320 px (WCAG 1.4.10) ----------------------------------------------------
+
+@pytest.mark.browser
+@needs_chromium
+def test_period_page_does_not_scroll_sideways_at_320_px(chromium, base, site):
+    text = (site / "2023-2026" / "index.html").read_text(encoding="utf-8")
+    assert ('<div class="avtal-tabell-rulla" tabindex="0" role="region" aria-label="Beslut"><table class="avtal-register">'
+            '<tr><th>Datum</th><th>Organ</th><th>Beslut</th></tr>') in text
+    page = chromium.new_page(viewport={"width": 320, "height": 640})
+    try:
+        page.goto(base + "2023-2026/", wait_until="load")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    finally:
+        page.close()
 
 
 # --- tooltips: keyboard, touch, Esc (WCAG 1.4.13) -----------------------------------------
@@ -178,7 +288,11 @@ def test_printout_names_its_date_and_address_and_keeps_headings_with_text(chromi
         page.emulate_media(media="print")
         assert info.is_visible()
         today = page.evaluate("() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; }")
-        assert info.inner_text() == f"Utskriven {dt.date(*today).isoformat()} från {base}2023-2026/utskrift/"
+        day = dt.date(*today).isoformat()
+        assert base.startswith("http://127.0.0.1:")
+        assert info.inner_text() == f"Utskriven {day}"  # printed from this computer: no local address
+        make_pdf.public_address(page, "https://example.se/avtal/", "2023-2026/utskrift/")  # make_pdf.py --address
+        assert info.inner_text() == f"Utskriven {day} från https://example.se/avtal/2023-2026/utskrift/"
         for level in ("h2", "h3", "h4"):
             assert page.locator(f"article {level}").first.evaluate("el => getComputedStyle(el).breakAfter") == "avoid"
     finally:
@@ -223,6 +337,22 @@ def test_404_page_helps_in_swedish(site):
     assert '<a href="/./">startsidan</a>' in text
     assert 'class="md-search__input"' in text  # the search box
     assert '"base": "/."' in text  # not "/": the theme would fetch "//search/…", another host
+
+
+@pytest.mark.build
+def test_404_page_and_printout_know_a_site_in_a_subfolder(history_repo, tmp_path, monkeypatch):
+    """The small test period (conftest.history_repo) built with site_url https://example.se/avtal/ (mkdocs.yml
+    reads AVTAL_SITE_URL): the 404 page, served at any depth, links the subfolder's start page; the
+    printout names the public address."""
+    monkeypatch.setenv("AVTAL_DATE", "2093-01-01")
+    monkeypatch.setenv("AVTAL_SITE_URL", "https://example.se/avtal/")
+    history_site = build(history_repo, tmp_path / "site")
+    text = (history_site / "404.html").read_text(encoding="utf-8")
+    assert '<a href="/avtal/">startsidan</a>' in text and '<a href="/avtal/om/">om webbplatsen</a>' in text
+    assert "/./" not in text
+    printable = (history_site / "2091-2094" / "utskrift" / "index.html").read_text(encoding="utf-8")
+    assert ('<p class="avtal-utskriftsinfo" aria-hidden="true" '
+            'data-adress="https://example.se/avtal/2091-2094/utskrift/"></p>') in printable
 
 
 def test_cover_label_spelled_out_is_read_as_a_word(site):
@@ -291,6 +421,14 @@ def test_statement_marks_what_the_publisher_must_fill_in(site):
         assert f"[Uppgift saknas: {label}. Fylls i av den som publicerar webbplatsen.]" in text
     assert '<a href="https://www.digg.se/tdosanmalan">anmäla det till Digg</a>' in text
     assert "delvis förenlig med lagen om tillgänglighet till digital offentlig service" in text
+    assert "Så vitt vi vet uppfyller" not in text  # no claim of full conformance
+    # what was measured, on which build, and what remains
+    assert "<p>Den här versionen av webbplatsen byggdes 2025-03-01. Bedömningen är en självskattning." in text
+    assert "<li>på varje sida av webbplatsen, i datorbredd (1280 pixlar) och mobilbredd (375 pixlar),</li>" in text
+    assert "<li>med sökningen öppen och sökträffar visade, i båda bredderna,</li>" in text
+    words = " ".join(text.split())
+    assert "På en pekskärm öppnar ett tryck i stället länken till lagen, så förklaringen visas inte" in words
+    assert "En skärmläsare läser därför upp rubrikerna med ¶ på slutet" in words
     om = (site / "om" / "index.html").read_text(encoding="utf-8")
     assert ("<strong>Ansvarig för innehållet:</strong> <strong class=\"avtal-saknas\">[Uppgift saknas: utgivarens "
             "namn. Fylls i av den som publicerar webbplatsen.]</strong>") in om

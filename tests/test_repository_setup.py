@@ -105,7 +105,14 @@ def test_pages_workflow():
     assert triggers(workflow)["push"]["branches"] == ["main"]
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build, site, chromium, pdf = runs(workflow, "build")
-    assert [build, site, pdf] == ["make .venv/.installed", "make site", ".venv/bin/python tools/make_pdf.py --site site"]
+    assert [build, site, pdf] == ["make .venv/.installed", "make site", ".venv/bin/python tools/make_pdf.py --site site "
+                                  '--address "${{ steps.pages.outputs.base_url }}/"']
+    # the public address is known before the build: site_url (404 links, printout) in a subfolder
+    steps = workflow["jobs"]["build"]["steps"]
+    pages = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/configure-pages"))
+    built = next(i for i, s in enumerate(steps) if s.get("run") == "make site")
+    assert pages < built and steps[pages]["id"] == "pages"
+    assert steps[built]["env"] == {"AVTAL_SITE_URL": "${{ steps.pages.outputs.base_url }}/"}
     assert chromium.splitlines()[0] == ".venv/bin/playwright install --with-deps chromium"  # make_pdf's /usr/bin/chromium
     assert uses(workflow, "build", "actions/setup-python")["with"]["python-version"] == "3.11"
     assert uses(workflow, "build", "actions/upload-pages-artifact")["with"]["path"] == "site/"

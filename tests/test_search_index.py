@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from avtal.load import load_corpus, load_file, schema
 from avtal.site import glossary
@@ -30,7 +29,9 @@ def corpus():
 
 
 def _separator() -> re.Pattern:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nmarkdown_extensions:")[0])
+    from mkdocs.utils import yaml_load  # mkdocs.yml's own tags (!ENV)
+
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nmarkdown_extensions:")[0])
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
     return re.compile(search["separator"])
 

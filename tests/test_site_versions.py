@@ -19,7 +19,7 @@ from avtal.git import read_blobs
 from avtal.load import load_corpus
 from avtal.site.versions import earlier_versions, releases, start
 
-from built_site import ROOT, broken_links, build
+from built_site import ROOT, broken_links
 
 FIXTURE = ROOT / "tests" / "fixtures" / "report"
 sys.path.insert(0, str(FIXTURE))
@@ -30,11 +30,9 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git saknas"
 
 
 @pytest.fixture(scope="module")
-def repo(tmp_path_factory) -> Path:
-    """The revision as a project that builds: the real site_src, mkdocs.yml, schemas and tools beside it."""
-    return revision.history(tmp_path_factory.mktemp("versions") / "repo",
-                            extra={"mkdocs.yml": ROOT / "mkdocs.yml", "site_src": ROOT / "site_src",
-                                   "schemas@": ROOT / "schemas", "tools@": ROOT / "tools"})
+def repo(history_repo) -> Path:
+    """The revision as a project that builds (conftest.history_repo, shared with test_accessibility)."""
+    return history_repo
 
 
 def test_a_release_is_the_first_commit_on_the_main_line_with_its_version(repo):
@@ -117,12 +115,9 @@ def test_without_git_history_there_are_no_earlier_versions(tmp_path):
 # --- the built site -----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def built(repo) -> Path:
-    """The revision's site, built once by `avtal build` (a few seconds: three documents) as on a day when
-    the test period is in force."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("AVTAL_DATE", "2093-01-01")
-        return build(repo, repo / "site-out")
+def built(history_site) -> Path:
+    """The revision's site, built once (conftest.history_site, shared with test_accessibility)."""
+    return history_site
 
 
 def html(site: Path, url: str) -> str:

@@ -9,6 +9,11 @@ Playwright; axe-core is the copy bundled by the PyPI package axe-playwright-pyth
     .venv/bin/python tools/a11y.py --site DIR   # measure an existing build
     .venv/bin/python tools/a11y.py -v           # also list every violating element
 
+Besides every page of the build, it measures the start page with the search open and results shown
+(SEARCH_QUERY), and, unless --site is given, a second build: the made-up revision of the test period
+2091-2094 (tests/fixtures/report/revision.py), whose pages exist only once a document has a history (its
+version-1.0/, jamforelse-1.0-1.1/ and Ändringar pages, a document with a version history).
+
 Prints the violations by rule (pages × widths where it fires, elements), the requests that left the
 origin, and the needs-review ("incomplete") items by rule; exits 1 on any violation or foreign request.
 """
@@ -31,6 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 #: (name, viewport): a desktop and a phone (Material switches to its phone layout below 45em = 720 px).
 WIDTHS = (("dator", {"width": 1280, "height": 900}), ("mobil", {"width": 375, "height": 740}))
+#: A query with many results, several sections of one page among them (the "N till på denna sida" button).
+SEARCH_QUERY = "betalningsansvar"
+#: The day the revision's site is built for (its test period in force then).
+HISTORY_DAY = "2093-01-01"
 
 
 @dataclass
@@ -84,16 +93,65 @@ def load(page, base: str, path: str) -> list[str]:
     return foreign
 
 
-def audit_page(page, base: str, path: str, width: str, script: str) -> PageResult:
-    """Load base+path in an open Playwright page, record its requests, run axe with TAGS."""
-    foreign = load(page, base, path)
+def run_axe(page, script: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """axe with TAGS on the page as it is now: (violations, needs-review), each {rule: [selector, ...]}."""
     page.evaluate(script)
     results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
                             " resultTypes: ['violations', 'incomplete']})", TAGS)
-    return PageResult(path, width,
-                      {v["id"]: _selectors(v["nodes"]) for v in results["violations"]},
-                      {v["id"]: _selectors(v["nodes"]) for v in results["incomplete"]},
-                      foreign)
+    return ({v["id"]: _selectors(v["nodes"]) for v in results["violations"]},
+            {v["id"]: _selectors(v["nodes"]) for v in results["incomplete"]})
+
+
+def audit_page(page, base: str, path: str, width: str, script: str) -> PageResult:
+    """Load base+path in an open Playwright page, record its requests, run axe with TAGS."""
+    foreign = load(page, base, path)
+    return PageResult(path, width, *run_axe(page, script), foreign)
+
+
+def open_search(page, query: str) -> None:
+    """Open the search with Material's key "/" on the page open in `page`, type query, wait for results."""
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=5)
+    page.locator(".md-search-result__link").first.wait_for(state="visible", timeout=15000)
+
+
+def audit_search(chromium, base: str, query: str = SEARCH_QUERY, widths=WIDTHS) -> list[PageResult]:
+    """The start page with the search open and the results of query shown, at every width (its path in
+    the results: 'sök: <query>')."""
+    script = axe_script()
+    out = []
+    for name, viewport in widths:
+        page = chromium.new_page(viewport=viewport)
+        try:
+            foreign = load(page, base, "")
+            open_search(page, query)
+            out.append(PageResult(f"sök: {query}", name, *run_axe(page, script), foreign))
+        finally:
+            page.close()
+    return out
+
+
+def build_history(target: Path) -> Path:
+    """The made-up revision of the test period (tests/fixtures/report/revision.py) as a git repository
+    under target, built as on HISTORY_DAY into target/site-out; the built site."""
+    import os
+
+    sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "report"))
+    sys.path.insert(0, str(ROOT / "tests"))
+    import revision
+    from built_site import build
+
+    repo = revision.history(target / "repo", extra={"mkdocs.yml": ROOT / "mkdocs.yml", "site_src": ROOT / "site_src",
+                                                    "schemas@": ROOT / "schemas", "tools@": ROOT / "tools"})
+    day = os.environ.get("AVTAL_DATE")
+    os.environ["AVTAL_DATE"] = HISTORY_DAY
+    try:
+        return build(repo, repo / "site-out")
+    finally:
+        if day is None:
+            del os.environ["AVTAL_DATE"]
+        else:
+            os.environ["AVTAL_DATE"] = day
 
 
 def audit(chromium, base: str, paths: list[str], widths=WIDTHS) -> list[PageResult]:
@@ -137,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="en byggd webbplats (annars byggs en i en tillfällig mapp)")
     parser.add_argument("--page", action="append", help="bara denna sida (URL-sökväg, t.ex. 2023-2026/del-b/)")
+    parser.add_argument("--utan-historik", action="store_true",
+                        help="mät inte testperiodens versionssidor (byggs annars när --site saknas)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
@@ -144,16 +204,28 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site
+        history = None
         if site is None:
             sys.path.insert(0, str(ROOT / "tests"))
             from built_site import build
 
             site = build(ROOT, Path(tmp) / "site")
+            if not args.utan_historik and not args.page:
+                history = build_history(Path(tmp) / "historik")
         paths = args.page or pages(site)
         with serve(site) as base, browser() as chromium:
             results = audit(chromium, base, paths)
-    print(summary(results, args.verbose))
-    return 1 if any(r.violations or r.foreign for r in results) else 0
+            if not args.page:
+                results += audit_search(chromium, base)
+            reports = [("Webbplatsen", results)]
+            if history is not None:
+                with serve(history) as history_base:
+                    reports.append(("Testperioden 2091-2094 med versionshistorik (tests/fixtures/report)",
+                                    audit(chromium, history_base, pages(history))))
+    for title, found in reports:
+        print(f"== {title}")
+        print(summary(found, args.verbose))
+    return 1 if any(r.violations or r.foreign for _, found in reports for r in found) else 0
 
 
 if __name__ == "__main__":

@@ -320,6 +320,7 @@ class Generated:
     boosts: dict[str, float]
     export_json: str
     start_html: str
+    built_on: str  # the build's day, as the hook writes it in place of publisher.BUILT_PLACEHOLDER
     hidden: list[str] = field(default_factory=list)
     extras: dict[str, str] = field(default_factory=dict)
 
@@ -349,6 +350,7 @@ def generate_site(root: Path, docs_dir: Path | None = None) -> Generated:
         boosts=search_boosts(corpus),
         export_json=json.dumps(export(corpus, base_url="", site=done.site), ensure_ascii=False, indent=1),
         start_html=start_page_html(done.site, "index.md"),
+        built_on=done.site.today.isoformat(),
         hidden=[page.path for page in done.pages if not page.in_nav],
         extras=extra_files(versions),
     )
@@ -453,9 +455,15 @@ def plain_mkdocs_project(target: Path, generated: Generated, source: Path = ROOT
     and watch list removed. Returns target/mkdocs.yml."""
     from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST
     from avtal.site.mkdocs_hooks import HIERARCHY_PLACEHOLDER
-    from avtal.site.publisher import fill, publisher
+    from avtal.site.publisher import BUILT_PLACEHOLDER, fill, publisher
 
-    config = yaml.safe_load((source / "mkdocs.yml").read_text(encoding="utf-8"))
+    class Loader(yaml.SafeLoader):  # mkdocs.yml's !ENV (site_url), read as mkdocs reads it
+        pass
+
+    from yaml_env_tag import construct_env_tag
+
+    Loader.add_constructor("!ENV", construct_env_tag)
+    config = yaml.load((source / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
     facts = publisher(config.get("extra"))
     docs = target / "docs"
     shutil.copytree(source / "site_src", docs)
@@ -471,7 +479,8 @@ def plain_mkdocs_project(target: Path, generated: Generated, source: Path = ROOT
         if page.is_relative_to(docs / "overrides"):
             continue
         uri = page.relative_to(docs).as_posix()
-        text = fill(page.read_text(encoding="utf-8").replace(HIERARCHY_PLACEHOLDER, generated.start_html), facts)
+        text = page.read_text(encoding="utf-8").replace(HIERARCHY_PLACEHOLDER, generated.start_html)
+        text = fill(text.replace(BUILT_PLACEHOLDER, generated.built_on), facts)
         boost = generated.boosts.get(uri, OTHER_PAGE_SEARCH_BOOST)
         front = text[4:text.index("\n---\n", 3)] if text.startswith("---\n") else None
         if boost != 1.0 and "search" not in (yaml.safe_load(front or "") or {}):  # as the hook: front matter decides

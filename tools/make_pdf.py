@@ -45,19 +45,24 @@ def periods_in(site: Path) -> list[str]:
     return sorted(p.parent.parent.name for p in site.glob("*/utskrift/index.html"))
 
 
-def make_pdfs(site: Path, periods: list[str], out: Path | None = None, chromium=None) -> list[Path]:
+def make_pdfs(site: Path, periods: list[str], out: Path | None = None, chromium=None,
+              address: str | None = None) -> list[Path]:
     """Print <period>/utskrift/ of a built site to PDF; returns the files written. Printed into the site
     (out None), the period's printable page and overview then link their PDF (avtal.site.pdflink).
+
+    address: the site's public address ('https://example.se/avtal/'); each printout then says it was
+    printed from <address><period>/utskrift/. Without it the printout names the address only when the
+    build knows it (mkdocs.yml site_url), never the local server's it is printed from.
 
     chromium: a Playwright browser already running (one process may run one sync Playwright);
     by default one is started for the job."""
     if chromium is None:
         with browser() as started:
-            return make_pdfs(site, periods, out, started)
+            return make_pdfs(site, periods, out, started, address)
     with serve(site) as base:
         page = chromium.new_page()
         try:
-            printed = [print_period(page, base, site, period, out) for period in periods]
+            printed = [print_period(page, base, site, period, out, address) for period in periods]
         finally:
             page.close()
     if out is None:  # the PDFs are in the site: its printable page and overview link them, with their size
@@ -134,11 +139,21 @@ def headings_at_page_end(pdf: Path, heading_texts: set[str]) -> list[tuple[int, 
     return out
 
 
-def print_period(page, base: str, site: Path, period: str, out: Path | None) -> Path:
-    """One period's printable page to <out or site/period>/hos-avtalet-<period>.pdf."""
+def public_address(page, address: str | None, path: str) -> None:
+    """Give the printout line of the page open in `page` the public address address+path (the page's
+    script fills the line in on beforeprint); nothing when address is None or empty."""
+    if address:
+        page.evaluate("""a => { document.querySelectorAll('.avtal-utskriftsinfo')
+            .forEach(line => line.setAttribute('data-adress', a));
+            window.dispatchEvent(new Event('beforeprint')); }""", address.rstrip("/") + "/" + path)
+
+
+def print_period(page, base: str, site: Path, period: str, out: Path | None, address: str | None = None) -> Path:
+    """One period's printable page to <out or site/period>/hos-avtalet-<period>.pdf (address: see make_pdfs)."""
     response = page.goto(f"{base}{period}/utskrift/", wait_until="load")
     if response is None or response.status != 200:
         raise SystemExit(f"{period}/utskrift/ finns inte i {site}")
+    public_address(page, address, f"{period}/utskrift/")
     page.emulate_media(media="print")
     status = (page.locator(".avtal-meta .avtal-status").first.text_content(timeout=10000) or "").strip()
     target = (out or site / period) / pdf_name(period)
@@ -222,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
                                                   "rapportens PDF-fil (standard: andringsrapport.pdf)")
     parser.add_argument("--report", nargs=2, metavar=("GAMMAL", "NY"),
                         help="skriv i stället ut ändringsrapporten mellan två sidor (som i avtal diff)")
+    parser.add_argument("--address", metavar="ADRESS", help="webbplatsens publika adress, t.ex. https://example.se/avtal/ "
+                        "(utskriften anger då sidans adress där; annars bara om mkdocs.yml har site_url)")
     parser.add_argument("--layout", choices=("table", "redline"), help="ändringsrapportens uppställning")
     parser.add_argument("--root", type=Path, metavar="MAPP", help="projektmappen (som avtal --root)")
     try:
@@ -244,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     if not periods:
         print(f"Hittar ingen utskriftssida i {site}; bygg webbplatsen först (make site).", file=sys.stderr)
         return 2
-    for path in make_pdfs(site, periods, args.out):
+    for path in make_pdfs(site, periods, args.out, address=args.address):
         print(f"PDF: {path} ({path.stat().st_size // 1024} kB)")
     return 0
 

@@ -27,7 +27,7 @@ from avtal.git import is_shallow, last_change
 from avtal.site.build import EXPORT_PATH, OTHER_PAGE_SEARCH_BOOST, build, nav, search_boosts
 from avtal.site.export import export, unsafe_for_export
 from avtal.site.overview import start_page_html
-from avtal.site.publisher import fill, publisher, warning
+from avtal.site.publisher import BUILT_PLACEHOLDER, fill, publisher, warning
 from avtal.site.search_text import index_html
 from avtal.site.urls import Site
 from avtal.site.versions import earlier_versions
@@ -125,6 +125,8 @@ def on_page_markdown(markdown: str, page, config, files):
         page.meta["search"] = {"boost": boost}
     if HIERARCHY_PLACEHOLDER in markdown:
         markdown = markdown.replace(HIERARCHY_PLACEHOLDER, start_page_html(_state["build"].site, page.file.src_uri))
+    # the statement says on which day this build was made (the day statuses are computed for)
+    markdown = markdown.replace(BUILT_PLACEHOLDER, _state["build"].site.today.isoformat())
     return fill(markdown, _state["publisher"])
 
 

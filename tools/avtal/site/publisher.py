@@ -14,6 +14,10 @@ import re
 from .markup import macro
 
 #: key in extra.utgivare -> (placeholder, what it is, in Swedish, for the warning and the page)
+#: Where a page names the day its build was made (dates.today(): AVTAL_DATE or today), filled in by the
+#: build hook, not by the publisher.
+BUILT_PLACEHOLDER = "<!-- avtal:byggd -->"
+
 FIELDS = {
     "namn": ("<!-- avtal:utgivare -->", "utgivarens namn"),
     "kontakt": ("<!-- avtal:kontakt -->", "kontaktväg för synpunkter och tillgänglighetsbrister"),
