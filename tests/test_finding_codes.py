@@ -182,9 +182,9 @@ def run_case(case: dict, tmp_path: Path, capsys, monkeypatch) -> tuple[int | Non
         print(format_text(check_root(root)[1]))
         code = None
     elif "fail_loading" in case:
-        from avtal.load import schema
+        from avtal.load import corpus as loader  # the loader's own name for the schema check
 
-        real = schema.validate
+        real = loader.validate
 
         def failing(kind, loaded):
             if loaded.path == case["fail_loading"]:
@@ -192,7 +192,7 @@ def run_case(case: dict, tmp_path: Path, capsys, monkeypatch) -> tuple[int | Non
             return real(kind, loaded)
 
         with monkeypatch.context() as m:
-            m.setattr(schema, "validate", failing)
+            m.setattr(loader, "validate", failing)
             code = cli.main(["--root", str(root), "check", *args])
     elif "schema_rule" in case:
         from avtal.load import schema

@@ -37,7 +37,9 @@ from ..load.yamlfile import MAX_BYTES
 from ..load.changes import next_version, version_tuple
 from ..model import Change, Corpus, Document, Guideline, Period, Section
 from ..status import adopted
-from . import decisions, numbers, removed
+from .decisions import older
+from .numbers import stale_numbers
+from .removed import removed as removed_sections
 
 
 def check_against_base(root: Path, base: str, work: Corpus | None = None,
@@ -172,7 +174,7 @@ def compare(base: Corpus, work: Corpus, rev: str, skip: dict[str, set[str]] | No
 def _compare_period(old: Period, new: Period, rev: str, skip: set[str]) -> list[Finding]:
     in_force = adopted(old) or adopted(new)  # an adopted period changes only by decision
     old_sections, new_sections = _sections(old), _sections(new)
-    findings, moved_to = removed.removed(old, new, rev, old_sections, new_sections, recorded(old, new))
+    findings, moved_to = removed_sections(old, new, rev, old_sections, new_sections, recorded(old, new))
     renamed = {section.id: ident for ident, section in moved_to.items()}
     rules = _Rules(rev, in_force, new, old, renamed)
     for ident, document in sorted(new.documents.items()):
@@ -192,7 +194,7 @@ def _compare_period(old: Period, new: Period, rev: str, skip: set[str]) -> list[
             findings += replace(rules, in_force=False).versioned(guideline, before, [])
     if new.id not in skip:
         findings += rules.period_changed(old, new)
-    return findings + numbers.stale_numbers(old, new, rev)
+    return findings + stale_numbers(old, new, rev)
 
 
 def new_entries(item, before) -> list[Change]:
@@ -312,7 +314,7 @@ class _Rules:
         check.decisions). A redaktionell entry needs none."""
         if not entries:
             return []
-        findings = decisions.older(entries, self.base, self.period, self.rev)
+        findings = older(entries, self.base, self.period, self.rev)
         return findings + [error(
             "decision-missing", change.where.position,
             f"Perioden {self.period.id} är gällande: en materiell ändring gäller först efter beslut hos parterna "

@@ -24,7 +24,11 @@ from .. import model
 from ..errors import CannotRun
 from ..findings import Finding, Position, error
 from ..sourcefile import LoadedFile
-from . import build, changes, responsibilities, schema
+from .build import (actors_from, areas_from, change_from, decision_from, document_from, guideline_from, period_from,
+                    reviewed_from, statutes_from, terms_from, texts_of, topics_from)
+from .changes import apply as apply_changes
+from .responsibilities import resolve as resolve_responsibilities
+from .schema import validate
 from .yamlfile import display_path, load_file, load_text
 
 PERIOD_FILE = "period.yaml"
@@ -262,7 +266,7 @@ def _assemble(items, lenient: bool = False) -> tuple[model.Corpus, list[Finding]
         if lenient:
             valid.append((source, loaded))
             continue
-        schema_findings = guarded(loaded.path, schema.validate, source.kind, loaded)
+        schema_findings = guarded(loaded.path, validate, source.kind, loaded)
         findings += schema_findings
         if not problems and not schema_findings:
             valid.append((source, loaded))
@@ -280,7 +284,7 @@ def guarded(shown: str, load, *args):
         if os.environ.get("AVTAL_DEBUG"):
             raise
         finding = internal_error(shown, exc)
-        return [finding] if load is schema.validate else (None, [finding])  # what each kind of load returns
+        return [finding] if load is validate else (None, [finding])  # what each kind of load returns
 
 
 def internal_error(shown: str, exc: Exception) -> Finding:
@@ -313,7 +317,7 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
     valid or not (an invalid one has its own findings; its documents are then not said to lack it)."""
     for source, loaded in valid:
         if source.kind == "period":
-            period = _made(build.period_from, loaded, lenient=lenient, findings=findings)
+            period = _made(period_from, loaded, lenient=lenient, findings=findings)
             if period is None:
                 continue
             if period.id != source.period:
@@ -323,16 +327,16 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
                     "Periodens id och mappens namn ska vara lika."))
             corpus.periods[source.period] = period
         elif source.kind == "statutes":
-            corpus.statutes = _made(build.statutes_from, loaded, lenient=lenient, findings=findings) or []
+            corpus.statutes = _made(statutes_from, loaded, lenient=lenient, findings=findings) or []
         elif source.kind == "glossary":
-            corpus.terms = _made(build.terms_from, loaded, lenient=lenient, findings=findings) or []
+            corpus.terms = _made(terms_from, loaded, lenient=lenient, findings=findings) or []
         elif source.kind == "responsibility":
-            corpus.topics = _made(build.topics_from, loaded, lenient=lenient, findings=findings) or []
-            corpus.actors = _made(build.actors_from, loaded, lenient=lenient, findings=findings) or []
+            corpus.topics = _made(topics_from, loaded, lenient=lenient, findings=findings) or []
+            corpus.actors = _made(actors_from, loaded, lenient=lenient, findings=findings) or []
         elif source.kind == "areas":
-            corpus.areas = _made(build.areas_from, loaded, lenient=lenient, findings=findings) or []
+            corpus.areas = _made(areas_from, loaded, lenient=lenient, findings=findings) or []
         elif source.kind == "reviewed":
-            corpus.reviewed = _made(build.reviewed_from, loaded, lenient=lenient, findings=findings) or []
+            corpus.reviewed = _made(reviewed_from, loaded, lenient=lenient, findings=findings) or []
     reported: set[str] = set()
     records: list[tuple[model.Period, str, object]] = []  # (period, kind, the change or decision) in file order
     for source, loaded in valid:
@@ -348,18 +352,18 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
         if period is None:
             continue
         if source.kind in ("change", "decision"):
-            make = build.change_from if source.kind == "change" else build.decision_from
+            make = change_from if source.kind == "change" else decision_from
             record = _made(make, loaded, lenient=lenient, findings=findings)
             if record is not None:
                 records.append((period, source.kind, record))
                 if source.kind == "decision":  # a decision's words are checked as period.yaml's are
-                    period.own_texts += build.texts_of("decision", loaded)
+                    period.own_texts += texts_of("decision", loaded)
             continue
         if source.kind == "document":
-            item = _made(build.document_from, loaded, period.id, lenient=lenient, findings=findings)
+            item = _made(document_from, loaded, period.id, lenient=lenient, findings=findings)
             bucket = period.documents
         else:
-            item = _made(build.guideline_from, loaded, period.id, lenient=lenient, findings=findings)
+            item = _made(guideline_from, loaded, period.id, lenient=lenient, findings=findings)
             bucket = period.guidelines
         if item is None:
             continue
@@ -377,5 +381,5 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
         (period.changes if kind == "change" else period.decisions).append(record)
     for period in corpus.periods.values():
         if period.changes:
-            changes.apply(period)
-    responsibilities.resolve(corpus)
+            apply_changes(period)
+    resolve_responsibilities(corpus)
