@@ -86,35 +86,41 @@ def _recorder(base: str, foreign: list[str]):
     return record
 
 
-#: Pages loading at once in ``loaded``: their half second each of network quiet overlaps (20 pages one
-#: after the other took 21.6 s, four to twenty at once 12-15 s, on the shared two-core machine).
-AHEAD = 4
+#: Pages of ``loaded`` that take turns: one loads the next path while axe runs on the other, so the half
+#: second of network quiet each page waits for is spent measuring. The five representative pages of
+#: tests/test_accessibility.py at both widths, one page reused before: 25.6 and 21.8 s, now 17.8 and 17.4 s,
+#: Chromium's CPU the same (20.3/19.1 s, 20.4/19.3 s; a new page per path cost 3 s more), load about 9.
+AHEAD = 2
 
 
 def loaded(context, base: str, paths: list[str], ahead: int = AHEAD):
-    """Each of paths opened in a new page of a Playwright browser context, up to `ahead` loading at once;
-    yields (path, page, foreign) in the order of paths once that page's network is idle (the search index,
-    the worker, every asset loaded), foreign being every request URL the page made that left base's origin.
-    The page is closed when the caller asks for the next one."""
-    def start(path):
-        page = context.new_page()
-        foreign: list[str] = []
-        page.on("request", _recorder(base, foreign))
-        page.goto(base + path, wait_until="commit")
-        return path, page, foreign
+    """Each of paths opened in one of `ahead` pages of a Playwright browser context that take turns (the
+    next paths load while the caller works on this one); yields (path, page, foreign) in the order of
+    paths once that page's network is idle (the search index, the worker, every asset loaded), foreign
+    being every request URL the page made for that path that left base's origin. The page goes on to
+    another path when the caller asks for the next one; all are closed at the end."""
+    pages = [context.new_page() for _ in range(min(ahead, len(paths)))]
 
-    waiting = list(paths)
-    pending = [start(path) for path in waiting[:ahead]]
-    waiting = waiting[ahead:]
-    while pending:
-        path, page, foreign = pending.pop(0)
-        try:
+    def start(page, path):
+        foreign: list[str] = []
+        record = _recorder(base, foreign)
+        page.on("request", record)
+        page.goto(base + path, wait_until="commit")
+        return path, page, foreign, record
+
+    try:
+        pending = [start(page, path) for page, path in zip(pages, paths)]
+        waiting = list(paths[len(pages):])
+        while pending:
+            path, page, foreign, record = pending.pop(0)
             page.wait_for_load_state("networkidle")
             yield path, page, foreign
-        finally:
+            page.remove_listener("request", record)
+            if waiting:
+                pending.append(start(page, waiting.pop(0)))
+    finally:
+        for page in pages:
             page.close()
-        if waiting:
-            pending.append(start(waiting.pop(0)))
 
 
 def load(page, base: str, path: str) -> list[str]:
