@@ -335,6 +335,15 @@ def link_with_invisible_character(root: Path) -> list[Expected]:
     return [("invisible-character", DOCUMENT, at, column), ("link-target", DOCUMENT, at, column)]
 
 
+@kind("A dangling link, a period written with a dash and a javascript: link on one line: each at its target.")
+def link_findings_at_their_targets(root: Path) -> list[Expected]:
+    targets = ("ref:saknas", "ref:2023\u20132026:del-a", "javascript:alert(1)")
+    line = "Se [a](ref:saknas), [b](ref:2023\u20132026:del-a) och [c](javascript:alert(1))."
+    at = _in_text(root, line)
+    return [(code, DOCUMENT, at, TEXT_INDENT + line.index(target) + 1)
+            for code, target in zip(("dangling-reference", "reference-period-malformed", "link-target"), targets)]
+
+
 @kind("Web addresses over https and http: accepted.")
 def web_links(root: Path) -> list[Expected]:
     _in_text(root, "Se [vårdsamverkan](https://www.vardsamverkan.se/) och [lagen](http://example.org/a_(b)).")
@@ -673,7 +682,7 @@ def many_dangling_links(root: Path) -> list[Expected]:
     sections = "".join(f"  - id: s{i}\n    title: Avsnitt {i}\n    text: Se [här](ref:saknas{i}).\n"
                        for i in range(6_000))
     write(root, DOCUMENT, DOCUMENT_TEXT + sections)
-    return [("dangling-reference", DOCUMENT, DOCUMENT_LINES + 3 + 3 * i, 14) for i in range(6_000)]
+    return [("dangling-reference", DOCUMENT, DOCUMENT_LINES + 3 + 3 * i, 20) for i in range(6_000)]  # at the target
 
 
 @kind("A document whose one text is 500 kB of statute citations without an act.")
