@@ -254,6 +254,38 @@ def bom_inside(root: Path) -> list[Expected]:
              "Osynligt tecken: BOM-tecken, byte-order mark (U+FEFF).")]
 
 
+@kind("A byte-order mark pasted at the start of line 4, where YAML expects a key: the mark, not a syntax error.")
+def bom_at_line_start(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT.replace("title: Fientlig riktlinje", "\ufefftitle: Fientlig riktlinje"))
+    return [("invisible-character", GUIDELINE, 4, 1, "Osynligt tecken: BOM-tecken, byte-order mark (U+FEFF).",
+             "Ta bort tecknet U+FEFF (ZERO WIDTH NO-BREAK SPACE); det hör bara hemma först i en fil (och tas bort "
+             "där). Det följer ofta med när text kopieras från Word eller en PDF.")]
+
+
+#: Default-ignorable, format and private-use characters outside the common ones: (character, the name the
+#: message gives, U+XXXX and Unicode name as the hint gives them, why).
+_IGNORABLE = [
+    ("\u3164", "hangul-utfyllnadstecken", "U+3164 (HANGUL FILLER)", "ord"),
+    ("\u115f", "hangul-utfyllnadstecken", "U+115F (HANGUL CHOSEONG FILLER)", "ord"),
+    ("\u034f", "kombinerande grafemsammanfogare", "U+034F (COMBINING GRAPHEME JOINER)", "ord"),
+    ("\ufe0f", "variantväljare", "U+FE0F (VARIATION SELECTOR-16)", "ord"),
+    ("\ue000", "tecken för privat bruk", "U+E000 (<private-use-E000>)", "privat"),
+    ("\U000e0041", "osynligt formateringstecken", "U+E0041 (TAG LATIN CAPITAL LETTER A)", "ord"),
+]
+_WHY = {"ord": "det syns inte men delar eller fogar ihop ord, så att sökningen och lagrumshänvisningarna missar dem.",
+        "privat": "det har ingen bestämd betydelse och visas olika (eller inte alls) beroende på typsnitt."}
+
+
+@kind("Hangul fillers, a combining grapheme joiner, a variation selector, a private-use character and a tag "
+      "character: each named, at its column.")
+def default_ignorable(root: Path) -> list[Expected]:
+    line = "Vård" + "".join(f"{char}ord{i}" for i, (char, *_) in enumerate(_IGNORABLE)) + "."
+    at = _in_text(root, line)
+    return [("invisible-character", DOCUMENT, at, _column(line, char), f"Osynligt tecken: {name} (U+{ord(char):04X}).",
+             f"Ta bort tecknet {unicode}; {_WHY[why]} Det följer ofta med när text kopieras från Word eller en PDF.")
+            for char, name, unicode, why in _IGNORABLE]
+
+
 @kind("A soft hyphen in a file with Windows line endings: still the exact column.")
 def soft_hyphen_crlf(root: Path) -> list[Expected]:
     line = "Hälso- och sjukvårds\u00adlagen gäller."
