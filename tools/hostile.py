@@ -515,6 +515,27 @@ def unknown_escape(root: Path) -> list[Expected]:
              "(skriv \\\\ för ett omvänt snedstreck).")]
 
 
+_SURROGATE_HINT = ("Skriv tecknet självt (filen är UTF-8), eller dess hela kodpunkt med \\U och åtta siffror: "
+                   "\\U0001F600 i stället för paret \\ud83d\\ude00.")
+
+
+@kind("A lone surrogate written as an escape (\\ud800, as JSON writes half an emoji): at its backslash.")
+def surrogate_escape(root: Path) -> list[Expected]:
+    title = 'title: "Fientlig\\ud800riktlinje"'
+    write(root, GUIDELINE, GUIDELINE_TEXT.replace("title: Fientlig riktlinje", title))
+    return [("yaml-syntax", GUIDELINE, 4, title.index("\\") + 1,
+             "Filen är inte giltig YAML: escape-sekvensen \\ud800 anger inget tecken (U+D800 är en halv surrogat, "
+             "som bara finns i par i UTF-16 och inte är något tecken).", _SURROGATE_HINT)]
+
+
+@kind("An escape past the last code point, \\U00110000: at its backslash.")
+def escape_past_unicode(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + 'owner: "Region \\U00110000 Väst"\n')
+    return [("yaml-syntax", GUIDELINE, GUIDELINE_LINES + 1, 16,
+             "Filen är inte giltig YAML: escape-sekvensen \\U00110000 anger inget tecken (Unicode slutar vid U+10FFFF).",
+             _SURROGATE_HINT)]
+
+
 @kind("A character YAML reserves (@) first in a value.")
 def reserved_character(root: Path) -> list[Expected]:
     write(root, GUIDELINE, GUIDELINE_TEXT + "owner: @regionen\n")
