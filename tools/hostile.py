@@ -382,6 +382,32 @@ def web_links(root: Path) -> list[Expected]:
     return []
 
 
+def _broken_period(root: Path, broken: str) -> Path:
+    """period.yaml with its title replaced by broken; returns its path."""
+    period = root / "agreement" / PERIOD / "period.yaml"
+    text = period.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    period.write_text(text.replace(title, broken), encoding="utf-8")
+    return period
+
+
+@kind("A schema error in period.yaml and a javascript: link in a document: both are found.")
+def broken_period_and_link(root: Path) -> list[Expected]:
+    _broken_period(root, "title: 12")
+    return [("schema-type", f"agreement/{PERIOD}/period.yaml", 2, 8, "'title' ska vara text."),
+            *_link(root, "javascript:alert(1)")]
+
+
+@kind("period.yaml that is not YAML and a soft hyphen and a dangling link in a document: all three are found.")
+def unreadable_period_and_document_faults(root: Path) -> list[Expected]:
+    _broken_period(root, "title: [Period")
+    line = "Se [a](ref:saknas) om social\u00adtjänsten."
+    at = _in_text(root, line)
+    return [("yaml-syntax", f"agreement/{PERIOD}/period.yaml", 2, 8),
+            ("dangling-reference", DOCUMENT, at, TEXT_INDENT + line.index("ref:") + 1),
+            ("invisible-character", DOCUMENT, at, _column(line, "\u00ad"))]
+
+
 # --- HTML where text is shown as written ---------------------------------------------------------------
 
 @kind("A script tag in a guideline's title.")

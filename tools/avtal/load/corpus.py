@@ -17,6 +17,7 @@ Layout (one folder per contract period, registers beside them)::
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -311,6 +312,23 @@ def _made(make, loaded: LoadedFile, *args, lenient: bool, findings: list[Finding
         raise UnusableCorpus(f"{loaded.path}: filen saknar det en jämförelse behöver ({exc}).") from None
 
 
+_PERIOD_NAME = re.compile(r"(\d{4})-(\d{4})")
+
+
+def stand_in(folder: str, first: LoadedFile) -> model.Period | None:
+    """A period made from its folder's name (``2023-2026``: 1 January 2023 to 31 December 2026) for a period
+    whose period.yaml exists but cannot be used (its own findings say why), so that the period's documents
+    are still loaded and checked: links, characters, statutes, references among them. It has no agreement,
+    key terms, decisions or events; ``stand_in`` is set, and the checks that need the manifest leave its
+    files alone (``check.run.without_follow_on_errors``). first: the first of the period's files, where the
+    stand-in's own position points. None for a folder not named as a period is (``period-folder`` applies)."""
+    named = _PERIOD_NAME.fullmatch(folder)
+    if named is None:
+        return None
+    return model.Period(id=folder, title=folder, valid_from=f"{named[1]}-01-01", valid_to=f"{named[2]}-12-31",
+                        agreement="", where=model.Located(first, ()), stand_in=True)
+
+
 def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool = False,
            present: set[str] = frozenset()) -> None:
     """Build the model of the valid files into corpus. present: the periods whose period.yaml exists,
@@ -343,6 +361,8 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
         if source.kind not in ("document", "guideline", "change", "decision"):
             continue
         period = corpus.periods.get(source.period)
+        if period is None and source.period in present and not lenient:
+            period = corpus.periods[source.period] = stand_in(source.period, loaded)
         if period is None and source.period not in reported | present and not lenient:
             reported.add(source.period)
             findings.append(error(
