@@ -162,6 +162,56 @@ def stray_file(root: Path) -> list[Expected]:
     return [("corpus-unknown-file", "agreement/anteckningar.yaml", 1, 1)]
 
 
+_NOT_YAML = ("Flytta filen ut ur agreement/ (anteckningar hör hemma i ärendet eller pull requesten, dokumentation i "
+             "README.md eller site_src/), eller ta bort den.")
+
+
+@kind("A README.md in agreement/: not read, so an error, not passed over.")
+def readme_in_agreement(root: Path) -> list[Expected]:
+    write(root, "agreement/README.md", "# Avtalet\n")
+    return [("corpus-unknown-file", "agreement/README.md", 1, 1,
+             "Filen 'README.md' är ingen YAML-fil och läses inte: under agreement/ läses bara .yaml och .yml.", _NOT_YAML)]
+
+
+@kind("Notes and a PDF beside a period's documents, and a hidden .gitkeep.")
+def other_files_in_a_period(root: Path) -> list[Expected]:
+    paths = [f"agreement/{PERIOD}/anteckningar.txt", f"agreement/{PERIOD}/beslut.pdf", f"agreement/{PERIOD}/riktlinjer/.gitkeep"]
+    for path in paths:
+        write(root, path, "x\n")
+    return [("corpus-unknown-file", path, 1, 1) for path in paths]
+
+
+@kind("A git repository of its own inside a period's folder: one finding for the folder, none for its files.")
+def git_folder(root: Path) -> list[Expected]:
+    write(root, f"agreement/{PERIOD}/.git/HEAD", "ref: refs/heads/main\n")
+    write(root, f"agreement/{PERIOD}/.git/config.yaml", "a: b\n")
+    return [("corpus-unknown-file", f"agreement/{PERIOD}/.git", 1, 1,
+             "Mappen .git är ett eget git-arkiv inne i agreement/; det läses inte och publiceras inte.")]
+
+
+@kind("An editor's settings folder, .vscode/, inside agreement/.")
+def hidden_folder(root: Path) -> list[Expected]:
+    write(root, "agreement/.vscode/settings.json", "{}\n")
+    return [("corpus-unknown-file", "agreement/.vscode", 1, 1,
+             "Mappen '.vscode' är dold (namnet börjar med en punkt) och läses inte.")]
+
+
+@kind("The package marker and byte-code of the statute register (avtal.register): accepted.")
+def register_package(root: Path) -> list[Expected]:
+    write(root, "agreement/register/__init__.py", '"""The statute register."""\n')
+    write(root, "agreement/register/__pycache__/__init__.cpython-311.pyc", "x")
+    return []
+
+
+@kind("agreement/ itself a link to a folder elsewhere: refused, nothing read.")
+def agreement_is_a_link(root: Path) -> list[Expected]:
+    elsewhere = root.parent / "annat-avtal"
+    (root / "agreement").rename(elsewhere)
+    (root / "agreement").symlink_to(elsewhere, target_is_directory=True)
+    return [("file-symlink", "agreement", 1, 1,
+             f"Mappen agreement/ är en länk (till {elsewhere}); avtalet läses bara från en riktig mapp.")]
+
+
 @kind("A link in agreement/ to a valid guideline outside the project.")
 def symlink_outside(root: Path) -> list[Expected]:
     outside = root.parent / "utanfor"
