@@ -312,6 +312,12 @@ def bom_at_line_start(root: Path) -> list[Expected]:
              "där). Det följer ofta med när text kopieras från Word eller en PDF.")]
 
 
+@kind("A byte-order mark at the start of line 4 and an unclosed [ after it on that line: both, each at its place.")
+def bom_at_line_start_and_bracket(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT.replace("title: Fientlig riktlinje", "\ufefftitle: [Fientlig riktlinje"))
+    return [("invisible-character", GUIDELINE, 4, 1), ("yaml-syntax", GUIDELINE, 4, 9)]
+
+
 #: Default-ignorable, format and private-use characters outside the common ones: (character, the name the
 #: message gives, U+XXXX and Unicode name as the hint gives them, why).
 _IGNORABLE = [

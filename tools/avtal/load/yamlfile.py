@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -239,10 +240,17 @@ def load_text(text: str, path: str) -> tuple[LoadedFile | None, list[Finding]]:
     # stays the editor's (the characters themselves are invisible-character findings, at their places)
     parsed = text.translate(_BREAKS) if _HAS_BREAKS.search(text) else text
     node, refused, fault = _compose(parsed, path)
-    if fault is not None and "\ufeff" in parsed and _compose(parsed.replace("\ufeff", ""), path)[2] is None:
-        # a byte-order mark where YAML expects a key or an indent (pasted at the start of a line): the mark
-        # is the one fault, and its finding names it at its place, not the parser's fault one column on
-        return None, loader_invisible(text, path)
+    if fault is not None and "\ufeff" in parsed:
+        # a byte-order mark where YAML expects a key or an indent (pasted at the start of a line): its finding
+        # names it at its place, not the parser's fault one column on; a fault that is not a mark is the next
+        # fault of the file read without them, at the place it has with them
+        bare = parsed.replace("\ufeff", "")
+        _, bare_refused, bare_fault = _compose(bare, path)
+        if bare_fault is None and not bare_refused:
+            return None, loader_invisible(text, path)
+        if isinstance(bare_fault, yaml.MarkedYAMLError):
+            found = syntax_error(bare, path, bare_fault, _FastLoader or _Loader)
+            return None, [_with_marks(found, parsed)] + loader_invisible(text, path)
     if isinstance(fault, yaml.MarkedYAMLError):
         refused.append(syntax_error(parsed, path, fault, _FastLoader or _Loader))
     elif fault is not None:  # a reader error without a mark
@@ -259,6 +267,17 @@ _HAS_BREAKS = re.compile("[\u0085\u2028\u2029]")
 # check of invisible characters finds them): the line breaks, and a byte-order mark past the file's start,
 # which YAML reads as the start of a token (the one at the start is dropped before parsing)
 _LOADER_INVISIBLE = re.compile("[\u0085\u2028\u2029\ufeff]")
+
+
+def _with_marks(found: Finding, text: str) -> Finding:
+    """found, a finding about text with its byte-order marks removed, at its place in text itself (its column
+    counts the marks before it on its line)."""
+    line = text.split("\n")[found.position.line - 1] if found.position.line else ""
+    column, left = 0, found.position.column - 1
+    while column < len(line) and (left > 0 or line[column] == "\ufeff"):
+        left -= line[column] != "\ufeff"
+        column += 1
+    return replace(found, position=Position(found.position.file, found.position.line, column + 1))
 
 
 def loader_invisible(text: str, path: str) -> list[Finding]:
