@@ -705,6 +705,17 @@ def link_character_named(root: Path) -> list[Expected]:
                                                   "(ZERO WIDTH SPACE), som inte får stå i en länk.")]
 
 
+@kind("A web address with a Hangul filler, which Unicode counts as invisible but not as a format character.")
+def link_with_hangul_filler(root: Path) -> list[Expected]:
+    target = "https://vgr\u3164.se/"
+    line = f"Se [k]({target})."
+    at = _in_text(root, line)
+    column = _column(line, "\u3164")
+    return [("invisible-character", DOCUMENT, at, column),
+            ("link-target", DOCUMENT, at, column, "Länkmålet 'https://vgr\\u3164.se/' innehåller tecknet U+3164 "
+                                                  "(HANGUL FILLER), som inte får stå i en länk.")]
+
+
 def _blank_link(root: Path, target: str, blank: str, name: str) -> list[Expected]:
     line = f"Se [klicka]({target})."
     at = _in_text(root, line)
