@@ -9,8 +9,8 @@ memory (the issue's bound: a few seconds and 200 MB for any input under 1 MB)::
     python tools/hostile.py                 # every kind, against a copy of the real project
     python tools/hostile.py --only alias    # the kinds whose name contains "alias"
 
-A kind writes new files (never changes the project's own), so the positions it expects do not depend
-on the project it is added to.
+A kind writes new files (two break the title line of period.yaml, one makes agreement/ a link), and
+reads the positions it expects from what it wrote, so they do not depend on the project it is added to.
 """
 
 from __future__ import annotations
@@ -438,28 +438,29 @@ def web_links(root: Path) -> list[Expected]:
     return []
 
 
-def _broken_period(root: Path, broken: str) -> Path:
-    """period.yaml with its title replaced by broken; returns its path."""
+def _broken_period(root: Path, broken: str) -> int:
+    """period.yaml with its title line replaced by broken; returns that line's number."""
     period = root / "agreement" / PERIOD / "period.yaml"
-    text = period.read_text(encoding="utf-8")
-    title = next(line for line in text.splitlines() if line.startswith("title:"))
-    period.write_text(text.replace(title, broken), encoding="utf-8")
-    return period
+    lines = period.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[at] = broken
+    period.write_text("\n".join(lines), encoding="utf-8")
+    return at + 1
 
 
 @kind("A schema error in period.yaml and a javascript: link in a document: both are found.")
 def broken_period_and_link(root: Path) -> list[Expected]:
-    _broken_period(root, "title: 12")
-    return [("schema-type", f"agreement/{PERIOD}/period.yaml", 2, 8, "'title' ska vara text."),
+    line = _broken_period(root, "title: 12")
+    return [("schema-type", f"agreement/{PERIOD}/period.yaml", line, 8, "'title' ska vara text."),
             *_link(root, "javascript:alert(1)")]
 
 
 @kind("period.yaml that is not YAML and a soft hyphen and a dangling link in a document: all three are found.")
 def unreadable_period_and_document_faults(root: Path) -> list[Expected]:
-    _broken_period(root, "title: [Period")
+    title = _broken_period(root, "title: [Period")
     line = "Se [a](ref:saknas) om social\u00adtjänsten."
     at = _in_text(root, line)
-    return [("yaml-syntax", f"agreement/{PERIOD}/period.yaml", 2, 8),
+    return [("yaml-syntax", f"agreement/{PERIOD}/period.yaml", title, 8),
             ("dangling-reference", DOCUMENT, at, TEXT_INDENT + line.index("ref:") + 1),
             ("invisible-character", DOCUMENT, at, _column(line, "\u00ad"))]
 
