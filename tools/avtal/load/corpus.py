@@ -70,7 +70,7 @@ def classify(parts: tuple[str, ...]) -> tuple[str, str | None]:
 
 def discover(agreement_dir: Path) -> list[SourceFile]:
     """Every YAML file (``.yaml``, ``.yml``) under agreement_dir, sorted by path, with the kind of data it must
-    hold. Links are not followed, and not listed (see ``links``)."""
+    hold. Links are not followed, and not listed (see ``tree.links``)."""
     return _sources(agreement_dir, tree(agreement_dir)[0])
 
 

@@ -131,6 +131,8 @@ def tree(agreement_dir: Path) -> tuple[list[Path], list[Path], list[Path]]:
 
 
 def link_finding(link: Path, root: Path) -> Finding:
+    """The ``file-symlink`` error for a link under agreement/ (to a file or a folder, broken or in a loop), at
+    1:1 of the link, naming where it points."""
     try:
         target = os.readlink(link)
     except OSError:
