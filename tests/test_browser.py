@@ -30,14 +30,15 @@ pytestmark = [
 # queries typed as the agreement writes (ordinary, table words, abbreviations) and of those typed
 # without å/ä/ö, with a typo or in everyday words; the first result on the right page; the median
 # time from the last keystroke to the results. Counted as the list shows the results (issue 16's
-# follow-up): a section Material folds under "N till på denna sida" does not count (all 196: top-5 93 %).
-TOP1_FLOOR = 0.82
-TOP5_FLOOR = 0.90
-TOP3_ORDINARY_FLOOR = 0.93
-TOP3_FORGIVING_FLOOR = 0.85
-# 0.89: measured 2026-11-30 after "Vem ansvarar för vad?" (issue 18) joined the index (0.892, 204 queries); its
-# topic rows now come first for some topic words, where a section of the right document did before (0.92).
-RIGHT_PAGE_FLOOR = 0.89
+# follow-up): a section Material folds under "N till på denna sida" does not count. Measured 2026-11-30 after
+# issue 16's final round over the 204 old, dev and holdout queries: top-1 0.87, top-5 0.98, top-3 ordinary 0.98
+# and forgiving 0.96, right page 0.917 (before it 0.82, 0.94, 0.95, 0.89, 0.892). The unseen set (measured once,
+# README) is reported but not held to the floors: it is not a set the search was or will be tuned on.
+TOP1_FLOOR = 0.85
+TOP5_FLOOR = 0.95
+TOP3_ORDINARY_FLOOR = 0.95
+TOP3_FORGIVING_FLOOR = 0.90
+RIGHT_PAGE_FLOOR = 0.90  # issue 16's target
 LATENCY_MEDIAN_MS = 100
 
 
@@ -56,10 +57,11 @@ def _landing(url: str) -> str:
 
 @pytest.mark.search_quality  # types every query key by key (a few minutes): `make search-quality`, not `make test`
 def test_search_hit_rates_stay_above_the_measured_floor(site, capsys):
-    outcomes = search_quality.measure(site, latency=True)
-    report = search_quality.report(outcomes)
+    measured = search_quality.measure(site, latency=True)
+    report = search_quality.report(measured)
     with capsys.disabled():
         print("\n" + report[report.index("frågor "):])
+    outcomes = [o for o in measured if o.set != "unseen"]
     top1, top5 = search_quality.hit_rates(outcomes)
     ordinary = [o for o in outcomes if o.kind not in search_quality.FORGIVING]
     forgiving = [o for o in outcomes if o.kind in search_quality.FORGIVING]

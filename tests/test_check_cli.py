@@ -138,9 +138,9 @@ def test_dangling_read_more_names_the_closest_id(tmp_path, capsys):
 def test_dangling_text_link_points_into_the_text(tmp_path, capsys):
     root = project(tmp_path)
     line = edit(root, "del-c/lakarmedverkan.yaml", "(ref:del-a)", "(ref:del-b)")
-    # column of "[Del A]" in "      VGR ansvarar för läkarinsatser, se [Del A](ref:del-b)."
+    # column of the target "ref:del-b" in "      VGR ansvarar för läkarinsatser, se [Del A](ref:del-b)."
     assert errors(root, capsys) == [(
-        "dangling-reference", P + "del-c/lakarmedverkan.yaml", line, 42,
+        "dangling-reference", P + "del-c/lakarmedverkan.yaml", line, 50,
         "Länkmålet 'del-b' finns inte i perioden 2023-2026.", "Menade du 'del-a'?")]
 
 

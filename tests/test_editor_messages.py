@@ -39,7 +39,7 @@ def check(root: Path, capsys) -> tuple[int, list[str]]:
         "    tips: Skriv dokumentets id, t.ex. del-a. Ska texten hänvisa till avsnittet, gör det med en länk i "
         "texten: [Hantering av oenighet](ref:a-oenighet)."]),
     ("del-a.yaml", "(ref:riktlinje-oenighet)", "(ref:2023–2026:riktlinje-oenighet)", [
-        f"{P}del-a.yaml:32:32: fel [reference-period-malformed] Perioden i länkmålet "
+        f"{P}del-a.yaml:32:45: fel [reference-period-malformed] Perioden i länkmålet "
         "'ref:2023–2026:riktlinje-oenighet' är skriven med tankstreck (–), inte bindestreck (-).",
         "    tips: Skriv ref:2023-2026:riktlinje-oenighet: en period skrivs med vanligt bindestreck, också när "
         "rubriken har tankstreck (2023–2026)."]),

@@ -154,19 +154,19 @@ CASES = {
             "Överenskommelsen gäller läkarmedverkan.",
             "Överenskommelsen gäller läkarmedverkan, som i [förra avtalet](ref:2019-2022:a-avtalstid) och "
             "[detta](ref:2023-2026:a-avtalstid) och [fel](ref:2023-2026:a-avtalstud).")]},
-        [("reference-period-unknown", P + "del-c/lakarmedverkan.yaml", 20, 53,
+        [("reference-period-unknown", P + "del-c/lakarmedverkan.yaml", 20, 69,
           "Länken pekar in i perioden 2019-2022, som inte finns."),
-         ("dangling-reference", P + "del-c/lakarmedverkan.yaml", 20, 139,
+         ("dangling-reference", P + "del-c/lakarmedverkan.yaml", 20, 145,
           "Länkmålet 'a-avtalstud' finns inte i perioden 2023-2026.")]),
     "period_reference_malformed": (
         references.period_references, MINIMAL,
         {"del-c/lakarmedverkan.yaml": [("(ref:a-samverkan-lokal)", "(ref:del-a:a-samverkan-lokal)")]},
-        [("reference-period-malformed", P + "del-c/lakarmedverkan.yaml", 24, 37,
+        [("reference-period-malformed", P + "del-c/lakarmedverkan.yaml", 24, 55,
           "Länkmålet 'ref:del-a:a-samverkan-lokal' är varken ref:id eller ref:PERIOD:id.")]),
     "text_link_exact_position": (
         references.references, MINIMAL,
         {"del-c/lakarmedverkan.yaml": [("(ref:a-samverkan-lokal)", "(ref:a-samverkan-lokl)")]},
-        [("dangling-reference", P + "del-c/lakarmedverkan.yaml", 24, 37,
+        [("dangling-reference", P + "del-c/lakarmedverkan.yaml", 24, 55,
           "Länkmålet 'a-samverkan-lokl' finns inte i perioden 2023-2026.")]),
 }
 

@@ -115,6 +115,27 @@ def test_windows_line_endings_and_a_byte_order_mark_stay_accepted(bom, newline, 
     assert snapshot(root / "agreement") == before
 
 
+LEFTOVER_HINT = "Stäng filen i redigeraren och ta bort kopian; den hör inte hemma i agreement/ och ska inte checkas in."
+
+
+@pytest.mark.parametrize("name", ["fientlig.yaml~", ".fientlig.yaml.swp", ".fientlig.yaml.swo", "fientlig.yaml.bak",
+                                  "fientlig.yaml.orig", "#fientlig.yaml#", "~$avtal.docx", ".DS_Store", "Thumbs.db"])
+def test_an_editors_leftover_is_a_warning_at_its_place(name, tmp_path, capsys):
+    """A backup, swap or lock file an editor or file manager leaves beside a file: a warning at 1:1 (the
+    editor may still have the file open, so the check does not fail), exit 0, no byte changed."""
+    root = project("valid", tmp_path / "projekt")
+    path = f"agreement/2023-2026/riktlinjer/{name}"
+    hostile.write(root, path, hostile.GUIDELINE_TEXT)
+    before = snapshot(root / "agreement")
+    code, findings, _ = check(root, capsys)
+    assert [(f["code"], f["severity"], f["file"], f["line"], f["column"], f["message"], f["hint"]) for f in findings
+            if f["file"] == path] == [
+        ("corpus-unknown-file", "varning", path, 1, 1,
+         f"Filen '{name}' ser ut att vara en redigerares säkerhetskopia eller arbetsfil och läses inte.", LEFTOVER_HINT)]
+    assert code == 0 and [f for f in findings if f["severity"] == "fel"] == []
+    assert snapshot(root / "agreement") == before
+
+
 def test_control_characters_from_the_data_never_reach_a_terminal(tmp_path, capsys):
     """Terminal escapes written as YAML escapes: `avtal check` names them without sending them, and a
     comparison with the document shows them written out, without colour."""

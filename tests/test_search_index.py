@@ -76,6 +76,29 @@ def test_what_the_index_leaves_out_stays_out():
     assert "data-search-exclude" in out and "Version 1.0" in out  # Material's parser skips it as before
 
 
+PAGE = ('<h2 id="p1">6.1 Personer med psykisk funktionsnedsättning<a class="headerlink" href="#p1">&para;</a></h2>'
+        '<h3 id="p1-k">Kommunens ansvar<a class="headerlink" href="#p1-k">&para;</a></h3><p>Bedriva arbete.</p>'
+        '<h2 id="p2">6.2 Personer med missbruk &amp; beroende</h2>'
+        '<h3 id="p2-k">Kommunens ansvar</h3><p>Utreda.</p><h3 id="p2-u">Uppföljning</h3><p>Följa upp.</p>')
+
+
+@pytest.mark.parametrize("heading, then", [
+    # a heading the page has twice is followed by the one it stands under, as a line
+    ('<h3 id="p1-k">Kommunens ansvar<a class="headerlink" href="#p1-k">&para;</a></h3> ',
+     "<p>6.1 Personer med psykisk funktionsnedsättning</p><p>Bedriva arbete.</p>"),
+    ('<h3 id="p2-k">Kommunens ansvar</h3> ', "<p>6.2 Personer med missbruk &amp; beroende</p><p>Utreda.</p>"),
+    # a heading of its own is enough: nothing added
+    ('<h3 id="p2-u">Uppföljning</h3> ', "<p>Följa upp.</p>"),
+])
+def test_a_repeated_heading_is_told_apart_by_the_heading_it_stands_under(heading, then):
+    assert heading + then in index_html(PAGE)
+
+
+def test_a_repeated_heading_at_the_top_has_nothing_to_add():
+    assert index_html("<h2>Regionens ansvar</h2><p>a</p><h2>Regionens ansvar</h2><p>b</p>") == \
+        "<h2>Regionens ansvar</h2> <p>a</p><h2>Regionens ansvar</h2> <p>b</p>"
+
+
 # --- the built site's index ------------------------------------------------------------
 
 def test_no_word_of_the_index_is_glued_from_two_blocks(site):

@@ -1,5 +1,6 @@
 """The search measurement's own parts (tools/search_quality.py): its server keeps quiet when the
-browser hangs up, and the staff words only the holdout queries reach are found for --blind."""
+browser hangs up, the staff words only the holdout queries reach are found for --blind, and the sets
+measured but never tuned on (holdout, unseen) are reported apart, by kind."""
 
 from __future__ import annotations
 
@@ -54,6 +55,48 @@ GLOSSARY = {"terms": [
     # every word of a staff word must be reached, "och" aside; without å/ä/ö as with
     ([{"q": "vard och omsorgsboende", "set": "holdout"}], ["vård- och omsorgsboende"]),
     ([{"q": "omsorgsboende", "set": "holdout"}], []),
+    # an unseen query was written after the work: it does not make a word seen
+    ([{"q": "rullator", "set": "holdout"}, {"q": "rullator", "set": "unseen"}], ["rullator"]),
 ])
 def test_the_staff_words_only_holdout_queries_reach(queries, expected):
     assert search_quality.holdout_only_words(queries, GLOSSARY) == expected
+
+
+def _outcome(query, kind, set_, rank, right_page):
+    results = ["x"] * (rank - 1) + ["svar"] if rank else ["x"]
+    return search_quality.Outcome(query, ["svar"], results, {"svar"}, kind, set_, right_page)
+
+
+OUTCOMES = [
+    _outcome("a", "ordinary", "dev", 1, True),
+    _outcome("b", "ordinary", "unseen", 1, True),
+    _outcome("c", "ordinary", "unseen", 3, False),
+    _outcome("d", "typo", "unseen", 5, True),
+    _outcome("e", "everyday", "unseen", None, False),
+    _outcome("f", "everyday", "holdout", 2, True),
+]
+
+
+def test_the_unseen_set_is_reported_apart_by_kind():
+    rows = [(label, n, rates[1], rates[3], rates[5], page) for label, n, rates, page, _ in
+            search_quality.table(OUTCOMES)]
+    labels = [row[0] for row in rows]
+    assert rows[labels.index("unseen"):labels.index("all")] == [
+        ("unseen", 4, 0.25, 0.5, 0.75, 0.5),
+        ("  ordinary+table+abbreviation", 2, 0.5, 1.0, 1.0, 0.5),
+        ("  no-diacritics+typo+everyday", 2, 0.0, 0.0, 0.5, 0.5),
+        ("  kind ordinary", 2, 0.5, 1.0, 1.0, 0.5),
+        ("  kind typo", 1, 0.0, 0.0, 1.0, 1.0),
+        ("  kind everyday", 1, 0.0, 0.0, 0.0, 0.0),
+    ]
+    assert rows[labels.index("holdout"):labels.index("unseen")] == [
+        ("holdout", 1, 0.0, 1.0, 1.0, 1.0), ("  kind everyday", 1, 0.0, 1.0, 1.0, 1.0)]
+    assert rows[labels.index("dev"):labels.index("holdout")] == [("dev", 1, 1.0, 1.0, 1.0, 1.0)]  # not by kind
+
+
+def test_the_held_queries_can_be_left_out_of_the_list():
+    listed = search_quality.report(OUTCOMES, held=False)
+    assert "rank  1  a  (dev, ordinary)" in listed
+    assert not any(f"  {q}  (" in listed for q in "bcdef")
+    assert "\nunseen                               4    25%    50%    75%     50%" in listed
+    assert "rank  3  c  (unseen, ordinary)" in search_quality.report(OUTCOMES)  # listed unless asked not to

@@ -111,11 +111,11 @@ COVER = "Försättsbladets text enligt 16 kap. 4 § HSL, se [Läsanvisningar](re
 
 @pytest.mark.parametrize("new, expected", [
     ("Se [mer](ref:finns-inte).",
-     ("dangling-reference", 20, 8, "Länkmålet 'finns-inte' finns inte i perioden 2023-2026.")),
+     ("dangling-reference", 20, 14, "Länkmålet 'finns-inte' finns inte i perioden 2023-2026.")),
     ("Gäller {{okand}}.",
      ("key-term-unknown", 20, 12, "Nyckelvärdet '{{okand}}' finns inte i periodens key_terms.")),
     ("Se [mer](ref:2019-2022:a-avtalstid).",
-     ("reference-period-unknown", 20, 8, "Länken pekar in i perioden 2019-2022, som inte finns.")),
+     ("reference-period-unknown", 20, 14, "Länken pekar in i perioden 2019-2022, som inte finns.")),
 ])
 def test_a_fault_in_the_cover_text_is_found_where_it_stands(tmp_path, capsys, new, expected):
     root = tmp_path / "projekt"

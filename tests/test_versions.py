@@ -316,7 +316,7 @@ def test_a_removed_section_that_others_reference(repo, capsys):
         f"{DEL_A}:6:10: varning [section-removed] Avsnittet 'a-samverkan-lokal' (Lokal samverkan) i 'del-a' har "
         "tagits bort sedan HEAD.",
         "    tips: Är borttagningen avsiktlig: nämn 'a-samverkan-lokal' i ändringens sections, så står den i historiken.",
-        f"{P}del-c/lakarmedverkan.yaml:24:37: fel [removed-reference] Länkmålet 'a-samverkan-lokal' har tagits bort "
+        f"{P}del-c/lakarmedverkan.yaml:24:55: fel [removed-reference] Länkmålet 'a-samverkan-lokal' har tagits bort "
         "sedan HEAD, men hänvisningen hit finns kvar.",
         "    tips: Ändra eller ta bort hänvisningen; ett avsnitt som andra hänvisar till kan inte tas bort ensamt.",
         "1 fel, 1 varning, 0 tips.",
@@ -325,7 +325,7 @@ def test_a_removed_section_that_others_reference(repo, capsys):
     assert cli.main(["--root", str(repo), "check", "--format", "json"]) == 1
     plain = json.loads(capsys.readouterr()[0])
     assert [(f["code"], f["file"], f["line"], f["column"]) for f in plain] == [
-        ("dangling-reference", P + "del-c/lakarmedverkan.yaml", 24, 37)]
+        ("dangling-reference", P + "del-c/lakarmedverkan.yaml", 24, 55)]
 
 
 def test_a_section_under_a_new_id_says_where_it_went(repo, capsys):

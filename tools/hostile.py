@@ -9,8 +9,8 @@ memory (the issue's bound: a few seconds and 200 MB for any input under 1 MB)::
     python tools/hostile.py                 # every kind, against a copy of the real project
     python tools/hostile.py --only alias    # the kinds whose name contains "alias"
 
-A kind writes new files (never changes the project's own), so the positions it expects do not depend
-on the project it is added to.
+A kind writes new files (two break the title line of period.yaml, one makes agreement/ a link), and
+reads the positions it expects from what it wrote, so they do not depend on the project it is added to.
 """
 
 from __future__ import annotations
@@ -162,6 +162,56 @@ def stray_file(root: Path) -> list[Expected]:
     return [("corpus-unknown-file", "agreement/anteckningar.yaml", 1, 1)]
 
 
+_NOT_YAML = ("Flytta filen ut ur agreement/ (anteckningar hör hemma i ärendet eller pull requesten, dokumentation i "
+             "README.md eller site_src/), eller ta bort den.")
+
+
+@kind("A README.md in agreement/: not read, so an error, not passed over.")
+def readme_in_agreement(root: Path) -> list[Expected]:
+    write(root, "agreement/README.md", "# Avtalet\n")
+    return [("corpus-unknown-file", "agreement/README.md", 1, 1,
+             "Filen 'README.md' är ingen YAML-fil och läses inte: under agreement/ läses bara .yaml och .yml.", _NOT_YAML)]
+
+
+@kind("Notes and a PDF beside a period's documents, and a hidden .gitkeep.")
+def other_files_in_a_period(root: Path) -> list[Expected]:
+    paths = [f"agreement/{PERIOD}/anteckningar.txt", f"agreement/{PERIOD}/beslut.pdf", f"agreement/{PERIOD}/riktlinjer/.gitkeep"]
+    for path in paths:
+        write(root, path, "x\n")
+    return [("corpus-unknown-file", path, 1, 1) for path in paths]
+
+
+@kind("A git repository of its own inside a period's folder: one finding for the folder, none for its files.")
+def git_folder(root: Path) -> list[Expected]:
+    write(root, f"agreement/{PERIOD}/.git/HEAD", "ref: refs/heads/main\n")
+    write(root, f"agreement/{PERIOD}/.git/config.yaml", "a: b\n")
+    return [("corpus-unknown-file", f"agreement/{PERIOD}/.git", 1, 1,
+             "Mappen .git är ett eget git-arkiv inne i agreement/; det läses inte och publiceras inte.")]
+
+
+@kind("An editor's settings folder, .vscode/, inside agreement/.")
+def hidden_folder(root: Path) -> list[Expected]:
+    write(root, "agreement/.vscode/settings.json", "{}\n")
+    return [("corpus-unknown-file", "agreement/.vscode", 1, 1,
+             "Mappen '.vscode' är dold (namnet börjar med en punkt) och läses inte.")]
+
+
+@kind("The package marker and byte-code of the statute register (avtal.register): accepted.")
+def register_package(root: Path) -> list[Expected]:
+    write(root, "agreement/register/__init__.py", '"""The statute register."""\n')
+    write(root, "agreement/register/__pycache__/__init__.cpython-311.pyc", "x")
+    return []
+
+
+@kind("agreement/ itself a link to a folder elsewhere: refused, nothing read.")
+def agreement_is_a_link(root: Path) -> list[Expected]:
+    elsewhere = root.parent / "annat-avtal"
+    (root / "agreement").rename(elsewhere)
+    (root / "agreement").symlink_to(elsewhere, target_is_directory=True)
+    return [("file-symlink", "agreement", 1, 1,
+             f"Mappen agreement/ är en länk (till {elsewhere}); avtalet läses bara från en riktig mapp.")]
+
+
 @kind("A link in agreement/ to a valid guideline outside the project.")
 def symlink_outside(root: Path) -> list[Expected]:
     outside = root.parent / "utanfor"
@@ -254,6 +304,44 @@ def bom_inside(root: Path) -> list[Expected]:
              "Osynligt tecken: BOM-tecken, byte-order mark (U+FEFF).")]
 
 
+@kind("A byte-order mark pasted at the start of line 4, where YAML expects a key: the mark, not a syntax error.")
+def bom_at_line_start(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT.replace("title: Fientlig riktlinje", "\ufefftitle: Fientlig riktlinje"))
+    return [("invisible-character", GUIDELINE, 4, 1, "Osynligt tecken: BOM-tecken, byte-order mark (U+FEFF).",
+             "Ta bort tecknet U+FEFF (ZERO WIDTH NO-BREAK SPACE); det hör bara hemma först i en fil (och tas bort "
+             "där). Det följer ofta med när text kopieras från Word eller en PDF.")]
+
+
+@kind("A byte-order mark at the start of line 4 and an unclosed [ after it on that line: both, each at its place.")
+def bom_at_line_start_and_bracket(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT.replace("title: Fientlig riktlinje", "\ufefftitle: [Fientlig riktlinje"))
+    return [("invisible-character", GUIDELINE, 4, 1), ("yaml-syntax", GUIDELINE, 4, 9)]
+
+
+#: Default-ignorable, format and private-use characters outside the common ones: (character, the name the
+#: message gives, U+XXXX and Unicode name as the hint gives them, why).
+_IGNORABLE = [
+    ("\u3164", "hangul-utfyllnadstecken", "U+3164 (HANGUL FILLER)", "ord"),
+    ("\u115f", "hangul-utfyllnadstecken", "U+115F (HANGUL CHOSEONG FILLER)", "ord"),
+    ("\u034f", "kombinerande grafemsammanfogare", "U+034F (COMBINING GRAPHEME JOINER)", "ord"),
+    ("\ufe0f", "variantväljare", "U+FE0F (VARIATION SELECTOR-16)", "ord"),
+    ("\ue000", "tecken för privat bruk", "U+E000 (<private-use-E000>)", "privat"),
+    ("\U000e0041", "osynligt formateringstecken", "U+E0041 (TAG LATIN CAPITAL LETTER A)", "ord"),
+]
+_WHY = {"ord": "det syns inte men delar eller fogar ihop ord, så att sökningen och lagrumshänvisningarna missar dem.",
+        "privat": "det har ingen bestämd betydelse och visas olika (eller inte alls) beroende på typsnitt."}
+
+
+@kind("Hangul fillers, a combining grapheme joiner, a variation selector, a private-use character and a tag "
+      "character: each named, at its column.")
+def default_ignorable(root: Path) -> list[Expected]:
+    line = "Vård" + "".join(f"{char}ord{i}" for i, (char, *_) in enumerate(_IGNORABLE)) + "."
+    at = _in_text(root, line)
+    return [("invisible-character", DOCUMENT, at, _column(line, char), f"Osynligt tecken: {name} (U+{ord(char):04X}).",
+             f"Ta bort tecknet {unicode}; {_WHY[why]} Det följer ofta med när text kopieras från Word eller en PDF.")
+            for char, name, unicode, why in _IGNORABLE]
+
+
 @kind("A soft hyphen in a file with Windows line endings: still the exact column.")
 def soft_hyphen_crlf(root: Path) -> list[Expected]:
     line = "Hälso- och sjukvårds\u00adlagen gäller."
@@ -335,10 +423,46 @@ def link_with_invisible_character(root: Path) -> list[Expected]:
     return [("invisible-character", DOCUMENT, at, column), ("link-target", DOCUMENT, at, column)]
 
 
+@kind("A dangling link, a period written with a dash and a javascript: link on one line: each at its target.")
+def link_findings_at_their_targets(root: Path) -> list[Expected]:
+    targets = ("ref:saknas", "ref:2023\u20132026:del-a", "javascript:alert(1)")
+    line = "Se [a](ref:saknas), [b](ref:2023\u20132026:del-a) och [c](javascript:alert(1))."
+    at = _in_text(root, line)
+    return [(code, DOCUMENT, at, TEXT_INDENT + line.index(target) + 1)
+            for code, target in zip(("dangling-reference", "reference-period-malformed", "link-target"), targets)]
+
+
 @kind("Web addresses over https and http: accepted.")
 def web_links(root: Path) -> list[Expected]:
     _in_text(root, "Se [vårdsamverkan](https://www.vardsamverkan.se/) och [lagen](http://example.org/a_(b)).")
     return []
+
+
+def _broken_period(root: Path, broken: str) -> int:
+    """period.yaml with its title line replaced by broken; returns that line's number."""
+    period = root / "agreement" / PERIOD / "period.yaml"
+    lines = period.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[at] = broken
+    period.write_text("\n".join(lines), encoding="utf-8")
+    return at + 1
+
+
+@kind("A schema error in period.yaml and a javascript: link in a document: both are found.")
+def broken_period_and_link(root: Path) -> list[Expected]:
+    line = _broken_period(root, "title: 12")
+    return [("schema-type", f"agreement/{PERIOD}/period.yaml", line, 8, "'title' ska vara text."),
+            *_link(root, "javascript:alert(1)")]
+
+
+@kind("period.yaml that is not YAML and a soft hyphen and a dangling link in a document: all three are found.")
+def unreadable_period_and_document_faults(root: Path) -> list[Expected]:
+    title = _broken_period(root, "title: [Period")
+    line = "Se [a](ref:saknas) om social\u00adtjänsten."
+    at = _in_text(root, line)
+    return [("yaml-syntax", f"agreement/{PERIOD}/period.yaml", title, 8),
+            ("dangling-reference", DOCUMENT, at, TEXT_INDENT + line.index("ref:") + 1),
+            ("invisible-character", DOCUMENT, at, _column(line, "\u00ad"))]
 
 
 # --- HTML where text is shown as written ---------------------------------------------------------------
@@ -474,6 +598,27 @@ def unknown_escape(root: Path) -> list[Expected]:
              "(skriv \\\\ för ett omvänt snedstreck).")]
 
 
+_SURROGATE_HINT = ("Skriv tecknet självt (filen är UTF-8), eller dess hela kodpunkt med \\U och åtta siffror: "
+                   "\\U0001F600 i stället för paret \\ud83d\\ude00.")
+
+
+@kind("A lone surrogate written as an escape (\\ud800, as JSON writes half an emoji): at its backslash.")
+def surrogate_escape(root: Path) -> list[Expected]:
+    title = 'title: "Fientlig\\ud800riktlinje"'
+    write(root, GUIDELINE, GUIDELINE_TEXT.replace("title: Fientlig riktlinje", title))
+    return [("yaml-syntax", GUIDELINE, 4, title.index("\\") + 1,
+             "Filen är inte giltig YAML: escape-sekvensen \\ud800 anger inget tecken (U+D800 är en halv surrogat, "
+             "som bara finns i par i UTF-16 och inte är något tecken).", _SURROGATE_HINT)]
+
+
+@kind("An escape past the last code point, \\U00110000: at its backslash.")
+def escape_past_unicode(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + 'owner: "Region \\U00110000 Väst"\n')
+    return [("yaml-syntax", GUIDELINE, GUIDELINE_LINES + 1, 16,
+             "Filen är inte giltig YAML: escape-sekvensen \\U00110000 anger inget tecken (Unicode slutar vid U+10FFFF).",
+             _SURROGATE_HINT)]
+
+
 @kind("A character YAML reserves (@) first in a value.")
 def reserved_character(root: Path) -> list[Expected]:
     write(root, GUIDELINE, GUIDELINE_TEXT + "owner: @regionen\n")
@@ -559,6 +704,17 @@ def link_character_named(root: Path) -> list[Expected]:
     return [("invisible-character", DOCUMENT, at, column),
             ("link-target", DOCUMENT, at, column, "Länkmålet 'https://x\\u200b.se/' innehåller tecknet U+200B "
                                                   "(ZERO WIDTH SPACE), som inte får stå i en länk.")]
+
+
+@kind("A web address with a Hangul filler, which Unicode counts as invisible but not as a format character.")
+def link_with_hangul_filler(root: Path) -> list[Expected]:
+    target = "https://vgr\u3164.se/"
+    line = f"Se [k]({target})."
+    at = _in_text(root, line)
+    column = _column(line, "\u3164")
+    return [("invisible-character", DOCUMENT, at, column),
+            ("link-target", DOCUMENT, at, column, "Länkmålet 'https://vgr\\u3164.se/' innehåller tecknet U+3164 "
+                                                  "(HANGUL FILLER), som inte får stå i en länk.")]
 
 
 def _blank_link(root: Path, target: str, blank: str, name: str) -> list[Expected]:
@@ -673,7 +829,7 @@ def many_dangling_links(root: Path) -> list[Expected]:
     sections = "".join(f"  - id: s{i}\n    title: Avsnitt {i}\n    text: Se [här](ref:saknas{i}).\n"
                        for i in range(6_000))
     write(root, DOCUMENT, DOCUMENT_TEXT + sections)
-    return [("dangling-reference", DOCUMENT, DOCUMENT_LINES + 3 + 3 * i, 14) for i in range(6_000)]
+    return [("dangling-reference", DOCUMENT, DOCUMENT_LINES + 3 + 3 * i, 20) for i in range(6_000)]  # at the target
 
 
 @kind("A document whose one text is 500 kB of statute citations without an act.")

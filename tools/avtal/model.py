@@ -317,6 +317,9 @@ class Period:
     documents: dict[str, Document] = field(default_factory=dict)
     guidelines: dict[str, Guideline] = field(default_factory=dict)
     own_texts: list[Text] = field(default_factory=list, compare=False, repr=False)  # period.yaml's text fields
+    # True when period.yaml could not be used: the period stands in from its folder's name so that its documents
+    # are still checked (``load.corpus.stand_in``); what needs the manifest is not checked against it
+    stand_in: bool = field(default=False, compare=False)
 
     def texts(self, markup: bool | None = None, editorial: bool = False) -> Iterator[Text]:
         """Every text field of the period, in file order: period.yaml's, each document's, each guideline's.

@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterator
 
+import regex
+
 _ITEM = re.compile(r"^(?P<indent> *)(?P<marker>-|\d+\.|[a-z]\.)[ ](?P<text>.*)$")
 # A target may hold one level of balanced parentheses, as in CommonMark (…/wiki/Lag_(Sverige)).
 # A label holds no bracket, so a line of thousands of "[" is read once, not once from each "[".
@@ -167,12 +169,17 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 def unsafe_character(target: str) -> int | None:
     """The offset of the first character that may not stand in a link's target: a control or format
-    character (soft hyphen, bidirectional controls …), any space, a quote, ``<``, ``>`` or a backslash;
-    None if there is none."""
+    character (soft hyphen, bidirectional controls …), any other invisible one (Unicode's
+    Default_Ignorable_Code_Point, e.g. a Hangul filler, as ``load.invisible``), a private-use character, any
+    space, a quote, ``<``, ``>`` or a backslash; None if there is none."""
     for i, c in enumerate(target):
-        if c in "<>\"'`\\" or unicodedata.category(c) in ("Cc", "Cf", "Zs", "Zl", "Zp"):
+        if c in "<>\"'`\\" or unicodedata.category(c) in ("Cc", "Cf", "Co", "Zs", "Zl", "Zp") \
+                or (not c.isascii() and _IGNORABLE.match(c)):
             return i
     return None
+
+
+_IGNORABLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
 
 
 def character_name(char: str) -> str:

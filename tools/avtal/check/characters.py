@@ -3,8 +3,9 @@
 A soft hyphen pasted from Word or a PDF inside "socialtjänst­lagen" hides the citation from the
 checker and the word from the site's search; a bidirectional control can make a reviewer read a line
 in another order than the one that is published. None of them is visible in an editor, so each
-gets a finding that names it. Non-breaking spaces (U+00A0, U+202F) are not among them: Swedish
-typography uses them.
+gets a finding that names it. Which characters: ``load.invisible`` (Unicode's
+Default_Ignorable_Code_Point, format and private-use characters); non-breaking spaces (U+00A0, U+202F) are
+not among them: Swedish typography uses them.
 
 The files are read as their editors see them (``LoadedFile.source``): every file of the corpus,
 registers included, in every value, key and comment. A character written as an escape in a
@@ -21,42 +22,11 @@ from typing import Iterator
 
 import yaml
 
-from ..findings import PER_FILE, Finding, Position, error, more
-from ..load.yamlfile import LINE_BREAK_WHY, LINE_BREAKS
+from ..findings import PER_FILE, Finding, Position, more
+from ..load.invisible import PATTERN, invisible, is_invisible
 from ..model import Corpus
 from ..sourcefile import LoadedFile
 
-#: The characters, with the Swedish name the hint gives.
-INVISIBLE = {
-    "\u00ad": "mjukt bindestreck",
-    "\u200b": "nollbreddsmellanslag",
-    "\u200c": "nollbredds icke-sammanfogare",
-    "\u200d": "nollbreddssammanfogare",
-    "\u2060": "ordsammanfogare",
-    "\ufeff": "BOM-tecken, byte-order mark",
-    "\u200e": "vänster-till-höger-markering",
-    "\u200f": "höger-till-vänster-markering",
-    "\u061c": "arabisk bokstavsmarkering",
-    "\u202a": "vänster-till-höger-inbäddning",
-    "\u202b": "höger-till-vänster-inbäddning",
-    "\u202c": "avslutad riktningsformatering",
-    "\u202d": "vänster-till-höger-åsidosättning",
-    "\u202e": "höger-till-vänster-åsidosättning",
-    "\u2066": "vänster-till-höger-isolering",
-    "\u2067": "höger-till-vänster-isolering",
-    "\u2068": "första-starka-isolering",
-    "\u2069": "avslutad riktningsisolering",
-    "\u2061": "osynlig funktionsapplikation",
-    "\u2062": "osynligt gångertecken",
-    "\u2063": "osynlig avgränsare",
-    "\u2064": "osynligt plustecken",
-    "\u180e": "mongolisk vokalavgränsare",
-    "\u0085": "radslut (NEL)",
-    "\u2028": "radavgränsare",
-    "\u2029": "styckeavgränsare",
-}
-_BIDI = set("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_FOUND = re.compile("[" + "".join(INVISIBLE) + "]")
 # An escape in a double-quoted scalar; matched left to right, so "\\\\" (a backslash) is one escape.
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
 _NAMED_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b",
@@ -83,33 +53,13 @@ def _in_file(loaded: LoadedFile) -> list[Finding]:
         if n == PER_FILE:
             out.append(more("invisible-character", where, len(found) - PER_FILE))
             break
-        out.append(_finding(where, char, written))
+        out.append(invisible(where, char, written))
     return out
-
-
-def _finding(where: Position, char: str, written: str | None) -> Finding:
-    name = INVISIBLE.get(char, "styrtecken")
-    code = f"U+{ord(char):04X}"
-    if char in _BIDI:
-        why = "det kan få texten att visas i en annan ordning än den står i filen."
-    elif char in LINE_BREAKS:
-        why = LINE_BREAK_WHY
-    elif char == "\ufeff":
-        why = "det hör bara hemma först i en fil (och tas bort där)."
-    elif char in INVISIBLE:
-        why = "det syns inte men delar eller fogar ihop ord, så att sökningen och lagrumshänvisningarna missar dem."
-    else:
-        why = "det kan styra en terminal eller bryta texten."
-    if written:
-        return error("invisible-character", where, f"Osynligt tecken skrivet som {written}: {name} ({code}).",
-                     f"Ta bort {written}; {why}")
-    return error("invisible-character", where, f"Osynligt tecken: {name} ({code}).",
-                 f"Ta bort tecknet; {why} Det följer ofta med när text kopieras från Word eller en PDF.")
 
 
 def _found(source: str) -> Iterator[tuple[int, str, str | None]]:
     """(offset, character, escape as written or None) of every invisible character in the source."""
-    for match in _FOUND.finditer(source):
+    for match in PATTERN.finditer(source):
         yield match.start(), match[0], None
     if "\\" in source and '"' in source:
         yield from _escaped(source)
@@ -126,7 +76,7 @@ def _escaped(source: str) -> Iterator[tuple[int, str, str]]:
             start = token.start_mark.index
             for match in _ESCAPE.finditer(source, start, token.end_mark.index):
                 char = _decoded(match[1])
-                if char is not None and (char in INVISIBLE or _control(char)):
+                if char is not None and (is_invisible(char) or _control(char)):
                     yield match.start(), char, match[0]
     except yaml.YAMLError:  # only files that parsed are checked; nothing more to find in one that did not
         return

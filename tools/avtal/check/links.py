@@ -40,9 +40,10 @@ def link_targets(corpus: Corpus) -> list[Finding]:
 
 def _escaped(char: str) -> str:
     """A character that may not stand in a link, as the target is quoted: a line feed as \\n, a space as
-    itself, as a printable character, any other as a \\u escape (the message names it)."""
+    itself, as a printable ASCII character (a quote, ``<``, a backslash), any other as a \\u escape (the
+    message names it: a Hangul filler prints as a blank)."""
     if char == "\n":
         return "\\n"
-    if char == " " or (char.isprintable() and not char.isspace()):
+    if char == " " or (char.isascii() and char.isprintable()):  # a quote, < > or a backslash
         return char
     return f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}"

@@ -63,7 +63,7 @@ def iter_references(period: Period) -> Iterator[Reference]:
         for link in textmod.links(text.raw):
             split = split_ref(link.target)
             if split is not None and split[0] is None and ":" not in split[1]:
-                yield Reference(split[1], text.where(link.start), "Länkmålet", "known")
+                yield Reference(split[1], text.where(link.target_start), "Länkmålet", "known")
 
 
 def references(corpus: Corpus) -> list[Finding]:
@@ -134,7 +134,7 @@ def period_references(corpus: Corpus) -> list[Finding]:
                 if split is None:
                     continue
                 other, ident = split
-                where = text.where(link.start)
+                where = text.where(link.target_start)
                 if other is None:
                     dashed = _DASHED_PERIOD.match(link.target)
                     if dashed:

@@ -73,14 +73,25 @@ def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[st
 
 def without_follow_on_errors(corpus: Corpus, root: Path, findings: list[Finding], derived: list[Finding]) -> list[Finding]:
     """Drop what follows from a file that could not be used: a reference to an id defined in it
-    ('finns inte', 'ligger inte under avtalet' …) and, without the statute register, every statute finding.
+    ('finns inte', 'ligger inte under avtalet' …), without the statute register every statute finding, and
+    in a period whose period.yaml cannot be used what the checks of its manifest would say (``_NEEDS_MANIFEST``,
+    and references to its agreement, decisions and key terms).
     The file's own findings name the fault; the rest shows up once it is fixed."""
     files, ids = _unusable_ids(root, findings)
     if not files:
         return derived
-    places = {ref.where for period in corpus.periods.values() for ref in iter_references(period) if ref.ident in ids}
+    places = {ref.where for period in corpus.periods.values() for ref in iter_references(period)
+              if ref.ident in ids or (period.stand_in and (ref.scope in ("decisions", "key_terms") or not ref.ident))}
     no_register = any(PurePosixPath(f).parts[-2:] == ("register", "lagar.yaml") for f in files)
-    return [f for f in derived if f.position not in places and not (no_register and f.code.startswith("statute-"))]
+    standing_in = tuple(f"agreement/{period.id}/" for period in corpus.periods.values() if period.stand_in)
+    return [f for f in derived if f.position not in places and not (no_register and f.code.startswith("statute-"))
+            and not (f.position.file.startswith(standing_in) and f.code.startswith(_NEEDS_MANIFEST))]
+
+
+#: The checks that read a period's manifest (period.yaml: its agreement, key terms, term, decisions): in a period
+#: whose period.yaml cannot be used (a stand-in, ``load.corpus.stand_in``) their findings would all follow from
+#: that one fault, so they wait until it is fixed; links, characters, statutes and references are still checked.
+_NEEDS_MANIFEST = ("hierarchy-", "key-term-", "term-", "notice-", "decision-", "responsibility-")
 
 
 def check_root(root: Path, on: dt.date | None = None, warn_months: int = term.WARN_MONTHS) -> tuple[Corpus, list[Finding]]:

@@ -17,25 +17,25 @@ Layout (one folder per contract period, registers beside them)::
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .. import model
 from ..errors import CannotRun
-from ..findings import Finding, Position, error
+from ..findings import Finding, Position, error, warning
 from ..sourcefile import LoadedFile
 from .build import (actors_from, areas_from, change_from, decision_from, document_from, guideline_from, period_from,
                     reviewed_from, statutes_from, terms_from, texts_of, topics_from)
 from .changes import apply as apply_changes
 from .responsibilities import resolve as resolve_responsibilities
 from .schema import validate
+from .tree import PERIOD_FILE, REGISTER_DIR, hidden, link_finding, passed_over, tree
 from .yamlfile import display_path, load_file, load_text
 
-PERIOD_FILE = "period.yaml"
 GUIDELINE_DIR = "riktlinjer"
 #: Folders of a period whose files each hold one record: a change (one change-log entry) or a decision.
 RECORD_DIRS = {"andringar": "change", "beslut": "decision"}
-REGISTER_DIR = "register"
 REGISTER_FILES = {"lagar.yaml": "statutes", "begrepp.yaml": "glossary", "ansvar.yaml": "responsibility",
                   "omraden.yaml": "areas"}
 REVIEWED_FILE = "granskade.yaml"  # agreement/granskade.yaml: findings the working group has reviewed
@@ -70,90 +70,13 @@ def classify(parts: tuple[str, ...]) -> tuple[str, str | None]:
 
 def discover(agreement_dir: Path) -> list[SourceFile]:
     """Every YAML file (``.yaml``, ``.yml``) under agreement_dir, sorted by path, with the kind of data it must
-    hold. Links are not followed, and not listed (see ``links``)."""
-    return _sources(agreement_dir, _tree(agreement_dir)[0])
+    hold. Links are not followed, and not listed (see ``tree.links``)."""
+    return _sources(agreement_dir, tree(agreement_dir)[0])
 
 
 def _sources(agreement_dir: Path, files: list[Path]) -> list[SourceFile]:
     return [SourceFile(path, *classify(path.relative_to(agreement_dir).parts))
-            for path in files if path.suffix in (".yaml", ".yml") and not _hidden(path.relative_to(agreement_dir))]
-
-
-def _hidden(relative: Path) -> bool:
-    """A name under agreement/ that starts with a dot: hidden in file managers and most editors."""
-    return any(part.startswith(".") for part in relative.parts)
-
-
-def passed_over(agreement_dir: Path, root: Path, files: list[Path], folders: list[Path]) -> list[Finding]:
-    """A finding for each thing under agreement_dir that looks like data but would not be read, so that
-    nothing an editor adds is silently left out: a hidden YAML file (``.x.yaml``, ``corpus-unknown-file``), a
-    YAML file whose extension is in capitals (``.YAML``), a folder named like a YAML file, and a period
-    folder without a single YAML file (``period-missing``); each at 1:1 of the file or folder."""
-    found = []
-    for path in files:
-        relative = path.relative_to(agreement_dir)
-        suffix = path.suffix
-        if suffix.lower() not in (".yaml", ".yml"):
-            continue
-        shown = Position(display_path(path, root), 1, 1)
-        if _hidden(relative):
-            found.append(error("corpus-unknown-file", shown,
-                               "Filen är dold (namnet börjar med en punkt) och läses inte.",
-                               f"Ta bort punkten i början av namnet, t.ex. {path.name.lstrip('.')}, eller ta bort filen."))
-        elif suffix not in (".yaml", ".yml"):
-            found.append(error("corpus-unknown-file", shown,
-                               f"Filändelsen {suffix} läses inte: bara .yaml och .yml, med små bokstäver, läses.",
-                               f"Byt namn på filen till {path.stem}.yaml."))
-    for folder in folders:
-        relative = folder.relative_to(agreement_dir)
-        if _hidden(relative):
-            continue
-        shown = Position(display_path(folder, root), 1, 1)
-        if folder.suffix.lower() in (".yaml", ".yml"):
-            found.append(error("corpus-unknown-file", shown,
-                               f"'{folder.name}' är en mapp, inte en fil; mappar med filnamn läses inte.",
-                               "Byt namn på mappen, eller lägg filen här i stället för mappen."))
-        elif len(relative.parts) == 1 and relative.name != REGISTER_DIR and not any(
-                p.suffix in (".yaml", ".yml") and not _hidden(p.relative_to(agreement_dir))
-                for p in files if folder in p.parents):
-            found.append(error("period-missing", shown,
-                               f"Mappen '{folder.name}' innehåller ingen fil som läses, inte heller {PERIOD_FILE}.",
-                               f"Lägg periodens {PERIOD_FILE} och dokument i mappen (avtal new-period gör en ny "
-                               "period av en befintlig), eller ta bort mappen."))
-    return found
-
-
-def links(agreement_dir: Path) -> list[Path]:
-    """Every symbolic link under agreement_dir, to a file or a folder, broken or in a loop."""
-    return _tree(agreement_dir)[1]
-
-
-def _tree(agreement_dir: Path) -> tuple[list[Path], list[Path], list[Path]]:
-    """(files, links, folders) under agreement_dir, each sorted; a linked folder is a link and is not entered."""
-    files, linked, inside = [], [], []
-    for folder, folders, names in os.walk(agreement_dir, followlinks=False):
-        for name in folders + names:
-            path = Path(folder, name)
-            if path.is_symlink():
-                linked.append(path)
-            elif name in names:
-                files.append(path)
-            else:
-                inside.append(path)
-    return sorted(files), sorted(linked), sorted(inside)
-
-
-def _link_finding(link: Path, root: Path) -> Finding:
-    try:
-        target = os.readlink(link)
-    except OSError:
-        target = "?"
-    folder = link.is_dir()
-    return error("file-symlink", Position(display_path(link, root), 1, 1),
-                 f"{'Mappen' if folder else 'Filen'} är en länk (till {target}); länkar under agreement/ läses inte.",
-                 "Lägg mappen med sina filer här i stället för länken, eller ta bort länken: det som publiceras ska "
-                 "finnas under agreement/." if folder else
-                 "Ersätt länken med filen själv (git sparar bara länken, inte filen den pekar på), eller ta bort länken.")
+            for path in files if path.suffix in (".yaml", ".yml") and not hidden(path.relative_to(agreement_dir))]
 
 
 class UnusableCorpus(CannotRun):
@@ -176,7 +99,8 @@ def load_corpus(root: Path, *, lenient: bool = False) -> tuple[model.Corpus, lis
     """Load and schema-check every file under root/agreement; build the model of the valid ones.
 
     Returns (corpus, findings). Codes emitted: those of the YAML loader (``yaml-*``, ``file-*``) and the
-    schemas (``schema-*``), ``file-symlink`` (every link under agreement/, never followed),
+    schemas (``schema-*``), ``file-symlink`` (every link under agreement/, never followed; agreement/ itself
+    a link: nothing is read),
     ``file-internal-error`` (see ``guarded``), ``corpus-missing``, ``corpus-unknown-file``,
     ``period-folder``, ``period-missing``, ``duplicate-id``. With ``lenient`` (a comparison, which is
     informational) no schema is applied and every file that can be built is used; a file that cannot
@@ -188,13 +112,19 @@ def load_corpus(root: Path, *, lenient: bool = False) -> tuple[model.Corpus, lis
             raise UnusableCorpus(f"mappen {agreement_dir} finns inte.")
         return model.Corpus(), [error("corpus-missing", Position(str(agreement_dir)), "Mappen agreement/ finns inte.",
                               "Kör kommandot i projektets rotmapp eller ange --root.")]
-    files, linked, folders = _tree(agreement_dir)
+    if agreement_dir.is_symlink() and not lenient:
+        return model.Corpus(), [error(
+            "file-symlink", Position("agreement", 1, 1),
+            f"Mappen agreement/ är en länk (till {os.readlink(agreement_dir)}); avtalet läses bara från en riktig mapp.",
+            "Lägg avtalets filer i mappen agreement/ i projektet i stället för länken: git sparar bara länken, "
+            "så det som granskas och publiceras vore något annat än det du ser.")]
+    files, linked, folders = tree(agreement_dir)
     items = ((source, *guarded(display_path(source.path, root), load_file, source.path, root))
              for source in _sources(agreement_dir, files))
     corpus, findings = _assemble(items, lenient)
     if lenient:
         return corpus, findings
-    return corpus, ([_link_finding(link, root) for link in linked] + passed_over(agreement_dir, root, files, folders)
+    return corpus, ([link_finding(link, root) for link in linked] + passed_over(agreement_dir, root, files, folders)
                     + _missing_register(agreement_dir, root) + findings)
 
 
@@ -224,7 +154,7 @@ def corpus_from_texts(texts: dict[str, str], *, lenient: bool = False,
     for path, text in sorted(texts.items()):
         parts = PurePosixPath(path).parts
         if len(parts) < 2 or parts[0] != "agreement" or PurePosixPath(path).suffix not in (".yaml", ".yml") \
-                or _hidden(Path(*parts[1:])):  # passed over as on disk (``passed_over``)
+                or hidden(Path(*parts[1:])):  # passed over as on disk (``passed_over``)
             continue
         source = SourceFile(Path(path), *classify(parts[1:]))
         name = f"{shown or ''}{path}"
@@ -311,6 +241,23 @@ def _made(make, loaded: LoadedFile, *args, lenient: bool, findings: list[Finding
         raise UnusableCorpus(f"{loaded.path}: filen saknar det en jämförelse behöver ({exc}).") from None
 
 
+_PERIOD_NAME = re.compile(r"(\d{4})-(\d{4})")
+
+
+def stand_in(folder: str, first: LoadedFile) -> model.Period | None:
+    """A period made from its folder's name (``2023-2026``: 1 January 2023 to 31 December 2026) for a period
+    whose period.yaml exists but cannot be used (its own findings say why), so that the period's documents
+    are still loaded and checked: links, characters, statutes, references among them. It has no agreement,
+    key terms, decisions or events; ``stand_in`` is set, and the checks that need the manifest leave its
+    files alone (``check.run.without_follow_on_errors``). first: the first of the period's files, where the
+    stand-in's own position points. None for a folder not named as a period is (``period-folder`` applies)."""
+    named = _PERIOD_NAME.fullmatch(folder)
+    if named is None:
+        return None
+    return model.Period(id=folder, title=folder, valid_from=f"{named[1]}-01-01", valid_to=f"{named[2]}-12-31",
+                        agreement="", where=model.Located(first, ()), stand_in=True)
+
+
 def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool = False,
            present: set[str] = frozenset()) -> None:
     """Build the model of the valid files into corpus. present: the periods whose period.yaml exists,
@@ -343,6 +290,8 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
         if source.kind not in ("document", "guideline", "change", "decision"):
             continue
         period = corpus.periods.get(source.period)
+        if period is None and source.period in present and not lenient:
+            period = corpus.periods[source.period] = stand_in(source.period, loaded)
         if period is None and source.period not in reported | present and not lenient:
             reported.add(source.period)
             findings.append(error(

@@ -37,6 +37,11 @@ def syntax_error(text: str, path: str, exc: yaml.MarkedYAMLError, loader) -> Fin
         problem = f"{bracket[0]} som börjar här avslutas aldrig med {closing}"
         hint = f"Avsluta med {closing}, eller sätt texten inom citattecken om {bracket[0]} hör till texten."
         mark = bracket[1]
+    elif "invalid Unicode character escape" in english and mark is not None \
+            and (escape := _bad_escape(text, mark.index)) is not None:
+        slash, written, problem, hint = escape
+        return error("yaml-syntax", Position(path, mark.line + 1, mark.column + 1 - (mark.index - slash)),
+                     f"Filen är inte giltig YAML: {problem}.", hint)
     elif mark is not None and (quote := _open_quote(text, mark, loader)) is not None:
         problem = (f"citattecknet som börjar här avslutas först på rad {quote.end_mark.line + 1} "
                    "(saknas ett avslutande citattecken?)")
@@ -46,6 +51,25 @@ def syntax_error(text: str, path: str, exc: yaml.MarkedYAMLError, loader) -> Fin
         problem = _problem(english, text, mark)
     position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path, 1, 1)
     return error("yaml-syntax", position, f"Filen är inte giltig YAML: {problem}.", hint)
+
+
+_CODE_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
+
+
+def _bad_escape(text: str, at: int) -> tuple[int, str, str, str] | None:
+    """(offset of its backslash, the escape as written, the problem, the hint) of the escape by code point
+    (``\\ud800``, ``\\U00110000``) that names no character and on which the parser stopped at offset at;
+    None when there is none there."""
+    slash = text.rfind("\\", max(0, at - 10), at + 1)  # the parser stops inside the escape, at most 9 after it
+    written = _CODE_ESCAPE.match(text, slash) if slash >= 0 else None
+    if written is None:
+        return None
+    code = int(written[0][2:], 16)
+    why = (f"U+{code:04X} är en halv surrogat, som bara finns i par i UTF-16 och inte är något tecken"
+           if 0xD800 <= code <= 0xDFFF else "Unicode slutar vid U+10FFFF")
+    return (slash, written[0], f"escape-sekvensen {written[0]} anger inget tecken ({why})",
+            "Skriv tecknet självt (filen är UTF-8), eller dess hela kodpunkt med \\U och åtta siffror: "
+            "\\U0001F600 i stället för paret \\ud83d\\ude00.")
 
 
 def _open_bracket(text: str, loader) -> tuple[str, object] | None:

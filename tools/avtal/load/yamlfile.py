@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -26,6 +27,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..findings import PER_FILE, Finding, Position, error, more
 from ..sourcefile import LoadedFile, PathKey
 from ..text import character_name
+from .invisible import invisible
 from .yamlerrors import syntax_error
 
 #: The largest file read: the largest real file is about 33 kB; a document sixteen times that is checked
@@ -238,37 +240,58 @@ def load_text(text: str, path: str) -> tuple[LoadedFile | None, list[Finding]]:
     # stays the editor's (the characters themselves are invisible-character findings, at their places)
     parsed = text.translate(_BREAKS) if _HAS_BREAKS.search(text) else text
     node, refused, fault = _compose(parsed, path)
+    if fault is not None and "\ufeff" in parsed:
+        # a byte-order mark where YAML expects a key or an indent (pasted at the start of a line): its finding
+        # names it at its place, not the parser's fault one column on; a fault that is not a mark is the next
+        # fault of the file read without them, at the place it has with them
+        bare = parsed.replace("\ufeff", "")
+        _, bare_refused, bare_fault = _compose(bare, path)
+        if bare_fault is None and not bare_refused:
+            return None, loader_invisible(text, path)
+        if isinstance(bare_fault, yaml.MarkedYAMLError):
+            found = syntax_error(bare, path, bare_fault, _FastLoader or _Loader)
+            return None, [_with_marks(found, parsed)] + loader_invisible(text, path)
     if isinstance(fault, yaml.MarkedYAMLError):
         refused.append(syntax_error(parsed, path, fault, _FastLoader or _Loader))
     elif fault is not None:  # a reader error without a mark
         refused.append(error("yaml-syntax", Position(path, 1, 1), "Filen är inte giltig YAML: den kan inte läsas.",
                              "Kontrollera filens innehåll."))
     if refused:
-        return None, refused + (line_breaks(text, path) if parsed is not text else [])
+        return None, refused + (loader_invisible(text, path) if _LOADER_INVISIBLE.search(text) else [])
     return _built(text, path, node, _Loader(""))
 
 
 _BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
 _HAS_BREAKS = re.compile("[\u0085\u2028\u2029]")
-#: The line breaks of YAML (and of str.splitlines) that editors do not show as such, with their Swedish names.
-LINE_BREAKS = {"\u0085": "radslut (NEL)", "\u2028": "radavgränsare", "\u2029": "styckeavgränsare"}
-LINE_BREAK_WHY = "YAML läser det som ett radslut men redigerare visar det inte, så raderna räknas olika."
+# What the loader itself reports of the invisible characters, in a file it cannot use (in one it can, the
+# check of invisible characters finds them): the line breaks, and a byte-order mark past the file's start,
+# which YAML reads as the start of a token (the one at the start is dropped before parsing)
+_LOADER_INVISIBLE = re.compile("[\u0085\u2028\u2029\ufeff]")
 
 
-def line_breaks(text: str, path: str) -> list[Finding]:
-    """``invisible-character`` for each U+0085, U+2028 and U+2029 in text, at the line and column an editor
-    shows (lines counted at line feeds only); PER_FILE at most, then one counting the rest. For a file that
-    could not be used; in a file that could, the check of invisible characters finds them."""
+def _with_marks(found: Finding, text: str) -> Finding:
+    """found, a finding about text with its byte-order marks removed, at its place in text itself (its column
+    counts the marks before it on its line)."""
+    line = text.split("\n")[found.position.line - 1] if found.position.line else ""
+    column, left = 0, found.position.column - 1
+    while column < len(line) and (left > 0 or line[column] == "\ufeff"):
+        left -= line[column] != "\ufeff"
+        column += 1
+    return replace(found, position=Position(found.position.file, found.position.line, column + 1))
+
+
+def loader_invisible(text: str, path: str) -> list[Finding]:
+    """``invisible-character`` for each U+0085, U+2028, U+2029 and U+FEFF in text, at the line and column an
+    editor shows (lines counted at line feeds only); PER_FILE at most, then one counting the rest. For a
+    file that could not be used; in a file that could, the check of invisible characters finds them."""
     found = []
-    for n, match in enumerate(_HAS_BREAKS.finditer(text)):
+    for n, match in enumerate(_LOADER_INVISIBLE.finditer(text)):
         at = match.start()
         where = Position(path, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
         if n == PER_FILE:
-            found.append(more("invisible-character", where, len(_HAS_BREAKS.findall(text)) - PER_FILE))
+            found.append(more("invisible-character", where, len(_LOADER_INVISIBLE.findall(text)) - PER_FILE))
             break
-        found.append(error("invisible-character", where,
-                           f"Osynligt tecken: {LINE_BREAKS[match[0]]} (U+{ord(match[0]):04X}).",
-                           f"Ta bort tecknet; {LINE_BREAK_WHY} Det följer ofta med när text kopieras från Word eller en PDF."))
+        found.append(invisible(where, match[0]))
     return found
 
 

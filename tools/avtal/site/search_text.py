@@ -10,7 +10,10 @@ unchanged; ``mkdocs_hooks`` hands this version to the search plugin and puts the
   label and value, "Datum: 2022-02-24; Organ: …; Beslut: …" for a row under column headings;
   the row of column headings itself is dropped (each cell carries its heading);
 - lists inside a cell are joined with "; ", a line break is a space;
-- the end of every other block (div, aside, section, dd, dt, th, td, figure …) is a space.
+- the end of every other block (div, aside, section, dd, dt, th, td, figure …) is a space;
+- a heading the page has more than once ("Kommunens ansvar" under 6.1, 6.2 and 6.4) is followed by
+  the heading it stands under, as a line of its own ("6.1 Personer med psykisk funktionsnedsättning"),
+  so the section is found by its topic as well and its result says which one it is.
 
 Everything else — the text, the paragraphs and lists Material keeps, ``data-search-exclude``
 — passes through as it was. Labels are never the agreement's words: only the table's own
@@ -19,19 +22,27 @@ headings, written as the page shows them.
 
 from __future__ import annotations
 
+import html as htmlmod
+import re
+from collections import Counter
 from html.parser import HTMLParser
 
 # Blocks whose end must separate words; paragraphs and lists are kept by Material itself.
 _BLOCKS = {"div", "aside", "section", "article", "nav", "header", "footer", "figure", "figcaption",
            "dl", "dt", "dd", "blockquote", "details", "summary", "table", "caption", "h1", "h2", "h3",
            "h4", "h5", "h6"}
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_HEADING = re.compile(r"<(h[2-6])\b[^>]*>(.*?)</\1>", re.S)
 
 
 class _Rewriter(HTMLParser):
     """Copies HTML, turning table rows into paragraphs and block ends into spaces (module docstring)."""
 
-    def __init__(self) -> None:
+    def __init__(self, repeated: frozenset[str] = frozenset()) -> None:
         super().__init__(convert_charrefs=False)
+        self.repeated = repeated  # headings the page has more than once
+        self.open: list[tuple[int, str]] = []  # (level, text) of the headings the text stands under
+        self.heading: list[str] | None = None  # the text of the open heading
         self.out: list[str] = []
         self.headings: list[list[str]] = []  # column headings of each open table (innermost last)
         self.row: list[tuple[str, list[str]]] | None = None  # (tag, parts) of each cell of the open row
@@ -43,6 +54,8 @@ class _Rewriter(HTMLParser):
         (self.cell if self.cell is not None else self.out).append(text)
 
     def handle_starttag(self, tag, attrs):
+        if tag in _HEADINGS:
+            self.heading = []
         if tag == "table":
             self.depth += 1
             self.headings.append([])
@@ -86,7 +99,16 @@ class _Rewriter(HTMLParser):
         self._emit(f"</{tag}>")
         if tag in _BLOCKS:
             self._emit(" ")
+        if tag in _HEADINGS and self.heading is not None:
+            self._close_heading(int(tag[1]), _heading_text("".join(self.heading)))
 
+    def _close_heading(self, level: int, text: str) -> None:
+        self.heading = None
+        while self.open and self.open[-1][0] >= level:
+            self.open.pop()
+        if text in self.repeated and self.open:
+            self.out.append(f"<p>{htmlmod.escape(self.open[-1][1], quote=False)}</p>")
+        self.open.append((level, text))
     def _finish_row(self) -> None:
         cells = [(tag, _clean("".join(parts))) for tag, parts in self.row]
         self.row = None
@@ -103,12 +125,18 @@ class _Rewriter(HTMLParser):
             self.out.append(f"<p>{line}</p>")
 
     def handle_data(self, data):
+        if self.heading is not None:
+            self.heading.append(data)
         self._emit(data)
 
     def handle_entityref(self, name):
+        if self.heading is not None:
+            self.heading.append(f"&{name};")
         self._emit(f"&{name};")
 
     def handle_charref(self, name):
+        if self.heading is not None:
+            self.heading.append(f"&#{name};")
         self._emit(f"&#{name};")
 
     def handle_comment(self, data):
@@ -120,9 +148,15 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip().removesuffix(";").strip()
 
 
+def _heading_text(raw: str) -> str:
+    """A heading's text as it reads, without its permalink sign (¶)."""
+    return " ".join(htmlmod.unescape(re.sub(r"<[^>]*>", "", raw)).replace("\u00b6", " ").split())
+
+
 def index_html(html: str) -> str:
     """The page's HTML as the search index should read it (module docstring)."""
-    rewriter = _Rewriter()
+    counts = Counter(_heading_text(body) for _, body in _HEADING.findall(html))
+    rewriter = _Rewriter(frozenset(text for text, n in counts.items() if n > 1 and text))
     rewriter.feed(html)
     rewriter.close()
     return "".join(rewriter.out)
