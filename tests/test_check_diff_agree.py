@@ -25,7 +25,7 @@ from avtal.diff.fields import IGNORED, shown
 from avtal.load.schema import resolve, schema_of
 from avtal.model import GUIDELINE_STATUS_LABELS, KIND_LABELS, LEVEL_LABELS
 
-from test_versions import MINIMAL, ROOT, git
+from gitrepo import init, minimal_project
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git saknas")
 
@@ -165,13 +165,7 @@ def mutate(data: dict, kind: str, path: tuple):
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("agree") / "repo"
-    shutil.copytree(MINIMAL / "agreement", root / "agreement")
-    shutil.copytree(ROOT / "agreement" / "register", root / "agreement" / "register")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Antagen version")
-    return root
+    return init(minimal_project(tmp_path_factory.mktemp("agree") / "repo", mkdocs=None))
 
 
 def _labels(kind: str, path: tuple) -> set[str]:

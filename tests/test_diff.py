@@ -12,7 +12,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,6 +25,8 @@ from avtal.diff import terminal as diff_terminal
 from avtal.diff import wording as diff_wording
 from avtal import diff as d
 from avtal.diff.sides import Reader, SideError, load_lenient, parse_side
+
+from gitrepo import commit_all, init
 
 FIXTURES = Path(__file__).parent / "fixtures" / "diff"
 PROJECT = FIXTURES / "project"
@@ -412,13 +413,6 @@ def test_parse_side():
 
 # --- git revisions ---------------------------------------------------------------------------
 
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(["git", "-c", "user.name=Avtal Test", "-c", "user.email=avtal@example.org",
-                           "-c", "commit.gpgsign=false", *args], cwd=repo, env=env, capture_output=True,
-                          text=True, check=True).stdout
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     if shutil.which("git") is None:
@@ -426,12 +420,9 @@ def repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     shutil.copytree(PROJECT, root)
     shutil.rmtree(root / "agreement" / "2027-2030")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "2023-2026")
+    init(root, "2023-2026")
     shutil.copytree(PROJECT / "agreement" / "2027-2030", root / "agreement" / "2027-2030")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "2027-2030")
+    commit_all(root, "2027-2030")
     return root
 
 

@@ -3,32 +3,22 @@ written with an en dash. The real CLI on a copy of the minimal corpus; exact mes
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from avtal import cli
 
-from test_versions import MINIMAL, ROOT
-
-P = "agreement/2023-2026/"
+from gitrepo import P, init, minimal_project, replace_once
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(MINIMAL / "agreement", root / "agreement")
-    shutil.copytree(ROOT / "agreement" / "register", root / "agreement" / "register")
-    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    return root
+    return minimal_project(tmp_path / "project", mkdocs="site_name: x\n")
 
 
 def edit(root: Path, name: str, old: str, new: str) -> None:
-    path = root / P / name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    replace_once(root / P / name, old, new)
 
 
 def check(root: Path, capsys) -> tuple[int, list[str]]:
@@ -91,18 +81,11 @@ def test_the_section_numbers_a_text_names(text, expected):
 def test_a_number_naming_a_section_that_no_longer_has_one(tmp_path, capsys):
     """Under --base: the section that had the number at the base has none now (a renumbered one:
     tests/fixtures/codes/section-number-stale)."""
-    from test_versions import git
-
-    root = tmp_path / "repo"
-    shutil.copytree(MINIMAL / "agreement", root / "agreement")
-    shutil.copytree(ROOT / "agreement" / "register", root / "agreement" / "register")
-    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    root = minimal_project(tmp_path / "repo", mkdocs="site_name: x\n")
     edit(root, "del-a.yaml", "  - id: a-oenighet\n", "  - id: a-oenighet\n    number: \"3\"\n")
     edit(root, "del-a.yaml", "Lokal samverkan sker i varje närområde.",
          "Lokal samverkan sker i varje närområde; oenighet, se avsnitt 3.")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Antagen version")
+    init(root)
     edit(root, "del-a.yaml", "    number: \"3\"\n", "")
     cli.main(["--root", str(root), "check", "--base", "HEAD", "--date", "2025-03-01"])
     lines = capsys.readouterr().out.splitlines()

@@ -40,13 +40,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 from avtal import cli
+
+from gitrepo import git, init
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "fixtures" / "codes"
@@ -95,13 +96,6 @@ def codes_of(lines: list[str]) -> list[str]:
 
 
 # --- building a case --------------------------------------------------------------------------
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(["git", "-c", "user.name=Avtal Test", "-c", "user.email=avtal@example.org",
-                           "-c", "commit.gpgsign=false", *args], cwd=repo, env=env, capture_output=True, text=True,
-                          check=True).stdout
-
 
 def project(start: str, root: Path) -> Path:
     source = STARTS[start]
@@ -159,9 +153,7 @@ def run_case(case: dict, tmp_path: Path, capsys, monkeypatch) -> tuple[int | Non
     if "base" in case:
         for edit in case["base"] or []:
             apply(root, edit)
-        git(root, "init", "-q", "-b", "main")
-        git(root, "add", "-A")
-        git(root, "commit", "-q", "-m", "bas")
+        init(root, "bas")
         args = ["--base", "HEAD"]
         if "moved" in case:
             shown[git(root, "rev-parse", "--short=7", "HEAD").strip()] = "{start}"

@@ -147,15 +147,9 @@ def test_the_pre_push_hook_from_an_installed_avtal_catches_a_forgotten_change(in
     """What pre-commit runs before a push (.pre-commit-hooks.yaml: avtal-check-base), from the wheel, not the
     checkout: in a clone whose branch changed Del A's text without a change file, `python -m avtal check
     --base origin/main` fails with changelog-missing."""
-    from test_versions import MINIMAL, git
+    from gitrepo import git, init, minimal_project
 
-    origin = tmp_path / "origin"
-    shutil.copytree(MINIMAL / "agreement", origin / "agreement")
-    shutil.copytree(ROOT / "agreement" / "register", origin / "agreement" / "register")
-    (origin / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    git(origin, "init", "-q", "-b", "main")
-    git(origin, "add", "-A")
-    git(origin, "commit", "-q", "-m", "Antagen version")
+    origin = init(minimal_project(tmp_path / "origin", mkdocs="site_name: x\n"))
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", str(origin), str(clone))
     git(clone, "checkout", "-q", "-b", "andring")

@@ -13,7 +13,8 @@ import pytest
 from avtal import cli
 from avtal.load import load_corpus
 
-from test_versions import MINIMAL, P, ROOT, edit, git
+from gitrepo import P, commit_all, git, init, minimal_project
+from test_versions import edit
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git saknas")
 
@@ -53,19 +54,12 @@ BRANCHES = {
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    shutil.copytree(MINIMAL / "agreement", root / "agreement")
-    shutil.copytree(ROOT / "agreement" / "register", root / "agreement" / "register")
-    (root / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Antagen version")
+    root = init(minimal_project(tmp_path / "repo"))
     for branch, steps in BRANCHES.items():
         git(root, "checkout", "-q", "-b", branch, "main")
         for step in steps:
             edit(root, *step[1:]) if step[0] == "edit" else write(root, *step[1:])
-        git(root, "add", "-A")
-        git(root, "commit", "-q", "-m", f"Del A: {branch}")
+        commit_all(root, f"Del A: {branch}")
     git(root, "checkout", "-q", "main")
     return root
 

@@ -10,7 +10,8 @@ import pytest
 from avtal import cli
 
 from test_parallel_edits import BRANCHES, check, repo, write  # noqa: F401  (repo is a fixture)
-from test_versions import MINIMAL, P, ROOT, edit, git
+from gitrepo import P, git, minimal_project
+from test_versions import edit
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git saknas")
 
@@ -46,10 +47,7 @@ def test_one_new_change_file_is_one_change_line(merged, capsys):
 
 def test_a_guideline_past_its_review_date_is_told_to_add_a_change_file(tmp_path, capsys):
     """Versions are derived from change files: the hint names the change file, not a version to write."""
-    root = tmp_path / "repo"
-    shutil.copytree(MINIMAL / "agreement", root / "agreement")
-    shutil.copytree(ROOT / "agreement" / "register", root / "agreement" / "register")
-    (root / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
+    root = minimal_project(tmp_path / "repo")
     edit(root, "riktlinjer/riktlinje-oenighet.yaml", "changelog:", "review_by: 2024-12-31\nchangelog:")
     cli.main(["--root", str(root), "check", "--date", "2025-03-01"])
     out = capsys.readouterr().out
@@ -65,10 +63,7 @@ def test_a_guideline_past_its_review_date_is_told_to_add_a_change_file(tmp_path,
 
 def test_a_section_as_parent_is_one_finding(tmp_path, capsys):
     """It is a section, not a document: said once, without "det överordnade dokumentet … finns inte"."""
-    root = tmp_path / "repo"
-    shutil.copytree(MINIMAL / "agreement", root / "agreement")
-    shutil.copytree(ROOT / "agreement" / "register", root / "agreement" / "register")
-    (root / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
+    root = minimal_project(tmp_path / "repo")
     edit(root, "riktlinjer/riktlinje-oenighet.yaml", "parent: del-a", "parent: a-samverkan")
     code = cli.main(["--root", str(root), "check", "--date", "2025-03-01"])
     lines = [line for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]

@@ -10,7 +10,7 @@ import pytest
 
 from avtal import cli
 
-from test_versions import MINIMAL, ROOT, git
+from gitrepo import commit_all, git, init, minimal_project, replace_once
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git saknas")
 
@@ -21,28 +21,19 @@ SOL = "Socialtjänstlag (2001:453) upphävdes 2025-07-01 och ersattes av Socialt
 
 
 def _edit(root: Path, path: str, old: str, new: str) -> None:
-    file = root / path
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    file.write_text(text.replace(old, new), encoding="utf-8")
+    replace_once(root / path, old, new)
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """The minimal corpus citing the repealed social services act in a-samverkan and a-samverkan-lokal,
     committed on main."""
-    root = tmp_path / "repo"
-    shutil.copytree(MINIMAL / "agreement", root / "agreement")
-    shutil.copytree(ROOT / "agreement" / "register", root / "agreement" / "register")
-    (root / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
+    root = minimal_project(tmp_path / "repo")
     _edit(root, DEL_A, "Parterna samverkar på länsnivå.",
           "Parterna samverkar på länsnivå enligt socialtjänstlagen (2001:453).")
     _edit(root, DEL_A, "Lokal samverkan sker i varje närområde.",
           "Lokal samverkan sker i varje närområde, se 2 kap. socialtjänstlagen (2001:453).")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Antagen version")
-    return root
+    return init(root)
 
 
 def review(root: Path, *entries: str) -> None:
@@ -157,8 +148,7 @@ def test_annotations_show_the_pull_requests_own_findings_first_and_the_job_summa
     """GitHub annotates 10 warnings of a step: the branch's new one (a-avtalstid, line 19) comes before the
     standing ones, a reviewed one is not annotated, and the job summary lists all three."""
     review(repo, entry())
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "Granskat")
+    commit_all(repo, "Granskat")
     git(repo, "checkout", "-q", "-b", "pr")
     _edit(repo, DEL_A, "Uppsägningstiden är {{uppsagningstid}} före avtalstidens slut.",
           "Uppsägningstiden är {{uppsagningstid}} före avtalstidens slut, se socialtjänstlagen (2001:453).")

@@ -40,7 +40,7 @@ def _wait(condition, what: str):
                 return
         except OSError:
             pass
-        time.sleep(0.5)
+        time.sleep(0.1)  # a rebuild takes seconds: ask often, so the test ends as soon as it is done
     raise AssertionError(f"väntade förgäves i {PATIENCE} s på: {what}")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import os
 import shutil
 import subprocess
 import sys
@@ -15,9 +14,8 @@ import pytest
 from avtal import cli
 from avtal.check.versions import version_tuple
 
-ROOT = Path(__file__).resolve().parents[1]
-MINIMAL = ROOT / "tests" / "fixtures" / "hierarchy" / "minimal"
-P = "agreement/2023-2026/"
+from gitrepo import MINIMAL, P, ROOT, commit_all, git, init, minimal_project, replace_once
+
 DEL_A = P + "del-a.yaml"
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git saknas")
@@ -26,32 +24,14 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git saknas"
 PR_CHECK_ARGS = ["check", "--base", "origin/main", "--format", "github"]
 
 
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    done = subprocess.run(
-        ["git", "-c", "user.name=Avtal Test", "-c", "user.email=avtal@example.org", "-c", "commit.gpgsign=false",
-         *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
-    return done.stdout
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """The minimal corpus (and the real registers) committed on main in a fresh repository."""
-    root = tmp_path / "repo"
-    shutil.copytree(MINIMAL / "agreement", root / "agreement")
-    shutil.copytree(ROOT / "agreement" / "register", root / "agreement" / "register")
-    (root / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Antagen version")
-    return root
+    return init(minimal_project(tmp_path / "repo"))
 
 
 def edit(root: Path, name: str, old: str, new: str) -> None:
-    path = root / P / name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{name}: {old!r} must occur exactly once"
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    replace_once(root / P / name, old, new)
 
 
 def check(root: Path, capsys, *args: str, base: str = "HEAD") -> tuple[int, str]:
@@ -224,8 +204,7 @@ def test_versions_only_rise(repo, capsys):
 
 def test_a_removed_change_file_lowers_the_version(repo, capsys):
     change_file(repo, "samverkan", "decision: beslut-2024")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "Del A 1.1")
+    commit_all(repo, "Del A 1.1")
     (repo / P / "andringar" / "samverkan.yaml").unlink()
     assert findings(repo, capsys) == (1, [
         ("version-lowered", "fel", DEL_A, 6, 10, "Dokumentet 'del-a' har version 1.0, lägre än 1.1 i HEAD.")])
@@ -409,9 +388,7 @@ def test_not_a_git_repository_cannot_run(tmp_path, capsys, monkeypatch):
 def test_a_corpus_in_a_subfolder_of_the_repository(tmp_path, capsys):
     root = tmp_path / "repo" / "avtal"
     shutil.copytree(MINIMAL / "agreement", root / "agreement")
-    git(tmp_path / "repo", "init", "-q", "-b", "main")
-    git(tmp_path / "repo", "add", "-A")
-    git(tmp_path / "repo", "commit", "-q", "-m", "base")
+    init(tmp_path / "repo", "base")
     edit(root, *TEXT)
     code, found = findings(root, capsys)
     assert [f[:4] for f in found] == [("changelog-missing", "fel", DEL_A, 9)]

@@ -74,17 +74,60 @@ def _selectors(nodes: list[dict]) -> list[str]:
     return [" ".join(str(t) for t in node.get("target", [])) for node in nodes]
 
 
-def load(page, base: str, path: str) -> list[str]:
-    """Open base+path in a Playwright page and wait until the network is idle (the search index, the
-    worker, every asset loaded); every request URL that left base's origin (scheme, host and port)."""
+def _recorder(base: str, foreign: list[str]):
+    """A request listener that appends to foreign every request URL that leaves base's origin."""
     origin = urlsplit(base)[:2]
-    foreign: list[str] = []
 
     def record(request):
         parts = urlsplit(request.url)
         if parts.scheme not in ("data", "blob", "about") and parts[:2] != origin:
             foreign.append(request.url)
 
+    return record
+
+
+#: Pages of ``loaded`` that take turns: one loads the next path while axe runs on the other, so the half
+#: second of network quiet each page waits for is spent measuring. The five representative pages of
+#: tests/test_accessibility.py at both widths, one page reused before: 25.6 and 21.8 s, now 17.8 and 17.4 s,
+#: Chromium's CPU the same (20.3/19.1 s, 20.4/19.3 s; a new page per path cost 3 s more), load about 9.
+AHEAD = 2
+
+
+def loaded(context, base: str, paths: list[str], ahead: int = AHEAD):
+    """Each of paths opened in one of `ahead` pages of a Playwright browser context that take turns (the
+    next paths load while the caller works on this one); yields (path, page, foreign) in the order of
+    paths once that page's network is idle (the search index, the worker, every asset loaded), foreign
+    being every request URL the page made for that path that left base's origin. The page goes on to
+    another path when the caller asks for the next one; all are closed at the end."""
+    pages = [context.new_page() for _ in range(min(ahead, len(paths)))]
+
+    def start(page, path):
+        foreign: list[str] = []
+        record = _recorder(base, foreign)
+        page.on("request", record)
+        page.goto(base + path, wait_until="commit")
+        return path, page, foreign, record
+
+    try:
+        pending = [start(page, path) for page, path in zip(pages, paths)]
+        waiting = list(paths[len(pages):])
+        while pending:
+            path, page, foreign, record = pending.pop(0)
+            page.wait_for_load_state("networkidle")
+            yield path, page, foreign
+            page.remove_listener("request", record)
+            if waiting:
+                pending.append(start(page, waiting.pop(0)))
+    finally:
+        for page in pages:
+            page.close()
+
+
+def load(page, base: str, path: str) -> list[str]:
+    """Open base+path in a Playwright page and wait until the network is idle (the search index, the
+    worker, every asset loaded); every request URL that left base's origin (scheme, host and port)."""
+    foreign: list[str] = []
+    record = _recorder(base, foreign)
     page.on("request", record)
     try:
         page.goto(base + path, wait_until="networkidle")
@@ -100,12 +143,6 @@ def run_axe(page, script: str) -> tuple[dict[str, list[str]], dict[str, list[str
                             " resultTypes: ['violations', 'incomplete']})", TAGS)
     return ({v["id"]: _selectors(v["nodes"]) for v in results["violations"]},
             {v["id"]: _selectors(v["nodes"]) for v in results["incomplete"]})
-
-
-def audit_page(page, base: str, path: str, width: str, script: str) -> PageResult:
-    """Load base+path in an open Playwright page, record its requests, run axe with TAGS."""
-    foreign = load(page, base, path)
-    return PageResult(path, width, *run_axe(page, script), foreign)
 
 
 def open_search(page, query: str) -> None:
@@ -155,15 +192,16 @@ def build_history(target: Path) -> Path:
 
 
 def audit(chromium, base: str, paths: list[str], widths=WIDTHS) -> list[PageResult]:
-    """Every path at every width, one browser page per width reused for all paths."""
+    """Every path at every width, each in a fresh page (``loaded``: the next pages load while axe runs)."""
     script = axe_script()
     out = []
     for name, viewport in widths:
-        page = chromium.new_page(viewport=viewport)
+        context = chromium.new_context(viewport=viewport)
         try:
-            out.extend(audit_page(page, base, path, name, script) for path in paths)
+            out.extend(PageResult(path, name, *run_axe(page, script), foreign)
+                       for path, page, foreign in loaded(context, base, paths))
         finally:
-            page.close()
+            context.close()
     return out
 
 
