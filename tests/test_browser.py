@@ -33,7 +33,10 @@ pytestmark = [
 # follow-up): a section Material folds under "N till på denna sida" does not count. Measured 2026-11-30 after
 # issue 16's final round over the 204 old, dev and holdout queries: top-1 0.87, top-5 0.98, top-3 ordinary 0.98
 # and forgiving 0.96, right page 0.917 (before it 0.82, 0.94, 0.95, 0.89, 0.892). The unseen set (measured once,
-# README) is reported but not held to the floors: it is not a set the search was or will be tuned on.
+# README) is reported but not held to the floors: it is not a set the search was or will be tuned on. After its one
+# measurement the first unseen set became dev (from: unseen-1) and is held to them: the vocabulary round measured
+# 273 old, dev and holdout queries at top-1 0.88, top-5 0.99, top-3 ordinary 0.99 and forgiving 0.96, right page
+# 0.93 (README, "Vocabulary round"); the floors stay where they were, under a new unseen set that will join dev.
 TOP1_FLOOR = 0.85
 TOP5_FLOOR = 0.95
 TOP3_ORDINARY_FLOOR = 0.95

@@ -495,6 +495,9 @@ def test_changes_page_from_the_sources(pages):
     built, _ = pages
     page = built["2023-2026/andringar.md"].content
     assert "Ändringar mot Hälso- och sjukvårdsavtalet 2017–2020 enligt beslutsunderlaget" in page
+    # staff ask in their words what is new since the last agreement (issue 16): the source's list says it in them
+    assert ('<p class="avtal-kalla">Vad som är nytt och vad som har ändrats jämfört med det förra avtalet: '
+            "förändringarna så som tjänsteskrivelsen inför beslutet räknar upp dem, ordagrant.</p>") in page
     assert "Uppsägningstiden är förändrad från 6 månader till 12 månader." in page
     assert "<del>6 månader</del> → <ins>12 månader</ins>" in page
     overview = built["2023-2026/index.md"].content

@@ -305,3 +305,18 @@ def test_the_editors_pages_do_not_weigh_the_words_of_a_query(page, base, site):
     assert any("ankare" in d["text"] for d in docs) and not any("ankare" in d["text"].lower() for d in staff)
     typed = page.evaluate("q => window.avtalSok.rewrite(q)", "ankare").split()[0]  # then its joint, "ankar*^1"
     assert typed == f"ankare*^{round(2 * math.log(1 + (len(staff) + 0.5) / 0.5))}"  # 12 (10 if redigera counted)
+
+
+def test_a_compound_the_index_lacks_is_searched_by_its_two_parts(page, base):
+    """"hjälpmedelsansvar" starts no word of the index and has no word one edit away: beside itself and its
+    stem it is searched as "hjälpmedel*" (the joining -s- dropped) and "ansvar*", each a query word of its
+    own, and finds the section on personally prescribed aids first; a word the index has is never split."""
+    page.goto(base)
+    page.wait_for_function("() => window.avtalSok.ready")
+    rewritten = page.evaluate("q => window.avtalSok.rewrite(q)", "hjälpmedelsansvar").split()
+    assert [t.split("^")[0] for t in rewritten] == [
+        "hjälpmedelsansvar*", "hjälpmedelsansv*", "hjälpmedel*", "ansvar*"]
+    kept = [t.split("^")[0] for t in page.evaluate("q => window.avtalSok.rewrite(q)", "anhörigstöd").split()]
+    assert "anhörig*" not in kept and "stöd*" not in kept  # a staff word of the index: not split
+    ids = search_quality.ranked_ids(search_quality.search(page, base, "hjälpmedelsansvar"), base)
+    assert ids[0] in {"b-hjalpmedel", "b-hjalpmedel-lakemedelsnara", "ansvar-hjalpmedel"}
