@@ -100,3 +100,20 @@ def test_the_held_queries_can_be_left_out_of_the_list():
     assert not any(f"  {q}  (" in listed for q in "bcdef")
     assert "\nunseen                               4    25%    50%    75%     50%" in listed
     assert "rank  3  c  (unseen, ordinary)" in search_quality.report(OUTCOMES)  # listed unless asked not to
+
+
+@pytest.mark.parametrize("expected, result, page, hit, right_page", [
+    ("2023-2026", "beslut", "2023-2026", True, True),  # a period: its start page's anchors, like a document's sections
+    ("2023-2026", "2023-2026", "2023-2026", True, True),  # and the page itself
+    ("2023-2026", "a-avtalstid", "2023-2026/del-a", False, False),
+    ("lag-2017-612", "sfs-2017-612", "lagar", True, True),  # a statute of the register: its entry on the Lagar page
+    ("barnkonventionen", "sfs-2018-1197", "lagar", True, True),
+    ("lag-2017-612", "sfs-2018-1197", "lagar", False, True),  # another act: the right page, not the answer
+])
+def test_a_query_may_name_a_period_or_a_statute_by_its_register_id(expected, result, page, hit, right_page):
+    pages = {"beslut": {"2023-2026"}, "nyckelvarden": {"2023-2026"}, "a-avtalstid": {"2023-2026/del-a"},
+             "sfs-2017-612": {"lagar"}, "sfs-2018-1197": {"lagar"}}
+    accepts, on = search_quality.other_names(pages)
+    documents, pages = {**accepts, **search_quality.document_sections()}, {**on, **pages}
+    got = search_quality.outcome({"q": "x", "expect": [expected]}, [(result, page)], documents, pages)
+    assert (result in got.accepted, got.right_page) == (hit, right_page)

@@ -280,6 +280,29 @@ def id_pages(site_dir: Path) -> dict[str, set[str]]:
     return pages
 
 
+def other_names(pages: dict[str, set[str]], root: Path = ROOT) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
+    """Ids a query may expect that are not anchors of the site, and what they stand for: a period's id
+    ("2023-2026") is its start page, counted like a document (the page itself and every anchor on it:
+    Nyckelvärden, Beslut, …); a statute's id in the register (``lag-2017-612``, ``barnkonventionen``) is its
+    entry on the Lagar page (``sfs-2017-612``). Returns ({id: ids it accepts}, {id: pages it stands on}), to
+    add to document_sections() and id_pages()."""
+    import yaml
+
+    accepts: dict[str, list[str]] = {}
+    on: dict[str, set[str]] = {}
+    periods = [p.name for p in (root / "agreement").iterdir() if (p / "period.yaml").is_file()]
+    for period in periods:
+        accepts[period] = [ident for ident, where in pages.items() if period in where]
+        on[period] = {period}
+    register = yaml.safe_load((root / "agreement" / "register" / "lagar.yaml").read_text(encoding="utf-8"))
+    for statute in register["statutes"]:
+        anchor = "sfs-" + str(statute.get("sfs", "")).replace(":", "-")
+        if statute.get("id") and anchor in pages and statute["id"] not in pages:
+            accepts[statute["id"]] = [anchor]
+            on[statute["id"]] = set(pages[anchor])
+    return accepts, on
+
+
 def outcome(item: dict, found: list[tuple[str, str]], documents: dict[str, list[str]],
             pages: dict[str, set[str]], folded: list[tuple[str, str]] | None = None) -> Outcome:
     """The outcome of one query of the query file given its results as (id, page), as shown and (folded)
@@ -310,6 +333,8 @@ def measure(site_dir: Path, queries: list[dict] | None = None, latency: bool = F
     the last one to the results is kept."""
     queries = queries if queries is not None else load_queries()
     documents, pages = document_sections(), id_pages(site_dir)
+    accepts, on = other_names(pages)
+    documents, pages = {**accepts, **documents}, {**on, **pages}
     outcomes = []
     with serve(site_dir) as base, browser() as chromium:
         page = chromium.new_page(viewport={"width": 1280, "height": 900})
