@@ -223,3 +223,30 @@ def test_the_naromradesplan_is_a_local_guideline_under_the_arrangement_on_doctor
     plan = period.guidelines["naromradesplan"]
     assert (plan.kind, plan.level, plan.parent) == ("plan", "lokal", "ok-lakarmedverkan")
     assert all(period.target(s) is not None and s.startswith("lak-") for s in plan.implements)
+
+
+# --- the glossary's own words are the source's ---------------------------------------------
+
+# Glossary words written in another form than the source's, each with why (the glossary's lemma).
+GLOSSARY_FORMS = {
+    "Avvikelse i samverkan": "the headword in the singular; the source writes 'Avvikelser i samverkan' (a synonym)",
+    "lagen med särskilda bestämmelser om vård av unga": "the source writes 'lagen (1990:52) med …': the same words without the number",
+    "lagen om vård av missbrukare i vissa fall": "the source writes 'lagen (1988:870) om …': the same words without the number",
+    "Sveriges Kommuner och Regioner": "not written out in the source; the term's note says so",
+    "informationsteknik": "not written out in the source; the term's note says so",
+}
+
+
+def test_every_glossary_term_synonym_and_quote_is_in_the_source(lines):
+    """Begrepp shows a term, its synonyms, its expansion and the words its notes quote as the agreement's
+    own; none may be written by the project (staff words are the project's, with their reasons, and are
+    exempt). Compared as the corpus is: case, spaces and hyphen breaks aside."""
+    glossary = load_file(ROOT / "agreement" / "register" / "begrepp.yaml")[0].data
+    squeezed = sourcecheck.normalise("\n".join(lines)).replace(" ", "").lower()  # the decision papers too
+    invented = []
+    for term in glossary["terms"]:
+        words = [term["term"], *term.get("synonyms", []), *([term["expansion"]] if term.get("expansion") else [])]
+        words += [note["quote"] for note in term.get("notes", []) if note.get("quote")]
+        invented += [f"{term['id']}: {word}" for word in words if word not in GLOSSARY_FORMS
+                     and sourcecheck.normalise(word).replace(" ", "").lower() not in squeezed]
+    assert invented == []
