@@ -465,6 +465,47 @@ def unreadable_period_and_document_faults(root: Path) -> list[Expected]:
             ("invisible-character", DOCUMENT, at, _column(line, "\u00ad"))]
 
 
+def _period_line(root: Path, starts: str, written: str) -> int:
+    """period.yaml with its first line that starts with starts replaced by written; returns its number."""
+    period = root / "agreement" / PERIOD / "period.yaml"
+    lines = period.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(starts))
+    lines[at] = written
+    period.write_text("\n".join(lines), encoding="utf-8")
+    return at + 1
+
+
+@kind("period.yaml's valid_to written 9999-12-31 (for \"no end\") and a javascript: link: both are found.")
+def open_ended_period(root: Path) -> list[Expected]:
+    line = _period_line(root, "valid_to:", "valid_to: 9999-12-31")
+    return [("schema-date", f"agreement/{PERIOD}/period.yaml", line, 11, "'9999-12-31' ligger utanför åren 1900–2099."),
+            *_link(root, "javascript:alert(1)")]
+
+
+@kind("An event dated in the year 9999, as far as a status would have to count.")
+def event_far_ahead(root: Path) -> list[Expected]:
+    line = _period_line(root, "    date: 2022-06-14", "    date: 9999-06")
+    return [("schema-date", f"agreement/{PERIOD}/period.yaml", line, 11, "'9999-06' ligger utanför åren 1900–2099.")]
+
+
+@kind("A notice period of 20 digits months (and one of -3), which no date can be counted from.")
+def huge_notice_period(root: Path) -> list[Expected]:
+    period = root / "agreement" / PERIOD / "period.yaml"
+    text = period.read_text(encoding="utf-8")
+    head, events, tail = text.partition("\nevents:")
+    terms = "".join(f"\n  - id: {name}\n    label: {name}\n    type: varaktighet\n    value: {value}\n"
+                    f"    unit: månader\n    text: {name}\n    clause: a-avtalstid" for name, value in
+                    (("uppsagningstid", "99999999999999999999"), ("forlangning", "-3")))
+    period.write_text(head.rstrip("\n") + terms + events + tail, encoding="utf-8")
+    first = (head.rstrip("\n") + terms).split("\n").index("    value: 99999999999999999999") + 1
+    hint = ("En varaktighet är ett antal månader eller år från 0 till 1200, t.ex. 18 för arton månader; "
+            "ett större tal är säkert ett skrivfel.")
+    return [("schema-range", f"agreement/{PERIOD}/period.yaml", first, 12,
+             "Värdet 99999999999999999999 är för stort för 'value': högst 1200.", hint),
+            ("schema-range", f"agreement/{PERIOD}/period.yaml", first + 7, 12,
+             "Värdet -3 är för litet för 'value': minst 0.", hint)]
+
+
 # --- HTML where text is shown as written ---------------------------------------------------------------
 
 @kind("A script tag in a guideline's title.")
