@@ -879,6 +879,14 @@ def long_citation_text(root: Path) -> list[Expected]:
     return []
 
 
+@kind("A list nested 300 levels deep in a text (112 kB): it once passed the check and exhausted the build's recursion.")
+def deep_markdown_list(root: Path) -> list[Expected]:
+    items = "".join(" " * TEXT_INDENT + "  " * i + "- punkt\n" for i in range(300))
+    write(root, DOCUMENT, DOCUMENT_TEXT + "\n" + items)
+    return [("text-list-depth", DOCUMENT, DOCUMENT_LINES + 2 + 9, TEXT_INDENT + 2 * 9 + 1,
+             "Listan är indragen mer än 9 nivåer djupt.")]
+
+
 @kind("Texts of 400 kB made of what opens markup and never closes: **, _, [, {{ and stars.")
 def unclosed_markup(root: Path) -> list[Expected]:
     pieces = ["**ord ", " _ord", "[ord", "{{ ", "ord* "]
