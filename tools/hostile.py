@@ -506,6 +506,13 @@ def huge_notice_period(root: Path) -> list[Expected]:
              "Värdet -3 är för litet för 'value': minst 0.", hint)]
 
 
+@kind("period.yaml deleted and a javascript: link in a document: the documents are still checked.")
+def deleted_period_and_link(root: Path) -> list[Expected]:
+    (root / "agreement" / PERIOD / "period.yaml").unlink()
+    first = min(p.relative_to(root).as_posix() for p in (root / "agreement" / PERIOD).glob("*.yaml"))
+    return [("period-missing", first, 1, 1, "Mappen '2023-2026' saknar period.yaml."), *_link(root, "javascript:alert(1)")]
+
+
 # --- HTML where text is shown as written ---------------------------------------------------------------
 
 @kind("A script tag in a guideline's title.")

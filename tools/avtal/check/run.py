@@ -74,11 +74,11 @@ def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[st
 def without_follow_on_errors(corpus: Corpus, root: Path, findings: list[Finding], derived: list[Finding]) -> list[Finding]:
     """Drop what follows from a file that could not be used: a reference to an id defined in it
     ('finns inte', 'ligger inte under avtalet' …), without the statute register every statute finding, and
-    in a period whose period.yaml cannot be used what the checks of its manifest would say (``_NEEDS_MANIFEST``,
+    in a period whose period.yaml cannot be used or is missing what the checks of its manifest would say (``_NEEDS_MANIFEST``,
     and references to its agreement, decisions and key terms).
     The file's own findings name the fault; the rest shows up once it is fixed."""
     files, ids = _unusable_ids(root, findings)
-    if not files:
+    if not files and not any(period.stand_in for period in corpus.periods.values()):  # a missing period.yaml
         return derived
     places = {ref.where for period in corpus.periods.values() for ref in iter_references(period)
               if ref.ident in ids or (period.stand_in and (ref.scope in ("decisions", "key_terms") or not ref.ident))}
