@@ -154,6 +154,16 @@ def unclosed_quote(root: Path) -> list[Expected]:
     return [("yaml-syntax", GUIDELINE, 4, 8)]
 
 
+@kind("A quote opened inside a [ … ] list and closed only 51 lines further down.")
+def unclosed_quote_in_brackets(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + 'implements: [del-a, "a-\n' + "".join(f"# rad {i}\n" for i in range(50))
+          + 'owner: "Någon"\n')
+    return [("yaml-syntax", GUIDELINE, GUIDELINE_LINES + 1, 21,
+             f"Filen är inte giltig YAML: citattecknet som börjar här avslutas först på rad {GUIDELINE_LINES + 52} "
+             "(saknas ett avslutande citattecken?).",
+             "Avsluta värdet med samma citattecken som det börjar med, på samma rad.")]
+
+
 # --- files ------------------------------------------------------------------------------------------
 
 @kind("A YAML file directly under agreement/, where no data is expected.")
