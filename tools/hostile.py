@@ -146,6 +146,23 @@ def large_file(root: Path) -> list[Expected]:
     return [("file-too-large", GUIDELINE, 1, 1)]
 
 
+def _large_document_named_elsewhere(root: Path, filler: str) -> list[Expected]:
+    """A document made too large by filler in its first section's text, whose last section a guideline names."""
+    write(root, DOCUMENT, DOCUMENT_TEXT + filler + "  - id: fientlig-sist\n    title: Sist\n    text: Slut.\n")
+    write(root, GUIDELINE, GUIDELINE_TEXT + "implements: [fientlig-sist]\n")
+    return [("file-too-large", DOCUMENT, 1, 1)]
+
+
+@kind("A document of 700 kB whose last section, past the first 512 kB, a guideline names: no error but the size.")
+def large_document_named_elsewhere(root: Path) -> list[Expected]:
+    return _large_document_named_elsewhere(root, " " * TEXT_INDENT + "_a " * 100_000 + "**a " * 100_000 + "\n")
+
+
+@kind("A document of 17 MB, too large even to read for its ids, whose last section a guideline names.")
+def huge_document_named_elsewhere(root: Path) -> list[Expected]:
+    return _large_document_named_elsewhere(root, (" " * TEXT_INDENT + "fyllnad " * 12 + "\n") * 170_000)
+
+
 @kind("A quote opened and closed only 68 lines further down, by the next quote in the file.")
 def unclosed_quote(root: Path) -> list[Expected]:
     body = "".join(f"  - kind: innehall\n    text: Anteckning {i}.\n" for i in range(34))
