@@ -183,6 +183,19 @@ def unclosed_quote_in_brackets(root: Path) -> list[Expected]:
 
 # --- files ------------------------------------------------------------------------------------------
 
+@kind("Guidelines named with a line feed and with bytes that are not UTF-8, each with a soft hyphen: every name escaped.")
+def unprintable_file_names(root: Path) -> list[Expected]:
+    expected = []
+    for written, shown in (("fientlig\n.yaml", "fientlig\\n.yaml"), ("fientlig\udcff.yaml", "fientlig\\xff.yaml")):
+        folder = f"agreement/{PERIOD}/riktlinjer/"
+        write(root, folder + written, GUIDELINE_TEXT.replace("id: fientlig", f"id: fientlig-{len(expected)}")
+              .replace("Fientlig riktlinje", "Fientlig riktlinje med mjukt\u00adbindestreck"))
+        expected += [("file-name", folder + shown, 1, 1,
+                      f"Namnet '{shown}' innehåller en radbrytning, ett styrtecken eller byte som inte är UTF-8."),
+                     ("invisible-character", folder + shown, 4, 36)]
+    return expected
+
+
 @kind("A YAML file directly under agreement/, where no data is expected.")
 def stray_file(root: Path) -> list[Expected]:
     write(root, "agreement/anteckningar.yaml", "id: anteckningar\n")

@@ -252,14 +252,17 @@ def link_target_problem(target: str) -> str | None:
     return "är varken en länk inom avtalet (ref:id) eller en webbadress (https://…)"
 
 
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def visible(text: str) -> str:
     """text for a terminal, a log or a comment: control characters (but tab and line feed) and
     bidirectional controls written out as escapes (``\\x1b``, ``\\u202e``), so that no value from the
-    corpus can move the cursor, clear the screen or reorder what a reviewer reads."""
-    return _HIDDEN.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+    corpus can move the cursor, clear the screen or reorder what a reviewer reads; a lone surrogate (a
+    file name's byte that is not UTF-8, which Python keeps as U+DC80–U+DCFF) as ``\\xff``, so that the
+    output is UTF-8."""
+    return _HIDDEN.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\x{ord(m[0]) - 0xDC00:02x}"
+                       if 0xDC80 <= ord(m[0]) <= 0xDCFF else f"\\u{ord(m[0]):04x}", text)
 
 
 def safe_href(href: str) -> bool:

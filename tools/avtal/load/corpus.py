@@ -30,7 +30,7 @@ from .build import (actors_from, areas_from, change_from, decision_from, documen
 from .changes import apply as apply_changes
 from .responsibilities import resolve as resolve_responsibilities
 from .schema import validate
-from .tree import PERIOD_FILE, REGISTER_DIR, hidden, link_finding, passed_over, tree
+from .tree import PERIOD_FILE, REGISTER_DIR, hidden, link_finding, passed_over, tree, unprintable_names
 from .yamlfile import display_path, load_file, load_text
 
 GUIDELINE_DIR = "riktlinjer"
@@ -101,7 +101,8 @@ def load_corpus(root: Path, *, lenient: bool = False) -> tuple[model.Corpus, lis
     Returns (corpus, findings). Codes emitted: those of the YAML loader (``yaml-*``, ``file-*``) and the
     schemas (``schema-*``), ``file-symlink`` (every link under agreement/, never followed; agreement/ itself
     a link: nothing is read),
-    ``file-internal-error`` (see ``guarded``), ``corpus-missing``, ``corpus-unknown-file``,
+    ``file-internal-error`` (see ``guarded``), ``file-name`` (``tree.unprintable_names``), ``corpus-missing``,
+    ``corpus-unknown-file``,
     ``period-folder``, ``period-missing``, ``duplicate-id``. With ``lenient`` (a comparison, which is
     informational) no schema is applied and every file that can be built is used; a file that cannot
     raises UnusableCorpus; links are passed over.
@@ -125,6 +126,7 @@ def load_corpus(root: Path, *, lenient: bool = False) -> tuple[model.Corpus, lis
     if lenient:
         return corpus, findings
     return corpus, ([link_finding(link, root) for link in linked] + passed_over(agreement_dir, root, files, folders)
+                    + unprintable_names(agreement_dir, root, files, folders)
                     + _missing_register(agreement_dir, root) + findings)
 
 
