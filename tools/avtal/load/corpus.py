@@ -269,6 +269,11 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
             period = _made(period_from, loaded, lenient=lenient, findings=findings)
             if period is None:
                 continue
+            if lenient:  # unchecked: a term that no date can be counted from is said with its file
+                try:
+                    dates.day(period.valid_from), dates.day(period.valid_to)
+                except ValueError as exc:
+                    raise UnusableCorpus(f"{loaded.path}: {exc}") from None
             if period.id != source.period:
                 findings.append(error(
                     "period-folder", loaded.where(("id",)),
