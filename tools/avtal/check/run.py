@@ -86,8 +86,8 @@ def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[st
 def without_follow_on_errors(corpus: Corpus, root: Path, findings: list[Finding], derived: list[Finding]) -> list[Finding]:
     """Drop what follows from a file that could not be used: a reference to an id defined in it
     ('finns inte', 'ligger inte under avtalet' …; any dangling reference while a file is too large to read for
-    ids, ``ID_SCAN_BYTES``), without the statute register every statute finding, and
-    in a period whose period.yaml cannot be used or is missing what the checks of its manifest would say (``_NEEDS_MANIFEST``,
+    ids, ``ID_SCAN_BYTES``), without the statute register every statute finding, and in a period whose
+    period.yaml cannot be used or is missing what the checks of its manifest would say (``_NEEDS_MANIFEST``,
     and references to its agreement, decisions and key terms).
     The file's own findings name the fault; the rest shows up once it is fixed."""
     files, ids, unread = _unusable_ids(root, findings)

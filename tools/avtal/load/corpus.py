@@ -248,11 +248,12 @@ _PERIOD_NAME = re.compile(r"(\d{4})-(\d{4})")
 
 def stand_in(folder: str, first: LoadedFile) -> model.Period | None:
     """A period made from its folder's name (``2023-2026``: 1 January 2023 to 31 December 2026) for a period
-    whose period.yaml cannot be used or is missing (its own findings, or ``period-missing``, say why), so that the period's documents
-    are still loaded and checked: links, characters, statutes, references among them. It has no agreement,
-    key terms, decisions or events; ``stand_in`` is set, and the checks that need the manifest leave its
-    files alone (``check.run.without_follow_on_errors``). first: the first of the period's files, where the
-    stand-in's own position points. None for a folder not named as a period is (``period-folder`` applies)."""
+    whose period.yaml cannot be used or is missing (its own findings, or ``period-missing``, say why), so that
+    the period's documents are still loaded and checked: links, characters, statutes, references among them.
+    It has no agreement, key terms, decisions or events; ``stand_in`` is set, and the checks that need the
+    manifest leave its files alone (``check.run.without_follow_on_errors``). first: the first of the period's
+    files, where the stand-in's own position points. None for a folder not named as a period is, or named with
+    a year outside dates.FIRST_YEAR–LAST_YEAR (``period-folder`` applies)."""
     named = _PERIOD_NAME.fullmatch(folder)
     if named is None or not all(dates.FIRST_YEAR <= int(year) <= dates.LAST_YEAR for year in named.groups()):
         return None
