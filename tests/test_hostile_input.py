@@ -306,7 +306,7 @@ def test_a_comparison_names_a_term_no_date_can_be_counted_from_and_survives_a_hu
     hostile.huge_notice_period(root)
     period = root / "agreement" / hostile.PERIOD / "period.yaml"
     period.write_text(period.read_text(encoding="utf-8").replace("events:", "term:\n  dates: avtalstid\n"
-                      "  notice: uppsagningstid\n  extension: forlangning\nevents:"), encoding="utf-8")
+                      "  notice: uppsagningstid-fel\n  extension: forlangning-fel\nevents:"), encoding="utf-8")
     changed, _ = load_corpus(root, lenient=True)
     new = changed.periods[hostile.PERIOD]
     assert status.term_of(new).notice_months is None and status.term_of(new).extension_years is None

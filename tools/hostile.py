@@ -531,13 +531,12 @@ def event_far_ahead(root: Path) -> list[Expected]:
 @kind("A notice period of 20 digits months (and one of -3), which no date can be counted from.")
 def huge_notice_period(root: Path) -> list[Expected]:
     period = root / "agreement" / PERIOD / "period.yaml"
-    text = period.read_text(encoding="utf-8")
-    head, events, tail = text.partition("\nevents:")
-    terms = "".join(f"\n  - id: {name}\n    label: {name}\n    type: varaktighet\n    value: {value}\n"
-                    f"    unit: månader\n    text: {name}\n    clause: a-avtalstid" for name, value in
+    head, key_terms, tail = period.read_text(encoding="utf-8").partition("\nkey_terms:\n")
+    terms = "".join(f"  - id: {name}-fel\n    label: {name}\n    type: varaktighet\n    value: {value}\n"
+                    f"    unit: månader\n    text: {name}\n    clause: a-avtalstid\n" for name, value in
                     (("uppsagningstid", "99999999999999999999"), ("forlangning", "-3")))
-    period.write_text(head.rstrip("\n") + terms + events + tail, encoding="utf-8")
-    first = (head.rstrip("\n") + terms).split("\n").index("    value: 99999999999999999999") + 1
+    period.write_text(head + key_terms + terms + tail, encoding="utf-8")
+    first = (head + key_terms + terms).split("\n").index("    value: 99999999999999999999") + 1
     hint = ("En varaktighet är ett antal månader eller år från 0 till 1200, t.ex. 18 för arton månader; "
             "ett större tal är säkert ett skrivfel.")
     return [("schema-range", f"agreement/{PERIOD}/period.yaml", first, 12,
