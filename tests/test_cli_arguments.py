@@ -69,6 +69,10 @@ CASES = [
     (["diff", "a", "b", "--color"], "diff", "--color behöver ett värde."),
     (["diff", "a", "b", "--full-url"], "diff", "--full-url behöver ett värde."),
     (["new-period", "2027-2030", "--from"], "new-period", "--from behöver ett värde."),
+    # a day outside the years the corpus's dates may have (dates.FIRST_YEAR–LAST_YEAR), or none at all
+    (["check", "--date", "9999-12-31"], "check", "--date: '9999-12-31' ligger utanför åren 1900–2099; skriv t.ex. 2027-02-15."),
+    (["check", "--date", "0001-01-01"], "check", "--date: '0001-01-01' ligger utanför åren 1900–2099; skriv t.ex. 2027-02-15."),
+    (["check", "--date", "2025-02-30"], "check", "--date: '2025-02-30' är inte ett datum; skriv t.ex. 2027-02-15."),
     # a flag given a value
     (["check", "--strict=ja"], "check", "--strict tar inget värde."),
     (["diff", "a", "b", "--help=ja"], "diff", "-h/--help tar inget värde."),

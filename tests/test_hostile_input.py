@@ -283,3 +283,33 @@ def test_the_open_data_refuses_html_and_unsafe_addresses_even_without_the_checke
         ("export-html", f"{hostile.GUIDELINE}:14:17",
          "Värdet innehåller HTML, som inte får publiceras i de öppna data (data/avtal.json)."),
     ]
+
+
+# --- the third round: what verify-11 (second engineer) still found ------------------------------------------
+
+def test_a_comparison_names_a_term_no_date_can_be_counted_from_and_survives_a_huge_duration(tmp_path):
+    """`avtal diff` reads without the schema: valid_to 9999-12-31 is one Swedish line naming the file (it was
+    "year 10002 is out of range"), and a notice of 10^20 months is compared as a value, its status computed
+    without it (status.MAX_DURATION) instead of an OverflowError (verify-11 D1)."""
+    from avtal import status
+    from avtal.diff.compare import diff_periods
+    from avtal.load import load_corpus
+    from avtal.load.corpus import UnusableCorpus
+
+    root = project("valid", tmp_path / "projekt")
+    clean, _ = load_corpus(root)
+    line = hostile._period_line(root, "valid_to:", "valid_to: 9999-12-31")
+    with pytest.raises(UnusableCorpus) as refused:
+        load_corpus(root, lenient=True)
+    assert str(refused.value) == f"agreement/{hostile.PERIOD}/period.yaml: datumet 9999-12-31 ligger utanför åren 1900–2099."
+    hostile._period_line(root, "valid_to:", "valid_to: 2026-12-31")
+    hostile.huge_notice_period(root)
+    period = root / "agreement" / hostile.PERIOD / "period.yaml"
+    period.write_text(period.read_text(encoding="utf-8").replace("events:", "term:\n  dates: avtalstid\n"
+                      "  notice: uppsagningstid-fel\n  extension: forlangning-fel\nevents:"), encoding="utf-8")
+    changed, _ = load_corpus(root, lenient=True)
+    new = changed.periods[hostile.PERIOD]
+    assert status.term_of(new).notice_months is None and status.term_of(new).extension_years is None
+    assert [stretch.code for _, stretch in status.timeline(new, changed)] == ["utkast", "kommande", "gallande", "upphord"]
+    assert diff_periods(clean.periods[hostile.PERIOD], new).key_terms
+    assert line == 5

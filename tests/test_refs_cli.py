@@ -5,6 +5,7 @@ Run as a real process: standard in is read as bytes, as a user's pipe gives them
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -45,8 +46,21 @@ def test_a_broken_project_register_is_named_and_the_packaged_one_used(tmp_path):
     (["refs", "saknas.yaml"], b"", "avtal: filen saknas.yaml finns inte."),
     (["refs", "-"], "Se 16 kap. 4 § HSL.".encode("latin-1"),
      "avtal: standard in är inte kodad i UTF-8; spara texten som UTF-8 och försök igen."),
+    # what would be read without end (23 GB from /dev/zero) or wait for ever (a pipe nobody writes to)
+    (["refs", "/dev/zero"], b"",
+     "avtal: /dev/zero är en enhet, inte en vanlig fil, och läses inte; ange en fil, eller - för standard in."),
+    (["refs", "/dev/urandom"], b"",
+     "avtal: /dev/urandom är en enhet, inte en vanlig fil, och läses inte; ange en fil, eller - för standard in."),
+    (["refs", "{tmp}/pipe"], b"",
+     "avtal: {tmp}/pipe är en namngiven pipe, inte en vanlig fil, och läses inte; ange en fil, eller - för standard in."),
+    (["refs", "-"], b"Se 16 kap. 4 \xc2\xa7 HSL. " * 60_000,  # 1.2 MB
+     "avtal: standard in är större än 1 MB; avtal refs läser högst 1 MB. Dela upp texten i mindre delar."),
+    (["refs", "{tmp}/stor.txt"], b"",
+     "avtal: filen {tmp}/stor.txt är större än 1 MB; avtal refs läser högst 1 MB. Dela upp texten i mindre delar."),
 ])
 def test_refs_refuses_what_it_cannot_read_in_swedish(tmp_path, args, stdin, message):
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "stor.txt").write_bytes(b"Se 16 kap. 4 \xc2\xa7 HSL. " * 60_000)
     done = refs(*[a.format(tmp=tmp_path) for a in args], cwd=tmp_path, stdin=stdin)
     assert (done.returncode, done.stdout, done.stderr.decode().strip()) == (2, b"", message.format(tmp=tmp_path))
 

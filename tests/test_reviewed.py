@@ -128,6 +128,20 @@ def test_reviews_of_a_file_that_cannot_be_read_are_not_called_stale(repo, capsys
                               '    tips: Sätt värdet inom citattecken: version: "1.0".\n1 fel, 0 varningar, 0 tips.\n')
 
 
+def test_reviews_of_a_period_without_period_yaml_are_not_called_stale(repo, capsys):
+    """period.yaml deleted: its one error; the documents are still checked (a stand-in period), so the
+    reviewed places exist and their findings are reviewed, not called gone (verify-11 D5)."""
+    review(repo, entry(), entry("a-samverkan-lokal"))
+    (repo / "agreement" / "2023-2026" / "period.yaml").unlink()
+    code, out = check(repo, capsys)
+    lines = out.splitlines()
+    assert code == 1
+    assert [line for line in lines if not line.startswith(" ")] == [
+        "agreement/2023-2026/avtal.yaml:1:1: fel [period-missing] Mappen '2023-2026' saknar period.yaml.",
+        *[line for line in lines if "granskad [statute-repealed]" in line],
+        "1 fel, 0 varningar, 0 tips, 2 granskade."]
+
+
 def test_an_error_cannot_be_reviewed(repo, capsys):
     _edit(repo, DEL_A, "[riktlinjen](ref:riktlinje-oenighet)", "[riktlinjen](ref:riktlinje-saknas)")
     review(repo, entry("a-oenighet", "dangling-reference"))

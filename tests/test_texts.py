@@ -134,3 +134,17 @@ def test_the_cover_text_is_linked_on_its_page():
     page = document_markdown(Site.of(corpus), corpus.periods["2023-2026"].documents["hos-avtalet"])
     assert '<a href="#avtal-lasanvisningar">Läsanvisningar</a>' in page
     assert 'href="https://lagen.nu/2017:30#K16P4"' in page
+
+
+@pytest.mark.parametrize("levels, deepest", [(2, 2), (9, 9), (10, 9), (300, 9)])
+def test_a_list_nested_however_deep_renders_at_most_nine_levels(levels, deepest):
+    """The renderer is safe whatever the checker says: 300 levels once exhausted the build's recursion
+    (verify-11 D2); parsing joins items deeper than text.MAX_LIST_DEPTH to the deepest list."""
+    from avtal.site.inline import TextContext, text_html
+
+    corpus, _ = load_corpus(FULL)
+    period = corpus.periods["2023-2026"]
+    raw = "Inledning.\n\n" + "".join("  " * i + f"- punkt {i}\n" for i in range(levels))
+    html = text_html(TextContext(Site.of(corpus), "index.md", period), raw)
+    assert html.count("<ul>") == deepest and html.count("<li>") == levels
+    assert html.count("</ul>") == deepest

@@ -146,6 +146,23 @@ def large_file(root: Path) -> list[Expected]:
     return [("file-too-large", GUIDELINE, 1, 1)]
 
 
+def _large_document_named_elsewhere(root: Path, filler: str) -> list[Expected]:
+    """A document made too large by filler in its first section's text, whose last section a guideline names."""
+    write(root, DOCUMENT, DOCUMENT_TEXT + filler + "  - id: fientlig-sist\n    title: Sist\n    text: Slut.\n")
+    write(root, GUIDELINE, GUIDELINE_TEXT + "implements: [fientlig-sist]\n")
+    return [("file-too-large", DOCUMENT, 1, 1)]
+
+
+@kind("A document of 700 kB whose last section, past the first 512 kB, a guideline names: no error but the size.")
+def large_document_named_elsewhere(root: Path) -> list[Expected]:
+    return _large_document_named_elsewhere(root, " " * TEXT_INDENT + "_a " * 100_000 + "**a " * 100_000 + "\n")
+
+
+@kind("A document of 17 MB, too large even to read for its ids, whose last section a guideline names.")
+def huge_document_named_elsewhere(root: Path) -> list[Expected]:
+    return _large_document_named_elsewhere(root, (" " * TEXT_INDENT + "fyllnad " * 12 + "\n") * 170_000)
+
+
 @kind("A quote opened and closed only 68 lines further down, by the next quote in the file.")
 def unclosed_quote(root: Path) -> list[Expected]:
     body = "".join(f"  - kind: innehall\n    text: Anteckning {i}.\n" for i in range(34))
@@ -154,7 +171,30 @@ def unclosed_quote(root: Path) -> list[Expected]:
     return [("yaml-syntax", GUIDELINE, 4, 8)]
 
 
+@kind("A quote opened inside a [ … ] list and closed only 51 lines further down.")
+def unclosed_quote_in_brackets(root: Path) -> list[Expected]:
+    write(root, GUIDELINE, GUIDELINE_TEXT + 'implements: [del-a, "a-\n' + "".join(f"# rad {i}\n" for i in range(50))
+          + 'owner: "Någon"\n')
+    return [("yaml-syntax", GUIDELINE, GUIDELINE_LINES + 1, 21,
+             f"Filen är inte giltig YAML: citattecknet som börjar här avslutas först på rad {GUIDELINE_LINES + 52} "
+             "(saknas ett avslutande citattecken?).",
+             "Avsluta värdet med samma citattecken som det börjar med, på samma rad.")]
+
+
 # --- files ------------------------------------------------------------------------------------------
+
+@kind("Guidelines named with a line feed and with bytes that are not UTF-8, each with a soft hyphen: every name escaped.")
+def unprintable_file_names(root: Path) -> list[Expected]:
+    expected = []
+    for written, shown in (("fientlig\n.yaml", "fientlig\\n.yaml"), ("fientlig\udcff.yaml", "fientlig\\xff.yaml")):
+        folder = f"agreement/{PERIOD}/riktlinjer/"
+        write(root, folder + written, GUIDELINE_TEXT.replace("id: fientlig", f"id: fientlig-{len(expected)}")
+              .replace("Fientlig riktlinje", "Fientlig riktlinje med mjukt\u00adbindestreck"))
+        expected += [("file-name", folder + shown, 1, 1,
+                      f"Namnet '{shown}' innehåller en radbrytning, ett styrtecken eller byte som inte är UTF-8."),
+                     ("invisible-character", folder + shown, 4, 36)]
+    return expected
+
 
 @kind("A YAML file directly under agreement/, where no data is expected.")
 def stray_file(root: Path) -> list[Expected]:
@@ -463,6 +503,53 @@ def unreadable_period_and_document_faults(root: Path) -> list[Expected]:
     return [("yaml-syntax", f"agreement/{PERIOD}/period.yaml", title, 8),
             ("dangling-reference", DOCUMENT, at, TEXT_INDENT + line.index("ref:") + 1),
             ("invisible-character", DOCUMENT, at, _column(line, "\u00ad"))]
+
+
+def _period_line(root: Path, starts: str, written: str) -> int:
+    """period.yaml with its first line that starts with starts replaced by written; returns its number."""
+    period = root / "agreement" / PERIOD / "period.yaml"
+    lines = period.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(starts))
+    lines[at] = written
+    period.write_text("\n".join(lines), encoding="utf-8")
+    return at + 1
+
+
+@kind("period.yaml's valid_to written 9999-12-31 (for \"no end\") and a javascript: link: both are found.")
+def open_ended_period(root: Path) -> list[Expected]:
+    line = _period_line(root, "valid_to:", "valid_to: 9999-12-31")
+    return [("schema-date", f"agreement/{PERIOD}/period.yaml", line, 11, "'9999-12-31' ligger utanför åren 1900–2099."),
+            *_link(root, "javascript:alert(1)")]
+
+
+@kind("An event dated in the year 9999, as far as a status would have to count.")
+def event_far_ahead(root: Path) -> list[Expected]:
+    line = _period_line(root, "    date: 2022-06-14", "    date: 9999-06")
+    return [("schema-date", f"agreement/{PERIOD}/period.yaml", line, 11, "'9999-06' ligger utanför åren 1900–2099.")]
+
+
+@kind("A notice period of 20 digits months (and one of -3), which no date can be counted from.")
+def huge_notice_period(root: Path) -> list[Expected]:
+    period = root / "agreement" / PERIOD / "period.yaml"
+    head, key_terms, tail = period.read_text(encoding="utf-8").partition("\nkey_terms:\n")
+    terms = "".join(f"  - id: {name}-fel\n    label: {name}\n    type: varaktighet\n    value: {value}\n"
+                    f"    unit: månader\n    text: {name}\n    clause: a-avtalstid\n" for name, value in
+                    (("uppsagningstid", "99999999999999999999"), ("forlangning", "-3")))
+    period.write_text(head + key_terms + terms + tail, encoding="utf-8")
+    first = (head + key_terms + terms).split("\n").index("    value: 99999999999999999999") + 1
+    hint = ("En varaktighet är ett antal månader eller år från 0 till 1200, t.ex. 18 för arton månader; "
+            "ett större tal är säkert ett skrivfel.")
+    return [("schema-range", f"agreement/{PERIOD}/period.yaml", first, 12,
+             "Värdet 99999999999999999999 är för stort för 'value': högst 1200.", hint),
+            ("schema-range", f"agreement/{PERIOD}/period.yaml", first + 7, 12,
+             "Värdet -3 är för litet för 'value': minst 0.", hint)]
+
+
+@kind("period.yaml deleted and a javascript: link in a document: the documents are still checked.")
+def deleted_period_and_link(root: Path) -> list[Expected]:
+    (root / "agreement" / PERIOD / "period.yaml").unlink()
+    first = min(p.relative_to(root).as_posix() for p in (root / "agreement" / PERIOD).glob("*.yaml"))
+    return [("period-missing", first, 1, 1, "Mappen '2023-2026' saknar period.yaml."), *_link(root, "javascript:alert(1)")]
 
 
 # --- HTML where text is shown as written ---------------------------------------------------------------
@@ -836,6 +923,14 @@ def many_dangling_links(root: Path) -> list[Expected]:
 def long_citation_text(root: Path) -> list[Expected]:
     write(root, DOCUMENT, DOCUMENT_TEXT + " " * TEXT_INDENT + "enligt 5 kap. 1 § och " * 22_000 + "\n")
     return []
+
+
+@kind("A list nested 300 levels deep in a text (112 kB): it once passed the check and exhausted the build's recursion.")
+def deep_markdown_list(root: Path) -> list[Expected]:
+    items = "".join(" " * TEXT_INDENT + "  " * i + "- punkt\n" for i in range(300))
+    write(root, DOCUMENT, DOCUMENT_TEXT + "\n" + items)
+    return [("text-list-depth", DOCUMENT, DOCUMENT_LINES + 2 + 9, TEXT_INDENT + 2 * 9 + 1,
+             "Listan är indragen mer än 9 nivåer djupt.")]
 
 
 @kind("Texts of 400 kB made of what opens markup and never closes: **, _, [, {{ and stars.")

@@ -12,7 +12,7 @@ import copy
 import sys
 from typing import Callable, NoReturn, Sequence
 
-from .dates import exact_day
+from .dates import FIRST_YEAR, LAST_YEAR, exact_day, in_range
 from .errors import CannotRun
 from .findings import nearest
 
@@ -144,11 +144,14 @@ class Parser(argparse.ArgumentParser):
 
 
 def date_value(text: str) -> str:
-    """A `type=` for ``--date``: a day written YYYY-MM-DD, returned as written; ArgumentTypeError otherwise."""
+    """A `type=` for ``--date``: a day written YYYY-MM-DD within dates.FIRST_YEAR–LAST_YEAR, returned as written;
+    ArgumentTypeError otherwise."""
     try:
-        exact_day(text)
+        on = exact_day(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' är inte ett datum; skriv t.ex. 2027-02-15.") from None
+    if not in_range(on):
+        raise argparse.ArgumentTypeError(f"'{text}' ligger utanför åren {FIRST_YEAR}–{LAST_YEAR}; skriv t.ex. 2027-02-15.")
     return text
 
 

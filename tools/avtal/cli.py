@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -168,13 +169,15 @@ def cmd_refs(args) -> int:
     if args.file == "-":
         name = "-"
         try:
-            raw = sys.stdin.buffer.read().decode("utf-8")
+            raw = _read_bounded(sys.stdin.buffer, "standard in").decode("utf-8")
         except UnicodeDecodeError:
             raise CannotRun("standard in är inte kodad i UTF-8; spara texten som UTF-8 och försök igen.") from None
     else:
         path = Path(args.file)
         try:
-            raw = path.read_text(encoding="utf-8")
+            _refuse_special(path, args.file)
+            with path.open("rb") as stream:
+                raw = _read_bounded(stream, f"filen {args.file}").decode("utf-8")
         except FileNotFoundError:
             hint = ""
             if not path.suffix or " " in args.file or "§" in args.file:
@@ -202,6 +205,34 @@ def cmd_refs(args) -> int:
         count = len(found)
         print(f"{count} lagrumshänvisning{'' if count == 1 else 'ar'}.", file=sys.stderr)
     return EXIT_FINDINGS if problem is not None else EXIT_OK
+
+
+#: The most `avtal refs` reads, from a file or standard in: the bound within which any input is read in a few
+#: seconds (issue 11; 1 MB of citations: about 3 s); larger input is refused before it is read in full, so that
+#: no file or pipe can fill the memory.
+REFS_MAX_BYTES = 1024 * 1024
+
+
+def _refuse_special(path: Path, shown: str) -> None:
+    """CannotRun for a path that is neither a regular file nor a folder (nor missing): a device such as
+    /dev/zero, a named pipe or a socket would be read without end or wait for ever."""
+    if not path.exists() or path.is_dir():
+        return  # said below, as the read fails
+    mode = path.stat().st_mode
+    if stat.S_ISREG(mode):
+        return
+    what = ("en namngiven pipe" if stat.S_ISFIFO(mode) else "en socket" if stat.S_ISSOCK(mode)
+            else "en enhet" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "ingen vanlig fil")
+    raise CannotRun(f"{shown} är {what}, inte en vanlig fil, och läses inte; ange en fil, eller - för standard in.")
+
+
+def _read_bounded(stream, shown: str) -> bytes:
+    """At most REFS_MAX_BYTES from stream (a binary file); CannotRun (Swedish, naming shown) for more."""
+    data = stream.read(REFS_MAX_BYTES + 1)
+    if len(data) > REFS_MAX_BYTES:
+        raise CannotRun(f"{shown} är större än {REFS_MAX_BYTES // 1024 // 1024} MB; avtal refs läser högst "
+                        f"{REFS_MAX_BYTES // 1024 // 1024} MB. Dela upp texten i mindre delar.")
+    return data
 
 
 def cmd_diff(args) -> int:

@@ -21,6 +21,11 @@ from .errors import CannotRun
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")
 #: The forms a date with its precision may take (common.schema.json#/$defs/date_span holds the same).
+#: The years a date in the corpus or on the command line may have. The agreement speaks of days from the
+#: 1900s on and no term runs past this century; the bound leaves room for a century of notice and
+#: extensions either side (``status``: ``MAX_DURATION``) inside the years Python's dates reach (1–9999),
+#: so that no date arithmetic on the corpus can fail. The schemas' ``date`` formats use the same bound.
+FIRST_YEAR, LAST_YEAR = 1900, 2099
 PATTERN = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:/(?:(?P<y2>\d{4})-(?P<m2>\d{2})-)?(?P<d2>\d{2}))?)?$")
 
 
@@ -57,12 +62,14 @@ class DateSpan:
 
 
 def parse(written: str) -> DateSpan:
-    """The DateSpan of a date as written; ValueError for a form or a day that does not exist
-    (the schema reports both as findings first)."""
+    """The DateSpan of a date as written; ValueError for a form or a day that does not exist, or a year
+    outside FIRST_YEAR–LAST_YEAR (the schema reports each as a finding first)."""
     match = PATTERN.match(str(written).strip())
     if not match:
         raise ValueError(f"not a date: {written!r}")
     year, month = int(match["y"]), int(match["m"])
+    if not FIRST_YEAR <= year <= LAST_YEAR or not FIRST_YEAR <= int(match["y2"] or year) <= LAST_YEAR:
+        raise ValueError(f"outside {FIRST_YEAR}–{LAST_YEAR}: {written!r}")
     if match["d"] is None:
         return DateSpan(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]),
                         str(written))
@@ -94,9 +101,17 @@ def today() -> dt.date:
     if not written:
         return dt.date.today()
     try:
-        return exact_day(written)
+        on = exact_day(written)
     except ValueError:
         raise CannotRun(f"AVTAL_DATE={written} är inte ett datum; skriv t.ex. 2027-02-15.") from None
+    if not in_range(on):
+        raise CannotRun(f"AVTAL_DATE={written} ligger utanför åren {FIRST_YEAR}–{LAST_YEAR}; skriv t.ex. 2027-02-15.")
+    return on
+
+
+def in_range(date: dt.date) -> bool:
+    """Whether date lies within FIRST_YEAR–LAST_YEAR, the years the corpus's dates may have."""
+    return FIRST_YEAR <= date.year <= LAST_YEAR
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -111,8 +126,16 @@ def exact_day(written: str) -> dt.date:
 
 
 def day(written: str) -> dt.date:
-    """A validity date (``YYYY-MM-DD``) as a date."""
-    return dt.date.fromisoformat(str(written))
+    """A validity date (``YYYY-MM-DD``) as a date; ValueError (a Swedish message) for one that is no day or
+    lies outside FIRST_YEAR–LAST_YEAR (the schema reports both as findings first; a comparison, which reads
+    files without the schema, says it so)."""
+    try:
+        date = dt.date.fromisoformat(str(written))
+    except ValueError:
+        raise ValueError(f"'{written}' är inte ett datum i formen ÅÅÅÅ-MM-DD.") from None
+    if not in_range(date):
+        raise ValueError(f"datumet {written} ligger utanför åren {FIRST_YEAR}–{LAST_YEAR}.")
+    return date
 
 
 def add_months(date: dt.date, months: int) -> dt.date:

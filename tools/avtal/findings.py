@@ -6,6 +6,7 @@ The reporters that print them live in ``avtal.check.report``.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -28,8 +29,25 @@ class Position:
 
     def __str__(self) -> str:
         if not self.line:
-            return self.file
-        return f"{self.file}:{self.line}:{self.column}"
+            return shown_file(self.file)
+        return f"{shown_file(self.file)}:{self.line}:{self.column}"
+
+
+#: What may not stand as it is in a file name printed in a finding: control characters (a line feed would split
+#: the finding in two), and the lone surrogates by which Python keeps the bytes of a name that is not UTF-8
+#: (they cannot be written as UTF-8: JSON output with one was no valid UTF-8).
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown_file(name: str) -> str:
+    """A file name as findings print it, in every format: a line feed as \\n (and \\r, \\t), another control
+    character as \\x1b, a byte that is not UTF-8 (kept by Python as a surrogate, 0xFF as U+DCFF) as \\xff,
+    another lone surrogate as \\udXXX; any other name as it is."""
+    if not _UNSHOWN.search(name):
+        return name
+    return _UNSHOWN.sub(lambda m: _NAMED.get(m[0]) or (f"\\x{ord(m[0]) - 0xDC00:02x}" if 0xDC80 <= ord(m[0]) <= 0xDCFF
+                        else f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}"), name)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,10 @@ from .model import Corpus, Period
 LABELS = {"utkast": "Utkast", "kommande": "Kommande", "gallande": "Gällande",
           "forlangd": "Gällande efter förlängning", "upphord": "Upphört"}
 EXTENSIONS_AHEAD = 3  # a timeline reaches this many automatic extensions past the term (nine years here)
+#: The largest notice period or extension, in months or years, that the term is computed with (the schema's
+#: bound for a duration, period.schema.json); a larger value (or a negative one) counts as not given, so that
+#: no date arithmetic can leave the years Python's dates reach (dates.FIRST_YEAR–LAST_YEAR ± 1200 years).
+MAX_DURATION = 1200
 
 
 @dataclass(frozen=True)
@@ -71,15 +75,20 @@ def term_of(period: Period) -> Term:
 
 
 def _months(value, unit: str | None) -> int | None:
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
+    if not _duration(value):
         return None
     return int(value * 12) if (unit or "").startswith("år") else int(value)
 
 
 def _years(value, unit: str | None) -> int | None:
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
+    if not _duration(value):
         return None
     return int(value) if (unit or "år").startswith("år") else None
+
+
+def _duration(value) -> bool:
+    """Whether value is a number the term can be computed with: 0–MAX_DURATION (not a yes/no, not NaN)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= MAX_DURATION
 
 
 def _events(period: Period, kind: str) -> list:

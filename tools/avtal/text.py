@@ -67,8 +67,28 @@ def _style(marker: str) -> str:
     return "number" if marker[0].isdigit() else "letter"
 
 
+#: The deepest a list may be nested: the nine list levels of Word, in which the agreement is written and
+#: edited (its own text nests two). A list item indented deeper joins the deepest list open, so that parsing,
+#: the site's templates and the comparison never recurse deeper than this whatever the text
+#: (300 levels once exhausted Python's recursion in the build); ``check.links`` reports it (``text-list-depth``).
+MAX_LIST_DEPTH = 9
+
+
 def parse(text: str) -> list[Block]:
-    """Split text into paragraphs and (nested) lists, in order; never raises (any text is some blocks)."""
+    """Split text into paragraphs and (nested) lists, in order; never raises (any text is some blocks).
+    Lists nest at most MAX_LIST_DEPTH deep (``too_deep``)."""
+    return _parse(text)[0]
+
+
+def too_deep(text: str) -> int | None:
+    """The offset in text of the marker of the first list item nested deeper than MAX_LIST_DEPTH, or None."""
+    return _parse(text)[1]
+
+
+def _parse(text: str) -> tuple[list[Block], int | None]:
+    """(parse's blocks, too_deep's offset)."""
+    deep: int | None = None
+    offset = 0
     blocks: list[Block] = []
     paragraph: list[str] = []
     stack: list[tuple[int, ListBlock]] = []  # open lists with the indent of their markers
@@ -78,7 +98,9 @@ def parse(text: str) -> list[Block]:
             blocks.append(Paragraph(" ".join(paragraph)))
             paragraph.clear()
 
-    for raw in text.splitlines():
+    for raw in text.splitlines(keepends=True):
+        at, offset = offset, offset + len(raw)
+        raw = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         line = raw.rstrip()
         if not line.strip():
             close_paragraph()
@@ -91,6 +113,10 @@ def parse(text: str) -> list[Block]:
                 stack.pop()
             if stack and stack[-1][0] == indent and stack[-1][1].style == style:
                 stack[-1][1].items.append(ListItem(match["text"].strip()))
+                continue
+            if len(stack) == MAX_LIST_DEPTH and indent > stack[-1][0]:  # deeper than allowed: joins the deepest
+                stack[-1][1].items.append(ListItem(match["text"].strip()))
+                deep = at + indent if deep is None else deep
                 continue
             if stack and stack[-1][0] == indent:  # another kind of list at the same level
                 stack.pop()
@@ -108,7 +134,7 @@ def parse(text: str) -> list[Block]:
         stack.clear()
         paragraph.append(line.strip())
     close_paragraph()
-    return blocks
+    return blocks, deep
 
 
 def units(text: str) -> Iterator[tuple[str, str]]:
@@ -226,14 +252,17 @@ def link_target_problem(target: str) -> str | None:
     return "är varken en länk inom avtalet (ref:id) eller en webbadress (https://…)"
 
 
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def visible(text: str) -> str:
     """text for a terminal, a log or a comment: control characters (but tab and line feed) and
     bidirectional controls written out as escapes (``\\x1b``, ``\\u202e``), so that no value from the
-    corpus can move the cursor, clear the screen or reorder what a reviewer reads."""
-    return _HIDDEN.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+    corpus can move the cursor, clear the screen or reorder what a reviewer reads; a lone surrogate (a
+    file name's byte that is not UTF-8, which Python keeps as U+DC80–U+DCFF) as ``\\xff``, so that the
+    output is UTF-8."""
+    return _HIDDEN.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\x{ord(m[0]) - 0xDC00:02x}"
+                       if 0xDC80 <= ord(m[0]) <= 0xDCFF else f"\\u{ord(m[0]):04x}", text)
 
 
 def safe_href(href: str) -> bool:

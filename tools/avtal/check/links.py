@@ -17,10 +17,18 @@ _SHOWN = 60  # characters of a target quoted in a message: a data: address can b
 
 def link_targets(corpus: Corpus) -> list[Finding]:
     """``link-target`` for every link in a Markdown text whose target is neither ``ref:…`` nor a web address
-    (``textmod.link_target_problem``); a ``ref:`` target's id is left to the reference checks."""
+    (``textmod.link_target_problem``); a ``ref:`` target's id is left to the reference checks. Also
+    ``text-list-depth`` at the first list item of a text nested deeper than ``textmod.MAX_LIST_DEPTH``."""
     findings = []
     for period in corpus.periods.values():
         for text in period.texts(markup=True, editorial=True):
+            deep = textmod.too_deep(text.raw)
+            if deep is not None:
+                findings.append(error(
+                    "text-list-depth", text.where(deep),
+                    f"Listan är indragen mer än {textmod.MAX_LIST_DEPTH} nivåer djupt.",
+                    f"Word har högst {textmod.MAX_LIST_DEPTH} listnivåer, och avtalets egen text använder två; minska "
+                    f"indraget. Punkter som är djupare visas på den {textmod.MAX_LIST_DEPTH}:e nivån."))
             for link in sorted(textmod.links(text.raw) + textmod.blank_links(text.raw), key=lambda x: x.start):
                 if link.target.startswith("ref:") and textmod.unsafe_character(link.target) is None:
                     continue

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
-from ..findings import Finding, Severity, summary
+from ..findings import Finding, Severity, shown_file, summary
 from ..text import visible
 
 
@@ -35,10 +36,11 @@ def _one_line(text: str) -> str:
 
 def format_json(findings) -> str:
     """A JSON list of objects, one per line: code, severity (Swedish), message, hint, related (as strings),
-    file, line, column, and ``"reviewed": true`` for a reviewed finding (check.reviewed)."""
+    file, line, column, and ``"reviewed": true`` for a reviewed finding (check.reviewed). A file name is
+    written as the text format writes it (``findings.shown_file``): the output is always UTF-8."""
     def encode(f: Finding):  # by hand: dataclasses.asdict copies deeply, slow for tens of thousands
-        return {"code": f.code, "severity": f.severity.value, "message": f.message, "hint": f.hint,
-                "related": [str(r) for r in f.related], "file": f.position.file, "line": f.position.line,
+        return {"code": f.code, "severity": f.severity.value, "message": _utf8(f.message), "hint": _utf8(f.hint),
+                "related": [str(r) for r in f.related], "file": shown_file(f.position.file), "line": f.position.line,
                 "column": f.position.column, **({"reviewed": True} if f.reviewed else {})}
 
     # One finding per line, each by json's C encoder: an indented dump of 100 000 findings took 220 MB.
@@ -46,6 +48,12 @@ def format_json(findings) -> str:
     return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
 
 
+def _utf8(text: str) -> str:
+    """text with any lone surrogate (a byte of a file name that is not UTF-8) written as \\xff (``visible``)."""
+    return visible(text) if _SURROGATE.search(text) else text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.HINT: "notice"}
 
 
@@ -82,7 +90,7 @@ def format_github(findings, changed: dict[str, frozenset[int] | None] | None = N
     """
     lines = []
     for f in changed_first([f for f in findings if not f.reviewed], changed):
-        props = [f"file={_escape_property(f.position.file)}"]
+        props = [f"file={_escape_property(shown_file(f.position.file))}"]
         if f.position.line:
             props += [f"line={f.position.line}", f"col={f.position.column}"]
         props.append(f"title={_escape_property(f.code)}")

@@ -50,12 +50,21 @@ def unusable_files(findings: list[Finding]) -> set[str]:
     return {f.position.file for f in findings if f.code.startswith(_UNUSABLE)}
 
 
-def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[str]]:
-    """The files left out of the model, and the ids written in them (read as text: they may not parse, and
+#: How much of a file left out of the model is read for the ids written in it: the whole of any file up to 32
+#: times the largest file read (``file-too-large``), so that a file refused for its size does not make the
+#: references to its later sections errors elsewhere (verify-11 D7: a 702 kB del-a.yaml gave ten such).
+#: A larger file is not read for ids at all; every ``dangling-reference`` then waits until it is fixed.
+ID_SCAN_BYTES = 32 * MAX_BYTES
+
+
+def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[str], bool]:
+    """The files left out of the model, the ids written in them (read as text: they may not parse, and
     may be UTF-16), or, for a file with no id line to read (a bare value or list, another encoding), its
-    name: a document's or guideline's file is named after its id (its own ``id`` is what others name)."""
+    name: a document's or guideline's file is named after its id (its own ``id`` is what others name);
+    and whether a file was too large to read for ids (over ID_SCAN_BYTES)."""
     files = unusable_files(findings)
     ids: set[str] = set()
+    unread = False
     for file in files:
         path = root / file
         ids.add(PurePosixPath(file).stem)
@@ -63,28 +72,33 @@ def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[st
             if path.is_symlink() or not path.is_file():  # never through a link, never a pipe that would wait
                 continue
             with path.open("rb") as stream:
-                data = stream.read(MAX_BYTES)
+                data = stream.read(ID_SCAN_BYTES + 1)
+            if len(data) > ID_SCAN_BYTES:
+                unread = True
+                continue
             text = data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8", errors="replace")
         except OSError:
             continue
         ids.update(_ID_LINE.findall(text))
-    return files, ids
+    return files, ids, unread
 
 
 def without_follow_on_errors(corpus: Corpus, root: Path, findings: list[Finding], derived: list[Finding]) -> list[Finding]:
     """Drop what follows from a file that could not be used: a reference to an id defined in it
-    ('finns inte', 'ligger inte under avtalet' …), without the statute register every statute finding, and
-    in a period whose period.yaml cannot be used what the checks of its manifest would say (``_NEEDS_MANIFEST``,
+    ('finns inte', 'ligger inte under avtalet' …; any dangling reference while a file is too large to read for
+    ids, ``ID_SCAN_BYTES``), without the statute register every statute finding, and in a period whose
+    period.yaml cannot be used or is missing what the checks of its manifest would say (``_NEEDS_MANIFEST``,
     and references to its agreement, decisions and key terms).
     The file's own findings name the fault; the rest shows up once it is fixed."""
-    files, ids = _unusable_ids(root, findings)
-    if not files:
+    files, ids, unread = _unusable_ids(root, findings)
+    if not files and not any(period.stand_in for period in corpus.periods.values()):  # a missing period.yaml
         return derived
     places = {ref.where for period in corpus.periods.values() for ref in iter_references(period)
               if ref.ident in ids or (period.stand_in and (ref.scope in ("decisions", "key_terms") or not ref.ident))}
     no_register = any(PurePosixPath(f).parts[-2:] == ("register", "lagar.yaml") for f in files)
     standing_in = tuple(f"agreement/{period.id}/" for period in corpus.periods.values() if period.stand_in)
     return [f for f in derived if f.position not in places and not (no_register and f.code.startswith("statute-"))
+            and not (unread and f.code == "dangling-reference")
             and not (f.position.file.startswith(standing_in) and f.code.startswith(_NEEDS_MANIFEST))]
 
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .. import model
+from .. import dates, model
 from ..errors import CannotRun
 from ..findings import Finding, Position, error, warning
 from ..sourcefile import LoadedFile
@@ -30,7 +30,7 @@ from .build import (actors_from, areas_from, change_from, decision_from, documen
 from .changes import apply as apply_changes
 from .responsibilities import resolve as resolve_responsibilities
 from .schema import validate
-from .tree import PERIOD_FILE, REGISTER_DIR, hidden, link_finding, passed_over, tree
+from .tree import PERIOD_FILE, REGISTER_DIR, hidden, link_finding, passed_over, tree, unprintable_names
 from .yamlfile import display_path, load_file, load_text
 
 GUIDELINE_DIR = "riktlinjer"
@@ -101,7 +101,8 @@ def load_corpus(root: Path, *, lenient: bool = False) -> tuple[model.Corpus, lis
     Returns (corpus, findings). Codes emitted: those of the YAML loader (``yaml-*``, ``file-*``) and the
     schemas (``schema-*``), ``file-symlink`` (every link under agreement/, never followed; agreement/ itself
     a link: nothing is read),
-    ``file-internal-error`` (see ``guarded``), ``corpus-missing``, ``corpus-unknown-file``,
+    ``file-internal-error`` (see ``guarded``), ``file-name`` (``tree.unprintable_names``), ``corpus-missing``,
+    ``corpus-unknown-file``,
     ``period-folder``, ``period-missing``, ``duplicate-id``. With ``lenient`` (a comparison, which is
     informational) no schema is applied and every file that can be built is used; a file that cannot
     raises UnusableCorpus; links are passed over.
@@ -125,6 +126,7 @@ def load_corpus(root: Path, *, lenient: bool = False) -> tuple[model.Corpus, lis
     if lenient:
         return corpus, findings
     return corpus, ([link_finding(link, root) for link in linked] + passed_over(agreement_dir, root, files, folders)
+                    + unprintable_names(agreement_dir, root, files, folders)
                     + _missing_register(agreement_dir, root) + findings)
 
 
@@ -246,13 +248,14 @@ _PERIOD_NAME = re.compile(r"(\d{4})-(\d{4})")
 
 def stand_in(folder: str, first: LoadedFile) -> model.Period | None:
     """A period made from its folder's name (``2023-2026``: 1 January 2023 to 31 December 2026) for a period
-    whose period.yaml exists but cannot be used (its own findings say why), so that the period's documents
-    are still loaded and checked: links, characters, statutes, references among them. It has no agreement,
-    key terms, decisions or events; ``stand_in`` is set, and the checks that need the manifest leave its
-    files alone (``check.run.without_follow_on_errors``). first: the first of the period's files, where the
-    stand-in's own position points. None for a folder not named as a period is (``period-folder`` applies)."""
+    whose period.yaml cannot be used or is missing (its own findings, or ``period-missing``, say why), so that
+    the period's documents are still loaded and checked: links, characters, statutes, references among them.
+    It has no agreement, key terms, decisions or events; ``stand_in`` is set, and the checks that need the
+    manifest leave its files alone (``check.run.without_follow_on_errors``). first: the first of the period's
+    files, where the stand-in's own position points. None for a folder not named as a period is, or named with
+    a year outside dates.FIRST_YEAR–LAST_YEAR (``period-folder`` applies)."""
     named = _PERIOD_NAME.fullmatch(folder)
-    if named is None:
+    if named is None or not all(dates.FIRST_YEAR <= int(year) <= dates.LAST_YEAR for year in named.groups()):
         return None
     return model.Period(id=folder, title=folder, valid_from=f"{named[1]}-01-01", valid_to=f"{named[2]}-12-31",
                         agreement="", where=model.Located(first, ()), stand_in=True)
@@ -267,6 +270,11 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
             period = _made(period_from, loaded, lenient=lenient, findings=findings)
             if period is None:
                 continue
+            if lenient:  # unchecked: a term that no date can be counted from is said with its file
+                try:
+                    dates.day(period.valid_from), dates.day(period.valid_to)
+                except ValueError as exc:
+                    raise UnusableCorpus(f"{loaded.path}: {exc}") from None
             if period.id != source.period:
                 findings.append(error(
                     "period-folder", loaded.where(("id",)),
@@ -290,14 +298,16 @@ def _build(corpus: model.Corpus, valid, findings: list[Finding], lenient: bool =
         if source.kind not in ("document", "guideline", "change", "decision"):
             continue
         period = corpus.periods.get(source.period)
-        if period is None and source.period in present and not lenient:
-            period = corpus.periods[source.period] = stand_in(source.period, loaded)
         if period is None and source.period not in reported | present and not lenient:
             reported.add(source.period)
             findings.append(error(
                 "period-missing", Position(loaded.path, 1, 1),
                 f"Mappen '{source.period}' saknar {PERIOD_FILE}.",
                 f"Skapa agreement/{source.period}/{PERIOD_FILE} eller flytta filen till en periods mapp."))
+        if period is None and not lenient:  # period.yaml unusable or missing: its documents are still checked
+            period = stand_in(source.period, loaded)
+            if period is not None:
+                corpus.periods[source.period] = period
         if period is None:
             continue
         if source.kind in ("change", "decision"):

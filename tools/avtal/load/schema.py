@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import hashlib
 import itertools
@@ -14,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import dates
 from ..cache import cache_dir
 from ..findings import PER_FILE, Finding, Position, capped, error, more
 from ..sourcefile import LoadedFile
@@ -92,10 +94,32 @@ def _validators() -> dict[str, "Draft202012Validator"]:
     registry_ = registry()
     validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
     return {
-        kind: validator(schemas[f"{kind}.schema.json"], registry=registry_,
-                        format_checker=Draft202012Validator.FORMAT_CHECKER)
+        kind: validator(schemas[f"{kind}.schema.json"], registry=registry_, format_checker=_format_checker())
         for kind in KINDS
     }
+
+
+def _format_checker():
+    """jsonschema's format checks, with ``date`` (a day) and ``date-span`` (common.schema.json#/$defs/date_span)
+    also bounded to the years dates.FIRST_YEAR–LAST_YEAR: a date such as 9999-12-31 (written for "no end")
+    is a finding, not a term the status code cannot compute."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    checker = FormatChecker()
+    checker.checkers = dict(Draft202012Validator.FORMAT_CHECKER.checkers)
+
+    @checker.checks("date", raises=ValueError)
+    def _day(instance) -> bool:
+        if not isinstance(instance, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", instance):
+            return True  # the pattern says what is wrong with the form
+        return dates.in_range(datetime.date.fromisoformat(instance))
+
+    @checker.checks("date-span")
+    def _span(instance) -> bool:
+        match = dates.PATTERN.match(instance) if isinstance(instance, str) else None
+        return match is None or all(dates.FIRST_YEAR <= int(y) <= dates.LAST_YEAR for y in (match["y"], match["y2"]) if y)
+
+    return checker
 
 
 def _pattern(validator, pattern: str, instance, schema):
@@ -124,7 +148,7 @@ def forget() -> None:
 
 #: Raised whenever the validation's own rules change (not the schemas'), e.g. how ``pattern`` reads ``$``:
 #: files recorded as valid under the earlier rules are validated again.
-RULES = 2
+RULES = 3  # 3: dates bounded to dates.FIRST_YEAR–LAST_YEAR
 
 
 @lru_cache(maxsize=None)
@@ -151,7 +175,8 @@ def validate(kind: str, loaded: LoadedFile) -> list[Finding]:
     kind: one of KINDS. Codes: ``schema-unknown-key`` (one per unknown key, PER_FILE at most and one
     finding counting the rest; at most ERRORS errors are read), ``schema-required``,
     ``schema-enum``, ``schema-type``, ``schema-id`` (a period id), ``schema-date`` (a date's form or
-    value), ``schema-pattern``, ``schema-empty``, ``schema-html`` (at the tag), ``schema-invalid``.
+    value, or a year outside dates.FIRST_YEAR–LAST_YEAR), ``schema-range`` (a number past a bound),
+    ``schema-pattern``, ``schema-empty``, ``schema-html`` (at the tag), ``schema-invalid``.
     A text found valid before (same kind, same text, same schemas and jsonschema version) is not
     validated again: the cache (``avtal.cache``) records valid files only, so a file with findings
     is always validated.
@@ -313,8 +338,20 @@ def _finding(err: "ValidationError", loaded: LoadedFile, key: str | None = None)
         return error("schema-pattern", where, f"Värdet '{err.instance}' har fel form för '{_field(path)}'.",
                      err.schema.get("patternErrorMessage") or desc or f"Värdet ska matcha {err.validator_value}.")
     if v == "format":
+        if err.cause is None:  # a real day (or span), in a year outside the bound (``_format_checker``)
+            return error("schema-date", where,
+                         f"'{err.instance}' ligger utanför åren {dates.FIRST_YEAR}–{dates.LAST_YEAR}.",
+                         "Skriv den verkliga dagen, t.ex. 2026-12-31. Ett datum som 9999-12-31 för \"inget slut\" "
+                         "går inte att räkna med; avtalstiden och dess förlängningar anges av nyckelvärdena.")
         return error("schema-date", where, f"'{err.instance}' är inte ett giltigt datum.",
                      "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-31.")
+    if v in ("minimum", "maximum"):
+        limit = err.validator_value
+        return error("schema-range", where,
+                     f"Värdet {err.instance} är för {'stort' if v == 'maximum' else 'litet'} för '{_field(path)}': "
+                     f"{'högst' if v == 'maximum' else 'minst'} {limit}.",
+                     err.schema.get("description") or f"Skriv ett värde från {err.schema.get('minimum', '')} "
+                     f"till {err.schema.get('maximum', '')}.")
     if v in ("minLength", "minItems"):
         return error("schema-empty", where, f"'{_field(path)}' får inte vara tomt.",
                      "Fyll i ett värde; är fältet frivilligt kan du i stället ta bort det.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..findings import Finding, Position, error, warning
+from ..findings import Finding, Position, error, shown_file, warning
 from .yamlfile import display_path
 
 PERIOD_FILE = "period.yaml"
@@ -40,6 +40,24 @@ def _leftover(name: str) -> bool:
 
 def _allowed(relative: Path) -> bool:
     return tuple(relative.parts[:2]) in ALLOWED
+
+
+def unprintable_names(agreement_dir: Path, root: Path, files: list[Path], folders: list[Path]) -> list[Finding]:
+    """``file-name`` at 1:1 of each file or folder under agreement_dir whose name holds a line break or another
+    control character, or bytes that are not UTF-8: it is read and checked, but every finding must write its
+    name escaped (``findings.shown_file``: ``ny\\nrad.yaml``, ``bad\\xff.yaml``), and git, the editor and a
+    review each show it differently."""
+    found = []
+    for path in sorted([*folders, *files]):
+        name = path.name
+        if shown_file(name) == name:
+            continue
+        found.append(error("file-name", Position(display_path(path, root), 1, 1),
+                           f"Namnet '{shown_file(name)}' innehåller en radbrytning, ett styrtecken eller byte som inte "
+                           "är UTF-8.",
+                           "Byt namn till bara bokstäver, siffror och bindestreck, t.ex. riktlinje-sip.yaml: ett namn "
+                           "som git, redigeraren och granskningen visar olika går inte att granska."))
+    return found
 
 
 def passed_over(agreement_dir: Path, root: Path, files: list[Path], folders: list[Path]) -> list[Finding]:

@@ -25,6 +25,13 @@ def syntax_error(text: str, path: str, exc: yaml.MarkedYAMLError, loader) -> Fin
     if exc.context_mark is not None and "end of stream" in english and "quoted" in (exc.context or ""):
         mark = exc.context_mark  # a quote that runs to the end of the file: point at where it opens
         problem = "filen tar slut mitt i ett värde (saknas ett avslutande citattecken?)"
+    elif exc.context_mark is not None and re.search(r"expected ',' or '([\]}])'", english) and mark is not None \
+            and (quote := _open_quote(text, mark, loader)) is not None \
+            and quote.start_mark.index > exc.context_mark.index:  # a quote left open inside [ … ] or { … }
+        problem = (f"citattecknet som börjar här avslutas först på rad {quote.end_mark.line + 1} "
+                   "(saknas ett avslutande citattecken?)")
+        hint = "Avsluta värdet med samma citattecken som det börjar med, på samma rad."
+        mark = quote.start_mark
     elif exc.context_mark is not None and (closing := re.search(r"expected ',' or '([\]}])'", english)):
         opening = "[" if closing[1] == "]" else "{"
         problem = (f"{opening} som börjar här avslutas aldrig med {closing[1]}" if not text[mark.index:].strip() else
