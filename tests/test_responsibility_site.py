@@ -20,7 +20,7 @@ from avtal.load import load_corpus
 from avtal.responsibility import KIND_LABELS, PARTIES
 from avtal.site.build import build, nav
 from avtal.site.export import export
-from avtal.site.responsibility import ROW_PREFIX, agreement_statements
+from avtal.site.responsibility import ROW_PREFIX, agreement_statements, row_summary
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "responsibility" / "project"
@@ -197,4 +197,31 @@ def test_search_indexes_each_row_by_its_question_and_keywords_not_the_quotes(cor
     indexed = " ".join(html.unescape(d["text"]) for d in docs if d["location"].startswith(page))
     quotes = [s.quote for _, _, s in agreement_statements(corpus.periods[PERIOD])]
     assert [q for q in quotes if q in indexed] == []
-    assert len(indexed) < 120 * len(rows)  # a sentence and the keywords per row, with their markup
+    # per row: a sentence of what its cells hold (party by party, the kinds of ansvar) and the keywords
+    assert len(indexed) < 250 * len(rows)
+    assert _plain(rows[page + "#ansvar-hjalpmedel"]["text"]) == (
+        "Så fördelar texten ansvaret: regionen – kostnad; parterna gemensamt – kostnad, styrning och krav; "
+        "respektive huvudman – kostnad, förskrivning och ordination; utan angiven part – kostnad, förskrivning "
+        "och ordination. Sökord: förbrukningsartiklar, medicintekniska produkter, sårläkningsartiklar")
+
+
+def _plain(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+# Statements of a row (party, kind) and the sentence's parts they make: each party once, in the matrix's
+# order, the statements without a party last, each kind once in KIND_LABELS' order.
+SUMMARIES = [
+    ([], []),
+    ([("gemensamt", "styrning"), (None, "samordning")],
+     [{"party": "parterna gemensamt", "kinds": "styrning och krav"},
+      {"party": "utan angiven part", "kinds": "samordning och planering"}]),
+    ([("kommun", "kostnad"), ("region", "styrning"), ("region", "utforande"), ("region", "styrning")],
+     [{"party": "regionen", "kinds": "utförande, styrning och krav"}, {"party": "kommunen", "kinds": "kostnad"}]),
+    ([("respektive", "forskrivning")], [{"party": "respektive huvudman", "kinds": "förskrivning och ordination"}]),
+]
+
+
+@pytest.mark.parametrize("items, expected", SUMMARIES)
+def test_a_rows_sentence_names_each_party_and_its_kinds_of_ansvar(items, expected):
+    assert row_summary([{"party": p, "kind": k} for p, k in items]) == expected

@@ -119,6 +119,45 @@ def test_no_word_of_the_index_is_glued_from_two_blocks(site):
     assert "<p>Typ: Rutin</p>" in text[f"{PERIOD}/riktlinjer/#egenvardsrutin"]
 
 
+# Rows of "Vem ansvarar för vad?" whose entry was only "Så fördelar texten ansvaret:" (issue 16's
+# verification), with the entry's whole text now: the sentence says what the row's cells hold, party by
+# party (the quotes stay out of the index: they are the sections' to find, test_responsibility_site).
+MATRIX_ROWS = [
+    ("ansvar-egenvard", "Så fördelar texten ansvaret: parterna gemensamt – styrning och krav; utan angiven part "
+                        "– samordning och planering."),
+    ("ansvar-asylsokande", "Så fördelar texten ansvaret: regionen – utförande; kommunen – utförande."),
+    ("ansvar-kostnadsansvar", "Huvudprincipen för vem som betalar. Så fördelar texten ansvaret: respektive "
+                              "huvudman – kostnad."),
+    ("ansvar-tjanstekop", "Så fördelar texten ansvaret: parterna gemensamt – samordning och planering; "
+                          "respektive huvudman – uppföljning."),
+    ("ansvar-informationsoverforing", "Så fördelar texten ansvaret: respektive huvudman – information och "
+                                      "rapportering."),
+    ("ansvar-samverkan", "Så fördelar texten ansvaret: parterna gemensamt – samordning och planering, styrning "
+                         "och krav; respektive huvudman – samordning och planering, styrning och krav."),
+    ("ansvar-genomforande", "Så fördelar texten ansvaret: parterna gemensamt – information och rapportering, "
+                            "styrning och krav."),
+    ("ansvar-uppfoljning", "Så fördelar texten ansvaret: parterna gemensamt – uppföljning."),
+    ("ansvar-avvikelser", "Så fördelar texten ansvaret: parterna gemensamt – uppföljning."),
+]
+
+
+def _plain(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def test_no_index_entry_ends_in_a_colon_that_introduces_nothing(site):
+    """A snippet reads as sentences: no entry's text ends in ":" (nine rows of "Vem ansvarar för vad?"
+    were "Så fördelar texten ansvaret:" and nothing more, the cells it introduced left out)."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [d["location"] for d in index["docs"] if _plain(d["text"]).endswith(":")] == []
+
+
+@pytest.mark.parametrize("row, text", MATRIX_ROWS, ids=[r for r, _ in MATRIX_ROWS])
+def test_a_row_of_the_matrix_is_indexed_by_what_its_cells_hold(site, row, text):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert {d["location"]: _plain(d["text"]) for d in index["docs"]}[f"{PERIOD}/vem-ansvarar/#{row}"] == text
+
+
 def test_the_pages_themselves_are_unchanged_by_the_rewrite(site):
     page = (site / PERIOD / "riktlinjer" / "index.html").read_text(encoding="utf-8")
     assert "<th>Typ</th>" in page and "<p>Typ: Rutin</p>" not in page

@@ -8,7 +8,7 @@
  *   - Words a search result was found by are marked on the page it leads to, whole: a query
  *     word marks the word of the text it starts (with or without å/ä/ö), a number or a word
  *     asked for exactly ("=" from sok.js) only the same word, so "4" is not marked in "14 kap.",
- *     "2025:400" or "1-3 §§". Material's own marking (?h=, search.highlight) would mark "4"
+ *     "2025:400" or "1-3 §§", and no part of a word ("§" of "1§"). Material's own marking (?h=, search.highlight) would mark "4"
  *     inside any word; its parameter is taken from the address before Material reads it.
  */
 (function () {
@@ -108,6 +108,13 @@
     return out;
   }
 
+  /* A word of the index that is part of a word as the reader sees it: the index splits "1§" and
+     "3§§" in two, but "§" is not marked in "14 kap. 1§" (nor "1" there), as in the result list (sok.js). */
+  var WORD_CHAR = /[\p{L}\p{N}§]/u;
+  function glued(text, span) {
+    return WORD_CHAR.test(text.charAt(span[0] - 1)) || WORD_CHAR.test(text.charAt(span[1]));
+  }
+
   function mark(root) {
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     var nodes = [];
@@ -115,7 +122,9 @@
       if (node.parentElement && !node.parentElement.closest("script, style, mark, .headerlink, [data-search-exclude]"))
         nodes.push(node);
     nodes.forEach(function (node) {
-      var text = node.textContent, spans = tokens(text).filter(function (s) { return matches(text.slice(s[0], s[1])); });
+      var text = node.textContent, spans = tokens(text).filter(function (s) {
+        return matches(text.slice(s[0], s[1])) && !glued(text, s);
+      });
       if (!spans.length) return;
       var parts = document.createDocumentFragment(), at = 0;
       spans.forEach(function (s) {

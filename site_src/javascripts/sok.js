@@ -114,13 +114,19 @@
   /* Reads the index: every item's words (for the rarity of a query word, the sections of the agreement
      only: an editors' page does not make a word common or rare for staff), and every item's words in
      order, folded, for the nearness of the query's words (options.near). Words of the editors' pages
-     are known (not corrected as typos), with no count. */
+     are known (not corrected as typos), with no count. A row of "Vem ansvarar för vad?" is read
+     without the parties and kinds its sentence lists after "Så fördelar texten ansvaret:" (templates/
+     ansvar.md): 13 of the 23 rows naming "regionen" or "kommunen" made those words common and weighed them
+     down in every query (test_browser.py's weights); the rows are found by them all the same. */
+  var SUMMARY = /(Så fördelar texten ansvaret:)[^<]*/;
+
   function learn(docs) {
     var split = new RegExp(SEPARATOR), known = {};
     sections = [];
     docs.forEach(function (doc) {
       var words = {}, order = [];
-      (doc.title + " " + doc.text).replace(/<[^>]*>/g, " ").split(split).forEach(function (raw) {
+      var text = MATRIX_PAGE.test(doc.location) ? doc.text.replace(SUMMARY, "$1") : doc.text;
+      (doc.title + " " + text).replace(/<[^>]*>/g, " ").split(split).forEach(function (raw) {
         if (!raw) return;
         var w = raw.toLowerCase();
         if (raw.length >= 2 && raw === raw.toUpperCase() && raw !== w) capitals[w] = capitals[fold(w)] = true;
@@ -416,9 +422,10 @@
      were asked for exactly are marked "=" for sok-sida.js, which marks them on the page whole. */
   function pruneResult(data, query) {
     if (!data || data.type !== 3 || !data.data || !data.data.items) return;
-    var exact = {};
+    var exact = {}, signs = {};
     (query || "").split(" ").forEach(function (term) {
       if (/\^\d+$/.test(term) && !/\*\^/.test(term)) exact[term.replace(/\^\d+$/, "")] = true;
+      signs[term.replace(/\^\d+$/, "").replace(/\*$/, "")] = true;
     });
     var items = [];
     data.data.items.forEach(function (group) {
@@ -433,6 +440,8 @@
           if (options.heading) item.score *= 1 + options.heading * headingShare(item.title, query);
           if (MATRIX_PAGE.test(item.location) && owners[query].asks) item.score *= options.asked;
         }
+        item.title = wholeMarks(item.title, signs);
+        item.text = wholeMarks(item.text, signs);
         var terms = {};
         keys.forEach(function (term) {
           if (item.terms[term]) terms[exact[term] ? "=" + term : term] = true;
@@ -476,6 +485,25 @@
       var found = {};
       group.forEach(function (item) { Object.keys(item.terms).forEach(function (t) { found[t] = true; }); });
       group.forEach(function (item) { if (!Object.keys(item.terms).length) item.terms = Object.assign({}, found); });
+    });
+  }
+
+  /* A character of a word: a letter, a digit or "§" ("1§" and "3§§" read as one word). */
+  var WORD_CHAR = /[\p{L}\p{N}§]/u;
+
+  /* A result's title or text (HTML, marked by Material's worker) with only whole words asked for
+     marked, as sok-sida.js marks the page: a mark of a sign ("§", "§§": no letter, no digit) stays only
+     when the query has that sign itself (Material searched "§" as a prefix, so it marked "1-3 §§"), and
+     no mark stays on part of a word as the reader sees it (the index splits "1§" in two, so "§" was
+     marked in "14 kap. 1§" and "§§" in "1-3§§"). signs: the query's words as asked, {word: true}. */
+  function wholeMarks(html, signs) {
+    if (typeof html !== "string" || html.indexOf("<mark>") < 0) return html;
+    return html.replace(/<mark>([^<]*)<\/mark>/g, function (all, word, at, whole) {
+      var before = whole.slice(0, at).replace(/<\/mark>$/, "").slice(-1);
+      var after = whole.slice(at + all.length).replace(/^<mark>/, "").charAt(0);
+      var sign = !/[\p{L}\p{N}]/u.test(word);
+      if (WORD_CHAR.test(before) || WORD_CHAR.test(after) || (sign && !signs[word])) return word;
+      return all;
     });
   }
 

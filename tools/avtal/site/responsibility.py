@@ -9,7 +9,7 @@ quotes and a link to its section; statements the text gives no party stand under
 from __future__ import annotations
 
 from ..model import Document, Guideline, Period, Section
-from ..responsibility import KIND_LABELS, LEVEL_LABELS, PARTIES, PARTY_LABELS, Responsibility
+from ..responsibility import KIND_LABELS, LEVEL_LABELS, PARTIES, PARTY_LABELS, PARTY_WORDS, Responsibility
 from .blocks import link, period_trust_marks
 from .markup import render
 from .urls import Site, page_url, relative
@@ -51,6 +51,23 @@ def _question(title: str) -> str:
     return f"Vem ansvarar för {head}{title[1:]}?"
 
 
+def row_summary(items: list[dict]) -> list[dict]:
+    """What a row's cells hold, as the sentence under its question says it (and the search index reads
+    it: the quotes are the sections' to find): [{"party": "parterna gemensamt", "kinds": "styrning och
+    krav"}, …] for each party with statements, in the matrix's order, the statements without a party
+    last ("utan angiven part"); each party's kinds once, in KIND_LABELS' order, lower case.
+
+    items: the row's statements as ``_item`` gives them (their "party" and "kind")."""
+    order = list(KIND_LABELS)
+    out = []
+    for party in [*PARTIES, None]:
+        kinds = sorted({i["kind"] for i in items if i["party"] == party}, key=order.index)
+        if kinds:
+            out.append({"party": PARTY_WORDS[party] if party else "utan angiven part",
+                        "kinds": ", ".join(KIND_LABELS[k].lower() for k in kinds)})
+    return out
+
+
 def _item(site: Site, page: str, period: Period, document: Document | Guideline, section: Section,
           statement: Responsibility) -> dict:
     """One statement for a cell or a section: the quoted words and where they stand."""
@@ -85,6 +102,7 @@ def matrix_view(site: Site, period: Period) -> dict:
         rows.append({"id": ROW_PREFIX + topic.id, "title": topic.title, "question": _question(topic.title),
                      "description": topic.description, "keywords": [{"text": s, "href": None} for s in topic.synonyms],
                      "cells": cells, "unclassified": [i for i in items if i["party"] is None],
+                     "summary": row_summary(items),
                      "count": len(items)})
     kinds = sorted({i["kind"] for items in by_topic.values() for i in items}, key=list(KIND_LABELS).index)
     return {
