@@ -285,6 +285,34 @@ def test_the_open_data_refuses_html_and_unsafe_addresses_even_without_the_checke
     ]
 
 
+MARKDOWN_EXPORT = "Texten har en bild eller en länk som inte går till en webbadress eller till avtalet, och publiceras inte i de öppna data (data/avtal.json)."
+
+
+@pytest.mark.parametrize("line, found", [
+    ("A[](javascript:alert(1)) B", "javascript:"),
+    ("D![](https://a.se/x.png) E", "!"),
+    ("E[](data:text/html,x)", "data:"),
+    ("Se [a](ref:saknas) och [](https://a.se/).", None),  # no script and no image: the checker's business
+])
+def test_the_open_data_refuses_an_image_or_a_script_link_in_a_text_even_without_the_checker(line, found, tmp_path):
+    """data/avtal.json publishes texts as Markdown, which a consumer's renderer would turn into a script
+    link or an image (verify-11c N3): with `avtal check` skipped, export() refuses them at their place."""
+    from avtal.load import load_corpus
+    from avtal.site.export import UnsafeExport, export
+
+    root = project("valid", tmp_path / "projekt")
+    at = hostile._in_text(root, line)
+    corpus, _ = load_corpus(root, lenient=True)
+    if found is None:
+        published = json.dumps(export(corpus), ensure_ascii=False)  # texts as plain words: no target at all
+        assert '"text": "Första stycket.\\nSe a och .\\n"' in published and "a.se" not in published
+        return
+    with pytest.raises(UnsafeExport) as refused:
+        export(corpus)
+    assert [(f.code, str(f.position), f.message) for f in refused.value.findings] == [
+        ("export-url", f"{hostile.DOCUMENT}:{at}:{hostile._column(line, found)}", MARKDOWN_EXPORT)]
+
+
 # --- the third round: what verify-11 (second engineer) still found ------------------------------------------
 
 def test_a_comparison_names_a_term_no_date_can_be_counted_from_and_survives_a_huge_duration(tmp_path):
