@@ -9,6 +9,8 @@ memory (the issue's bound: a few seconds and 200 MB for any input under 1 MB)::
     python tools/hostile.py                 # every kind, against a copy of the real project
     python tools/hostile.py --only alias    # the kinds whose name contains "alias"
 
+Exit 1 if a kind could not be built on the project or did not give exactly its expected errors.
+
 A kind writes new files (two break the title line of period.yaml, one makes agreement/ a link), and
 reads the positions it expects from what it wrote, so they do not depend on the project it is added to.
 """
@@ -993,7 +995,7 @@ def unclosed_markup(root: Path) -> list[Expected]:
 
 @kind("A text of 450 kB of statute names, chapters and sections in every order.")
 def citation_soup(root: Path) -> list[Expected]:
-    soup = "kap. § 2 kap. 3 § första stycket 4 p. socialtjänstlagen (2001:453) HSL SoL LSS 12 a § och 5 kap. "
+    soup = "kap. § 2 kap. 3 § första stycket 4 p. socialtjänstlagen (2001:453) HSL LSS SoL 12 a § och 5 kap. "
     write(root, DOCUMENT, DOCUMENT_TEXT + " " * TEXT_INDENT + soup * 4_500 + "\n")
     return []
 
@@ -1044,7 +1046,11 @@ def main(argv: list[str] | None = None) -> int:
             failed += 1
             continue
         errors = sorted({f["code"] for f in findings if f["severity"] == "fel"})
-        print(f"{k.name:<24} {code:>4} {seconds:>8.2f} {peak / 1024:>8.0f}  {len(findings)}: {', '.join(errors)}")
+        found = sorted((f["code"], f["file"], f["line"], f["column"]) for f in findings if f["severity"] == "fel")
+        as_expected = found == sorted(e[:4] for e in expected) and code == (1 if expected else 0)
+        failed += not as_expected
+        print(f"{k.name:<24} {code:>4} {seconds:>8.2f} {peak / 1024:>8.0f}  {len(findings)}: {', '.join(errors)}"
+              + ("" if as_expected else f"  UNEXPECTED: {len(found)} errors, {len(expected)} expected"))
         worst = (max(worst[0], seconds), max(worst[1], peak))
     print(f"worst: {worst[0]:.2f} s, {worst[1] / 1024:.0f} MB")
     return 1 if failed else 0
