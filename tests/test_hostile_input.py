@@ -285,32 +285,25 @@ def test_the_open_data_refuses_html_and_unsafe_addresses_even_without_the_checke
     ]
 
 
-MARKDOWN_EXPORT = "Texten har en bild eller en länk som inte går till en webbadress eller till avtalet, och publiceras inte i de öppna data (data/avtal.json)."
-
-
-@pytest.mark.parametrize("line, found", [
-    ("A[](javascript:alert(1)) B", "javascript:"),
-    ("D![](https://a.se/x.png) E", "!"),
-    ("E[](data:text/html,x)", "data:"),
-    ("Se [a](ref:saknas) och [](https://a.se/).", None),  # no script and no image: the checker's business
+@pytest.mark.parametrize("line, published", [
+    ("A[](javascript:alert(1)) B", "A B"),
+    ("D![](https://a.se/x.png) E", "D! E"),
+    ("E[](data:text/html,x) F![bild](javascript:alert(4))", "E F!bild"),
+    ("Se [a](ref:saknas) och [](https://a.se/).", "Se a och ."),
 ])
-def test_the_open_data_refuses_an_image_or_a_script_link_in_a_text_even_without_the_checker(line, found, tmp_path):
-    """data/avtal.json publishes texts as Markdown, which a consumer's renderer would turn into a script
-    link or an image (verify-11c N3): with `avtal check` skipped, export() refuses them at their place."""
+def test_the_open_data_publishes_a_text_without_the_targets_of_empty_links_and_images(line, published, tmp_path):
+    """data/avtal.json publishes a text as its plain words (text.plain), link targets dropped: also those of a
+    link with no text and of an image, which the pattern once missed, so the raw Markdown reached the open data
+    and a consumer's renderer would have made a script link of it (verify-11c N3); checker skipped."""
     from avtal.load import load_corpus
-    from avtal.site.export import UnsafeExport, export
+    from avtal.site.export import export
 
     root = project("valid", tmp_path / "projekt")
-    at = hostile._in_text(root, line)
+    hostile._in_text(root, line)
     corpus, _ = load_corpus(root, lenient=True)
-    if found is None:
-        published = json.dumps(export(corpus), ensure_ascii=False)  # texts as plain words: no target at all
-        assert '"text": "Första stycket.\\nSe a och .\\n"' in published and "a.se" not in published
-        return
-    with pytest.raises(UnsafeExport) as refused:
-        export(corpus)
-    assert [(f.code, str(f.position), f.message) for f in refused.value.findings] == [
-        ("export-url", f"{hostile.DOCUMENT}:{at}:{hostile._column(line, found)}", MARKDOWN_EXPORT)]
+    text = json.dumps(export(corpus), ensure_ascii=False)
+    assert json.dumps(f"Första stycket.\n{published}\n", ensure_ascii=False) in text
+    assert not any(target in text for target in ("javascript:", "data:text", "a.se"))
 
 
 # --- the third round: what verify-11 (second engineer) still found ------------------------------------------

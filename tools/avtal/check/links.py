@@ -21,7 +21,7 @@ def link_targets(corpus: Corpus) -> list[Finding]:
     ``text-list-depth`` at the first list item of a text nested deeper than ``textmod.MAX_LIST_DEPTH``,
     ``link-empty-text`` at the "[" of a link with no text (``[](…)``: nothing for a reader to click; its target
     is checked as any other's) and ``text-image`` at the "!" of Markdown's image syntax ``![…](…)``, which the
-    agreement's text never uses and which an ordinary Markdown renderer of the open data would load."""
+    agreement's text never uses and which an ordinary Markdown renderer would load."""
     findings = []
     for period in corpus.periods.values():
         for text in period.texts(markup=True, editorial=True):

@@ -42,7 +42,7 @@ def unsafe_for_export(corpus: Corpus) -> list[Finding]:
     """What the open data may not carry, whether or not ``avtal check`` ran: every string read from a
     corpus file that holds HTML (``export-html`` at its ``<``) and every ``url`` that is not a web address
     (``export-url``: ``javascript:``, ``data:``, ``//host`` …, as ``text.link_target_problem`` refuses a
-    link; also at a Markdown image or such a link in a text, ``_unsafe_markdown``). The open data's strings are plain text a consumer may put in a page as it is, so such a corpus
+    link). The open data's strings are plain text a consumer may put in a page as it is, so such a corpus
     is not published at all, as the checker's schema findings would have said."""
     findings: list[Finding] = []
 
@@ -60,11 +60,6 @@ def unsafe_for_export(corpus: Corpus) -> list[Finding]:
                     "export-html", file.where_in_text(path, markup.start()),
                     "Värdet innehåller HTML, som inte får publiceras i de öppna data (data/avtal.json).",
                     "Skriv texten utan HTML-taggar; avtal check säger var."))
-            elif (at := _unsafe_markdown(value)) is not None:
-                findings.append(error(
-                    "export-url", file.where_in_text(path, at),
-                    "Texten har en bild eller en länk som inte går till en webbadress eller till avtalet, och "
-                    "publiceras inte i de öppna data (data/avtal.json).", "Rätta länken; avtal check säger hur."))
             elif path and path[-1] in _URL_KEYS and textmod.link_target_problem(value) is not None \
                     or path and path[-1] in _URL_KEYS and value.startswith("ref:"):
                 findings.append(error(
@@ -75,18 +70,6 @@ def unsafe_for_export(corpus: Corpus) -> list[Finding]:
     for file in corpus.files:
         walk(file, file.data, ())
     return findings
-
-
-def _unsafe_markdown(value: str) -> int | None:
-    """The offset of the first Markdown image (its "!") or link whose target is neither ``ref:…`` nor a web
-    address (``text.link_target_problem``), empty text or not, in value; None if there is none. The open
-    data publishes texts as Markdown, which a consumer's renderer would turn into a script link (verify-11c N3)."""
-    places = textmod.images(value)
-    for link in textmod.links(value) + textmod.blank_links(value):
-        if not (link.target.startswith("ref:") and textmod.unsafe_character(link.target) is None) \
-                and textmod.link_target_problem(link.target) is not None:
-            places.append(link.target_start)
-    return min(places, default=None)
 
 
 def export(corpus: Corpus, base_url: str = "", site: Site | None = None) -> dict:
