@@ -83,7 +83,7 @@ def add_draft_period(root: Path, period: str = DRAFT_PERIOD) -> str:
 #: What an editor could put into a title and still pass the checker (no tag, no invisible character):
 #: Markdown that would make a link or an image, an attribute list that would add a handler, quotes that
 #: would end an attribute. The draft copy carries it (``add_payloads``); tests/test_site_safety.py scans.
-PAYLOAD = ' [klicka](javascript:alert(1)) ![bild](data:text/html,x) {: onclick="alert(2)" } \'" onmouseover="alert(3)'
+PAYLOAD = ' [klicka](javascript:alert(1)) [](javascript:alert(5)) ![](javascript:alert(6)) ![bild](data:text/html,x) {: onclick="alert(2)" } \'" onmouseover="alert(3)'
 
 
 def add_payloads(root: Path, period: str) -> None:

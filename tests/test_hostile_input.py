@@ -285,6 +285,27 @@ def test_the_open_data_refuses_html_and_unsafe_addresses_even_without_the_checke
     ]
 
 
+@pytest.mark.parametrize("line, published", [
+    ("A[](javascript:alert(1)) B", "A B"),
+    ("D![](https://a.se/x.png) E", "D! E"),
+    ("E[](data:text/html,x) F![bild](javascript:alert(4))", "E F!bild"),
+    ("Se [a](ref:saknas) och [](https://a.se/).", "Se a och ."),
+])
+def test_the_open_data_publishes_a_text_without_the_targets_of_empty_links_and_images(line, published, tmp_path):
+    """data/avtal.json publishes a text as its plain words (text.plain), link targets dropped: also those of a
+    link with no text and of an image, which the pattern once missed, so the raw Markdown reached the open data
+    and a consumer's renderer would have made a script link of it (verify-11c N3); checker skipped."""
+    from avtal.load import load_corpus
+    from avtal.site.export import export
+
+    root = project("valid", tmp_path / "projekt")
+    hostile._in_text(root, line)
+    corpus, _ = load_corpus(root, lenient=True)
+    text = json.dumps(export(corpus), ensure_ascii=False)
+    assert json.dumps(f"Första stycket.\n{published}\n", ensure_ascii=False) in text
+    assert not any(target in text for target in ("javascript:", "data:text", "a.se"))
+
+
 # --- the third round: what verify-11 (second engineer) still found ------------------------------------------
 
 def test_a_comparison_names_a_term_no_date_can_be_counted_from_and_survives_a_huge_duration(tmp_path):

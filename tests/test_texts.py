@@ -148,3 +148,19 @@ def test_a_list_nested_however_deep_renders_at_most_nine_levels(levels, deepest)
     html = text_html(TextContext(Site.of(corpus), "index.md", period), raw)
     assert html.count("<ul>") == deepest and html.count("<li>") == levels
     assert html.count("</ul>") == deepest
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("A[](javascript:alert(1)) B", "<p>A B</p>"),
+    ("B[](ref:saknas) C[](https://a.se/)", "<p>B C</p>"),
+    ("D![](javascript:alert(4)) E", "<p>D! E</p>"),
+    ("F![bild](data:text/html,x)", "<p>F!bild</p>"),
+])
+def test_a_link_with_no_text_or_an_image_renders_as_no_link(raw, expected):
+    """The renderer is safe whatever the checker says (verify-11c N3): a link with no text is dropped, not an
+    empty <a>, and an image's "!" stays a character, its target never an href or src."""
+    from avtal.site.inline import TextContext, text_html
+
+    corpus, _ = load_corpus(FULL)
+    html = text_html(TextContext(Site.of(corpus), "index.md", corpus.periods["2023-2026"]), raw)
+    assert html == expected

@@ -9,6 +9,8 @@ memory (the issue's bound: a few seconds and 200 MB for any input under 1 MB)::
     python tools/hostile.py                 # every kind, against a copy of the real project
     python tools/hostile.py --only alias    # the kinds whose name contains "alias"
 
+Exit 1 if a kind could not be built on the project or did not give exactly its expected errors.
+
 A kind writes new files (two break the title line of period.yaml, one makes agreement/ a link), and
 reads the positions it expects from what it wrote, so they do not depend on the project it is added to.
 """
@@ -524,8 +526,16 @@ def open_ended_period(root: Path) -> list[Expected]:
 
 @kind("An event dated in the year 9999, as far as a status would have to count.")
 def event_far_ahead(root: Path) -> list[Expected]:
-    line = _period_line(root, "    date: 2022-06-14", "    date: 9999-06")
-    return [("schema-date", f"agreement/{PERIOD}/period.yaml", line, 11, "'9999-06' ligger utanför åren 1900–2099.")]
+    period = root / "agreement" / PERIOD / "period.yaml"
+    lines = period.read_text(encoding="utf-8").split("\n")
+    # the first event's date, however the project writes it ("  - date: …" or "    date: 2022-06-13/14")
+    events = lines.index("events:")
+    at = next(i for i in range(events + 1, len(lines)) if lines[i].lstrip(" -").startswith("date:"))
+    prefix = lines[at][:lines[at].index("date:") + len("date: ")]
+    lines[at] = prefix + "9999-06"
+    period.write_text("\n".join(lines), encoding="utf-8")
+    return [("schema-date", f"agreement/{PERIOD}/period.yaml", at + 1, len(prefix) + 1,
+             "'9999-06' ligger utanför åren 1900–2099.")]
 
 
 @kind("A notice period of 20 digits months (and one of -3), which no date can be counted from.")
@@ -859,6 +869,47 @@ def list_guideline_linked(root: Path) -> list[Expected]:
     return [("schema-type", GUIDELINE, 1, 1)]
 
 
+def _broken_document_named_elsewhere(root: Path, newline: str) -> list[Expected]:
+    """The document saved with newline, a quote left open in its section's title; a guideline names the section."""
+    write(root, DOCUMENT, DOCUMENT_TEXT.replace("    title: Text\n", '    title: "Text\n'), newline)
+    write(root, GUIDELINE, GUIDELINE_TEXT + "implements: [fientlig-text]\n")
+    line = DOCUMENT_TEXT.split("\n").index("    title: Text") + 1
+    return [("yaml-syntax", DOCUMENT, line, 12)]
+
+
+@kind("A document saved with Windows line endings (CR LF) and a quote left open, its section named elsewhere: "
+      "its one finding, no follow-on dangling-reference.")
+def broken_crlf_document_named_elsewhere(root: Path) -> list[Expected]:
+    return _broken_document_named_elsewhere(root, "\r\n")
+
+
+@kind("The same with old Mac line endings (CR only).")
+def broken_cr_document_named_elsewhere(root: Path) -> list[Expected]:
+    return _broken_document_named_elsewhere(root, "\r")
+
+
+@kind("A soft hyphen, a dangling link and a javascript: link in a file with CR-only line endings: each at its "
+      "place, lines counted as YAML counts them.")
+def text_faults_in_cr_file(root: Path) -> list[Expected]:
+    line = "Se\u00adx [y](ref:saknas) [z](javascript:alert(2))."
+    at = _in_text(root, line, "\r")
+    return [("invisible-character", DOCUMENT, at, _column(line, "\u00ad")),
+            ("dangling-reference", DOCUMENT, at, _column(line, "ref:")),
+            ("link-target", DOCUMENT, at, _column(line, "javascript:"))]
+
+
+@kind("Links with no text, [](…), and Markdown images, ![](…): each checked, the empty text and the image refused.")
+def empty_links_and_images(root: Path) -> list[Expected]:
+    line = "A[](javascript:alert(1)) B[](ref:saknas) D![](javascript:alert(4)) E[](data:text/html,x) G[](https://a.se/)."
+    at = _in_text(root, line)
+    found = [("link-empty-text", DOCUMENT, at, TEXT_INDENT + i + 1, "Länken saknar text.")
+             for i, c in enumerate(line) if line.startswith("[](", i)]
+    found += [("link-target", DOCUMENT, at, _column(line, target)) for target in
+              ("javascript:alert(1)", "javascript:alert(4)", "data:")]
+    return found + [("dangling-reference", DOCUMENT, at, _column(line, "ref:saknas")),
+                    ("text-image", DOCUMENT, at, _column(line, "!"), "Bilder kan inte visas i avtalets text.")]
+
+
 # --- big but well-formed: what the checks do with a lot --------------------------------------------------
 
 def _first(code: str, path: str, places: list[tuple[int, int]]) -> list[Expected]:
@@ -944,7 +995,7 @@ def unclosed_markup(root: Path) -> list[Expected]:
 
 @kind("A text of 450 kB of statute names, chapters and sections in every order.")
 def citation_soup(root: Path) -> list[Expected]:
-    soup = "kap. § 2 kap. 3 § första stycket 4 p. socialtjänstlagen (2001:453) HSL SoL LSS 12 a § och 5 kap. "
+    soup = "kap. § 2 kap. 3 § första stycket 4 p. socialtjänstlagen (2001:453) HSL LSS SoL 12 a § och 5 kap. "
     write(root, DOCUMENT, DOCUMENT_TEXT + " " * TEXT_INDENT + soup * 4_500 + "\n")
     return []
 
@@ -984,15 +1035,25 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"{'kind':<24} {'exit':>4} {'seconds':>8} {'peak MB':>8}  findings")
     worst = (0.0, 0)
+    failed = 0
     for k in KINDS:
         if args.only not in k.name:
             continue
-        code, seconds, peak, findings, expected = measure(args.project, k)
+        try:
+            code, seconds, peak, findings, expected = measure(args.project, k)
+        except Exception as exc:  # a kind that cannot be built on this project: said, and the rest still run
+            print(f"{k.name:<24} kunde inte köras: {type(exc).__name__}: {exc}")
+            failed += 1
+            continue
         errors = sorted({f["code"] for f in findings if f["severity"] == "fel"})
-        print(f"{k.name:<24} {code:>4} {seconds:>8.2f} {peak / 1024:>8.0f}  {len(findings)}: {', '.join(errors)}")
+        found = sorted((f["code"], f["file"], f["line"], f["column"]) for f in findings if f["severity"] == "fel")
+        as_expected = found == sorted(e[:4] for e in expected) and code == (1 if expected else 0)
+        failed += not as_expected
+        print(f"{k.name:<24} {code:>4} {seconds:>8.2f} {peak / 1024:>8.0f}  {len(findings)}: {', '.join(errors)}"
+              + ("" if as_expected else f"  UNEXPECTED: {len(found)} errors, {len(expected)} expected"))
         worst = (max(worst[0], seconds), max(worst[1], peak))
     print(f"worst: {worst[0]:.2f} s, {worst[1] / 1024:.0f} MB")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -16,6 +16,13 @@ from .findings import Position
 PathKey = tuple  # ("sections", 0, "title"): keys and list indexes from the file's root
 
 
+def unix_line_breaks(text: str) -> str:
+    """text with every CR LF and every lone CR as a LF: the line breaks YAML reads (YAML 1.2, 5.4), so
+    that lines and columns counted at line feeds are the parser's and the editor's also in a file saved
+    with Windows or old Mac line endings (verify-11c N1, N2)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 @dataclass
 class LoadedFile:
     """One YAML file as plain data (dicts, lists, scalars) with the position of every value and key.

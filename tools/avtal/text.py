@@ -23,8 +23,9 @@ import regex
 
 _ITEM = re.compile(r"^(?P<indent> *)(?P<marker>-|\d+\.|[a-z]\.)[ ](?P<text>.*)$")
 # A target may hold one level of balanced parentheses, as in CommonMark (…/wiki/Lag_(Sverige)).
-# A label holds no bracket, so a line of thousands of "[" is read once, not once from each "[".
-LINK = re.compile(r"\[(?P<label>[^\[\]\n]+)\]\((?P<target>(?:[^()\s]|\([^()\s]*\))+)\)")
+# A label holds no bracket, so a line of thousands of "[" is read once, not once from each "[". It may be
+# empty: "[](javascript:…)" is a link to an ordinary Markdown renderer, so it is checked as one (verify-11c N3).
+LINK = re.compile(r"\[(?P<label>[^\[\]\n]*)\]\((?P<target>(?:[^()\s]|\([^()\s]*\))+)\)")
 KEY_TERM = re.compile(r"\{\{\s*(?P<id>[a-z0-9-]+)\s*\}\}")
 # Strong and emphasised words end before the next opening mark: without that, a line of many "**" or
 # " _" and no closing one took time growing with the square of its length (80 kB: 18 s).
@@ -177,7 +178,7 @@ def links(text: str) -> list[Link]:
 
 # A link whose target holds a space, a tab or another blank on its line: not a link to the renderer (the
 # reader sees the brackets as written), so the checker finds it with this wider pattern.
-_BLANK_LINK = re.compile(r"\[(?P<label>[^\[\]\n]+)\]\((?P<target>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)")
+_BLANK_LINK = re.compile(r"\[(?P<label>[^\[\]\n]*)\]\((?P<target>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)")
 _BLANK = re.compile(r"[^\S\n]")
 
 
@@ -186,6 +187,16 @@ def blank_links(text: str) -> list[Link]:
     line, which ``links`` does not take for a link; in order."""
     return [Link(m["label"], m["target"], m.start(), m.end()) for m in _BLANK_LINK.finditer(text)
             if _BLANK.search(m["target"]) and m["target"].strip()]
+
+
+# Markdown's image syntax, "![alt](target)": the "!" right before a link. The agreement's text has no
+# images; an ordinary Markdown renderer would load the target as one (verify-11c N3).
+_IMAGE = re.compile(r"!(?=\[[^\[\]\n]*\]\()")
+
+
+def images(text: str) -> list[int]:
+    """The offset of the "!" of every ``![alt](target)`` in text, in order."""
+    return [m.start() for m in _IMAGE.finditer(text)]
 
 
 #: The schemes a link may have: a web address. A link inside the corpus is ``ref:…``.

@@ -18,7 +18,10 @@ _SHOWN = 60  # characters of a target quoted in a message: a data: address can b
 def link_targets(corpus: Corpus) -> list[Finding]:
     """``link-target`` for every link in a Markdown text whose target is neither ``ref:…`` nor a web address
     (``textmod.link_target_problem``); a ``ref:`` target's id is left to the reference checks. Also
-    ``text-list-depth`` at the first list item of a text nested deeper than ``textmod.MAX_LIST_DEPTH``."""
+    ``text-list-depth`` at the first list item of a text nested deeper than ``textmod.MAX_LIST_DEPTH``,
+    ``link-empty-text`` at the "[" of a link with no text (``[](…)``: nothing for a reader to click; its target
+    is checked as any other's) and ``text-image`` at the "!" of Markdown's image syntax ``![…](…)``, which the
+    agreement's text never uses and which an ordinary Markdown renderer would load."""
     findings = []
     for period in corpus.periods.values():
         for text in period.texts(markup=True, editorial=True):
@@ -29,7 +32,15 @@ def link_targets(corpus: Corpus) -> list[Finding]:
                     f"Listan är indragen mer än {textmod.MAX_LIST_DEPTH} nivåer djupt.",
                     f"Word har högst {textmod.MAX_LIST_DEPTH} listnivåer, och avtalets egen text använder två; minska "
                     f"indraget. Punkter som är djupare visas på den {textmod.MAX_LIST_DEPTH}:e nivån."))
+            for at in textmod.images(text.raw):
+                findings.append(error(
+                    "text-image", text.where(at), "Bilder kan inte visas i avtalets text.",
+                    "Ta bort utropstecknet före [ och skriv en vanlig länk med text, [text](https://…)."))
             for link in sorted(textmod.links(text.raw) + textmod.blank_links(text.raw), key=lambda x: x.start):
+                if not link.label.strip():
+                    findings.append(error(
+                        "link-empty-text", text.where(link.start), "Länken saknar text.",
+                        "Skriv det läsaren ska klicka på mellan hakparenteserna, [text](ref:id)."))
                 if link.target.startswith("ref:") and textmod.unsafe_character(link.target) is None:
                     continue
                 problem = textmod.link_target_problem(link.target)

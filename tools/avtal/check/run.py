@@ -15,6 +15,7 @@ from ..findings import Finding
 from ..load import load_corpus
 from ..load.yamlfile import MAX_BYTES
 from ..model import Corpus
+from ..sourcefile import unix_line_breaks
 from . import areas, conformance, hierarchy, responsibility, term, validity
 from .decisions import decision_dates
 from .characters import invisible_characters
@@ -79,7 +80,7 @@ def _unusable_ids(root: Path, findings: list[Finding]) -> tuple[set[str], set[st
             text = data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8", errors="replace")
         except OSError:
             continue
-        ids.update(_ID_LINE.findall(text))
+        ids.update(_ID_LINE.findall(unix_line_breaks(text)))  # `$` is before a LF only
     return files, ids, unread
 
 

@@ -36,6 +36,7 @@ from ..load import corpus_from_texts, load_corpus
 from ..load.yamlfile import MAX_BYTES
 from ..load.changes import next_version, version_tuple
 from ..model import Change, Corpus, Document, Guideline, Period, Section
+from ..sourcefile import unix_line_breaks
 from ..status import adopted
 from .decisions import older
 from .numbers import stale_numbers
@@ -98,7 +99,7 @@ def _without(corpus: Corpus, paths: set[str], root: Path) -> tuple[Corpus, dict[
         if len(parts) == 4 and parts[0] == "agreement" and parts[2] == "andringar" and (root / path).is_file() \
                 and not (root / path).is_symlink():
             text = (root / path).read_bytes()[:MAX_BYTES].decode("utf-8", errors="replace")
-            skip.setdefault(parts[1], set()).update(_TARGET.findall(text))
+            skip.setdefault(parts[1], set()).update(_TARGET.findall(unix_line_breaks(text)))
     return replace(corpus, periods=periods), skip
 
 

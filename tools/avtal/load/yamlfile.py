@@ -25,7 +25,7 @@ from yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, N
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..findings import PER_FILE, Finding, Position, error, more
-from ..sourcefile import LoadedFile, PathKey
+from ..sourcefile import LoadedFile, PathKey, unix_line_breaks
 from ..text import character_name
 from .invisible import invisible
 from .yamlerrors import syntax_error
@@ -229,6 +229,7 @@ def load_text(text: str, path: str) -> tuple[LoadedFile | None, list[Finding]]:
     """
     if len(text) > MAX_BYTES // 4 and (size := len(text.encode("utf-8"))) > MAX_BYTES:
         return None, [too_large(path, size)]
+    text = unix_line_breaks(text)  # a CR-only file's positions as YAML counts its lines
     if (bad := yaml.reader.Reader.NON_PRINTABLE.search(text)) is not None:  # e.g. a form feed from a PDF
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
@@ -340,9 +341,10 @@ def load_file(path: Path, root: Path | None = None) -> tuple[LoadedFile | None, 
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        column = len(raw[line_start:exc.start].decode("utf-8").lstrip("\ufeff")) + 1  # characters, as editors count
+        head = raw[:exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # lines as YAML counts them
+        line = head.count(b"\n") + 1
+        line_start = head.rfind(b"\n") + 1
+        column = len(head[line_start:].decode("utf-8").lstrip("\ufeff")) + 1  # characters, as editors count
         return None, [error(
             "file-encoding", Position(shown, line, column),
             "Filen är inte kodad i UTF-8.",
