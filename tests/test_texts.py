@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from avtal import cli
+from avtal import text as textmod
 from avtal.load import load_corpus
 from avtal.load.schema import registry, schema_of
 from avtal.site.pages import document_markdown
@@ -164,3 +165,17 @@ def test_a_link_with_no_text_or_an_image_renders_as_no_link(raw, expected):
     corpus, _ = load_corpus(FULL)
     html = text_html(TextContext(Site.of(corpus), "index.md", corpus.periods["2023-2026"]), raw)
     assert html == expected
+
+
+@pytest.mark.parametrize("raw, offsets", [
+    ("[[]](javascript:a)", [3]),            # a label holding brackets (verify-11d N5)
+    ("[![]](javascript:b)", [4]),
+    ("[\\]](javascript:x)", [3]),           # an escaped bracket as the label
+    ("[\n](javascript:x)", [2]),            # a label of only a line break
+    ("x\n[r]: javascript:a\n", [2]),        # a reference definition makes "[text][r]" a link
+    ("se [avsnitt](ref:a-sip) och (x)", []),  # the corpus's own links are read
+    ("[x](https://a b)", []),               # a blank in the target: blank_links reads it (link-target)
+    ("[](javascript:a)", []),               # an empty label: read (link-empty-text, link-target)
+])
+def test_what_a_markdown_renderer_could_take_for_a_link_is_never_left_unread(raw, offsets):
+    assert textmod.unread_links(raw) == offsets

@@ -21,7 +21,9 @@ def link_targets(corpus: Corpus) -> list[Finding]:
     ``text-list-depth`` at the first list item of a text nested deeper than ``textmod.MAX_LIST_DEPTH``,
     ``link-empty-text`` at the "[" of a link with no text (``[](…)``: nothing for a reader to click; its target
     is checked as any other's) and ``text-image`` at the "!" of Markdown's image syntax ``![…](…)``, which the
-    agreement's text never uses and which an ordinary Markdown renderer would load."""
+    agreement's text never uses and which an ordinary Markdown renderer would load; ``link-unreadable`` at what
+    a Markdown renderer could take for a link but ``textmod.links`` does not read (``textmod.unread_links``: a
+    label holding a bracket or a line break, a reference definition)."""
     findings = []
     for period in corpus.periods.values():
         for text in period.texts(markup=True, editorial=True):
@@ -36,6 +38,12 @@ def link_targets(corpus: Corpus) -> list[Finding]:
                 findings.append(error(
                     "text-image", text.where(at), "Bilder kan inte visas i avtalets text.",
                     "Ta bort utropstecknet före [ och skriv en vanlig länk med text, [text](https://…)."))
+            for at in textmod.unread_links(text.raw):
+                findings.append(error(
+                    "link-unreadable", text.where(at),
+                    "Det här kan läsas som en länk, men inte som avtalets länkar skrivs.",
+                    "Skriv länken på en rad med texten utan hakparenteser, [text](ref:id) eller [text](https://…); "
+                    "referenslänkar ([text][namn] med [namn]: adress) används inte."))
             for link in sorted(textmod.links(text.raw) + textmod.blank_links(text.raw), key=lambda x: x.start):
                 if not link.label.strip():
                     findings.append(error(
