@@ -173,6 +173,9 @@ def test_a_link_with_no_text_or_an_image_renders_as_no_link(raw, expected):
     ("[\\]](javascript:x)", [3]),           # an escaped bracket as the label
     ("[\n](javascript:x)", [2]),            # a label of only a line break
     ("x\n[r]: javascript:a\n", [2]),        # a reference definition makes "[text][r]" a link
+    ("x\n[r]:\n  javascript:a\n", [2]),     # its address on the next line (verify-11e N6)
+    ("> [r]: javascript:a", [2]),           # inside a quote
+    ("- [r]: javascript:a", [2]),           # inside a list item
     ("se [avsnitt](ref:a-sip) och (x)", []),  # the corpus's own links are read
     ("[x](https://a b)", []),               # a blank in the target: blank_links reads it (link-target)
     ("[](javascript:a)", []),               # an empty label: read (link-empty-text, link-target)

@@ -196,19 +196,21 @@ _IMAGE = re.compile(r"!(?=\[[^\[\]\n]*\]\()")
 
 # "](" that no link of ``links`` or ``blank_links`` begins its target with: a label holding a bracket or a
 # line break ("[[]](…)", "[\\]](…)", "[" then a new line), which those patterns leave alone but an ordinary
-# Markdown renderer reads as a link; and a reference definition at a line's start ("[r]: javascript:…"), which
-# makes "[text][r]" a link (verify-11d N5). The agreement's text has neither.
+# Markdown renderer reads as a link; and a reference definition ("[r]: javascript:…"), which makes "[text][r]" a
+# link (verify-11d N5). The agreement's text has neither.
 _TARGET_OPENING = re.compile(r"\]\(")
-_REFERENCE_DEFINITION = re.compile(r"(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*\S")
+# Any "[label]:" counts, wherever it stands: Markdown also reads a definition inside a quote or a list item and
+# one whose address is on the next line (verify-11e N6); the agreement's text has none.
+_REFERENCE_DEFINITION = re.compile(r"\[[^\[\]\n]+\]:")
 
 
 def unread_links(text: str) -> list[int]:
     """The offsets of what an ordinary Markdown renderer could take for a link but ``links`` and
     ``blank_links`` do not read: the "](" of a link whose label holds a bracket or a line break, and the
-    "[" of a reference definition at a line's start; in order."""
+    "[" of a reference definition "[name]:" wherever it stands; in order."""
     read = {link.start + len(link.label) + 1 for link in links(text) + blank_links(text)}
     stray = [m.start() for m in _TARGET_OPENING.finditer(text) if m.start() not in read]
-    return sorted(stray + [m.start() + len(m[0]) - len(m[0].lstrip(" ")) for m in _REFERENCE_DEFINITION.finditer(text)])
+    return sorted(stray + [m.start() for m in _REFERENCE_DEFINITION.finditer(text)])
 
 
 def images(text: str) -> list[int]:
