@@ -792,26 +792,24 @@ def https_capitals(root: Path) -> list[Expected]:
     return [(*_link(root, "HTTPS://x.se/")[0], "Länkmålet 'HTTPS://x.se/' börjar med HTTPS: i versaler; skriv https:// med små bokstäver.")]
 
 
+def _link_with_character(root: Path, host: str, char: str, name: str) -> list[Expected]:
+    """A web address https://<host><char>.se/ in a text: the character's finding and link-target, both at it."""
+    line = f"Se [k](https://{host}{char}.se/)."
+    at = _in_text(root, line)
+    column = _column(line, char)
+    return [("invisible-character", DOCUMENT, at, column),
+            ("link-target", DOCUMENT, at, column, f"Länkmålet 'https://{host}\\u{ord(char):04x}.se/' innehåller "
+                                                  f"tecknet U+{ord(char):04X} ({name}), som inte får stå i en länk.")]
+
+
 @kind("A web address with a zero-width space, named in the message.")
 def link_character_named(root: Path) -> list[Expected]:
-    target = "https://x\u200b.se/"
-    line = f"Se [k]({target})."
-    at = _in_text(root, line)
-    column = _column(line, "\u200b")
-    return [("invisible-character", DOCUMENT, at, column),
-            ("link-target", DOCUMENT, at, column, "Länkmålet 'https://x\\u200b.se/' innehåller tecknet U+200B "
-                                                  "(ZERO WIDTH SPACE), som inte får stå i en länk.")]
+    return _link_with_character(root, "x", "\u200b", "ZERO WIDTH SPACE")
 
 
 @kind("A web address with a Hangul filler, which Unicode counts as invisible but not as a format character.")
 def link_with_hangul_filler(root: Path) -> list[Expected]:
-    target = "https://vgr\u3164.se/"
-    line = f"Se [k]({target})."
-    at = _in_text(root, line)
-    column = _column(line, "\u3164")
-    return [("invisible-character", DOCUMENT, at, column),
-            ("link-target", DOCUMENT, at, column, "Länkmålet 'https://vgr\\u3164.se/' innehåller tecknet U+3164 "
-                                                  "(HANGUL FILLER), som inte får stå i en länk.")]
+    return _link_with_character(root, "vgr", "\u3164", "HANGUL FILLER")
 
 
 def _blank_link(root: Path, target: str, blank: str, name: str) -> list[Expected]:

@@ -286,20 +286,19 @@ def other_names(pages: dict[str, set[str]], root: Path = ROOT) -> tuple[dict[str
     Nyckelvärden, Beslut, …); a statute's id in the register (``lag-2017-612``, ``barnkonventionen``) is its
     entry on the Lagar page (``sfs-2017-612``). Returns ({id: ids it accepts}, {id: pages it stands on}), to
     add to document_sections() and id_pages()."""
-    import yaml
+    from avtal.load import load_corpus
 
+    corpus, _ = load_corpus(root)
     accepts: dict[str, list[str]] = {}
     on: dict[str, set[str]] = {}
-    periods = [p.name for p in (root / "agreement").iterdir() if (p / "period.yaml").is_file()]
-    for period in periods:
+    for period in corpus.periods:
         accepts[period] = [ident for ident, where in pages.items() if period in where]
         on[period] = {period}
-    register = yaml.safe_load((root / "agreement" / "register" / "lagar.yaml").read_text(encoding="utf-8"))
-    for statute in register["statutes"]:
-        anchor = "sfs-" + str(statute.get("sfs", "")).replace(":", "-")
-        if statute.get("id") and anchor in pages and statute["id"] not in pages:
-            accepts[statute["id"]] = [anchor]
-            on[statute["id"]] = set(pages[anchor])
+    for statute in corpus.statutes:
+        anchor = "sfs-" + statute.sfs.replace(":", "-")
+        if anchor in pages and statute.id not in pages:
+            accepts[statute.id] = [anchor]
+            on[statute.id] = set(pages[anchor])
     return accepts, on
 
 

@@ -16,7 +16,13 @@ from ..load import load_corpus
 from ..load.yamlfile import MAX_BYTES
 from ..model import Corpus
 from ..sourcefile import unix_line_breaks
-from . import areas, conformance, hierarchy, responsibility, term, validity
+from .areas import CHECKS as AREA_CHECKS
+from .conformance import CHECKS as CONFORMANCE_CHECKS
+from .hierarchy import CHECKS as HIERARCHY_CHECKS
+from .responsibility import CHECKS as RESPONSIBILITY_CHECKS
+from .term import WARN_MONTHS
+from .term import checks as term_checks
+from .validity import CHECKS as VALIDITY_CHECKS
 from .decisions import decision_dates
 from .characters import invisible_characters
 from .links import link_targets
@@ -29,9 +35,9 @@ from .versions import written_versions
 
 Check = Callable[[Corpus], list[Finding]]  # a pure function; it never raises for a fault in the corpus
 
-CHECKS: list[Check] = [unique_ids, references, check_key_terms, check_statutes, *hierarchy.CHECKS, *validity.CHECKS,
+CHECKS: list[Check] = [unique_ids, references, check_key_terms, check_statutes, *HIERARCHY_CHECKS, *VALIDITY_CHECKS,
                        key_term_restatements, period_references, link_targets, invisible_characters, decision_dates,
-                       written_versions, *responsibility.CHECKS, *conformance.CHECKS, *areas.CHECKS]
+                       written_versions, *RESPONSIBILITY_CHECKS, *CONFORMANCE_CHECKS, *AREA_CHECKS]
 
 
 def run_checks(corpus: Corpus, checks: Iterable[Check] | None = None) -> list[Finding]:
@@ -109,7 +115,7 @@ def without_follow_on_errors(corpus: Corpus, root: Path, findings: list[Finding]
 _NEEDS_MANIFEST = ("hierarchy-", "key-term-", "term-", "notice-", "decision-", "responsibility-")
 
 
-def check_root(root: Path, on: dt.date | None = None, warn_months: int = term.WARN_MONTHS) -> tuple[Corpus, list[Finding]]:
+def check_root(root: Path, on: dt.date | None = None, warn_months: int = WARN_MONTHS) -> tuple[Corpus, list[Finding]]:
     """Load the corpus under root and run every check: the whole of `avtal check` (without ``--base``).
 
     on: the day the term's checks are made for (default ``dates.today()``: ``--date``, else today);
@@ -118,5 +124,5 @@ def check_root(root: Path, on: dt.date | None = None, warn_months: int = term.WA
     codes*), follow-on errors of unusable files dropped. Never raises for a fault in the corpus.
     """
     corpus, findings = load_corpus(root)
-    derived = run_checks(corpus, [*CHECKS, *term.checks(on or today(), warn_months)])
+    derived = run_checks(corpus, [*CHECKS, *term_checks(on or today(), warn_months)])
     return corpus, findings + without_follow_on_errors(corpus, root, findings, derived)
